@@ -1,0 +1,261 @@
+"""The command line: parse arguments, then check, list, show scores or start the app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from quiz import __version__, locations
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how quiz was called: reported in one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, not a usage block."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _global_options(defaults: bool) -> argparse.ArgumentParser:
+    """Options that work before or after the command name."""
+    # Under a command the defaults are suppressed, so they do not hide a value given before it.
+    default = None if defaults else argparse.SUPPRESS
+    parent = _Parser(add_help=False)
+    group = parent.add_argument_group("global options")
+    group.add_argument("--db", metavar="FILE", default=default, help="score database (env QUIZ_DB)")
+    group.add_argument(
+        "--bank",
+        metavar="DIR",
+        action="append",
+        default=default,
+        help="a folder of bank files; repeat for more (env QUIZ_BANK, a path list)",
+    )
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for `quiz` and its commands."""
+    parser = _Parser(
+        prog="quiz",
+        description="Practise multiple-choice questions in the terminal.",
+        parents=[_global_options(defaults=True)],
+        epilog="Run 'quiz' alone to open the home screen.",
+    )
+    parser.add_argument("--version", action="version", version=f"quiz {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    common = [_global_options(defaults=False)]
+
+    check = commands.add_parser(
+        "check",
+        parents=common,
+        help="check bank files for mistakes",
+        description="Check bank files and folders; print each problem as path:line:column.",
+    )
+    check.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: the bank folders)"
+    )
+
+    play = commands.add_parser(
+        "play",
+        parents=common,
+        help="start a quiz on one bank file",
+        description="Start a quiz on one bank file.",
+    )
+    play.add_argument("path", metavar="PATH", help="a bank file")
+    play.add_argument("--count", type=_positive, metavar="N", help="how many questions")
+    play.add_argument("--seed", type=int, metavar="N", help="make the order reproducible")
+
+    scores = commands.add_parser(
+        "scores",
+        parents=common,
+        help="list past quizzes, newest first",
+        description="List past quizzes, newest first.",
+    )
+    scores.add_argument("--json", action="store_true", help="print JSON")
+
+    listing = commands.add_parser(
+        "list",
+        parents=common,
+        help="list the banks in the bank folders",
+        description="List the banks in the bank folders with their question counts.",
+    )
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not 1 or more")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run quiz with the given arguments; return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        return _run(args)
+    except UsageError as error:
+        print(f"quiz: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    handlers = {
+        None: _home,
+        "check": _check,
+        "play": _play,
+        "scores": _scores,
+        "list": _list,
+    }
+    return handlers[args.command](args)
+
+
+def _bank_dirs(args: argparse.Namespace) -> list[Path]:
+    for option in args.bank or []:
+        if not Path(option).expanduser().is_dir():
+            raise UsageError(f"--bank {option}: no such folder")
+    return locations.bank_dirs(args.bank)
+
+
+def _catalog(args: argparse.Namespace):
+    from quiz.cache import BankCache
+    from quiz.catalog import Catalog
+
+    return Catalog(_bank_dirs(args), BankCache.open(locations.cache_path()))
+
+
+def _check(args: argparse.Namespace) -> int:
+    from quiz.check import check, missing
+
+    paths = [Path(p) for p in args.paths] or _bank_dirs(args)
+    absent = missing(paths)
+    if absent:
+        raise UsageError(f"{absent[0]}: no such file or folder")
+    report = check(paths)
+    for problem in report.problems:
+        print(problem)
+    print(report.summary())
+    return EXIT_PROBLEMS if report.errors else EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    entries = _catalog(args).entries()
+    if args.json:
+        rows = [
+            {
+                "path": str(e.file.path),
+                "subject": e.file.subject,
+                "title": e.summary.title,
+                "language": e.summary.language,
+                "questions": e.summary.count,
+                "error": str(e.first_error) if e.first_error else None,
+            }
+            for e in entries
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for e in entries:
+        where = f"{e.file.subject}/" if e.file.subject else ""
+        state = f"{e.summary.count} questions" if e.summary.playable else str(e.first_error)
+        print(f"{where}{e.file.path.name}\t{e.summary.title}\t{e.summary.language}\t{state}")
+    print(f"{len(entries)} banks")
+    return EXIT_OK
+
+
+def _open_store(args: argparse.Namespace):
+    from quiz.store import Store, StoreError
+
+    path = locations.database_path(args.db)
+    try:
+        return Store.open(path)
+    except StoreError as error:
+        raise _Fatal(str(error)) from None
+
+
+class _Fatal(Exception):
+    """A failure the user can fix, reported in one line with exit 1."""
+
+
+def _scores(args: argparse.Namespace) -> int:
+    try:
+        store = _open_store(args)
+    except _Fatal as error:
+        print(f"quiz: error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    with store:
+        sessions = store.sessions()
+    if args.json:
+        print(json.dumps([s.as_json() for s in sessions], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not sessions:
+        print("No quizzes yet. Run 'quiz' to start one.")
+        return EXIT_OK
+    for s in sessions:
+        when = s.started.astimezone().strftime("%Y-%m-%d %H:%M")
+        percent = f"{100 * s.correct / s.answered:.0f}%" if s.answered else "-"
+        state = "" if s.finished else "  (not finished)"
+        print(
+            f"{when}  {s.title}  {s.correct}/{s.answered} right ({percent}),"
+            f" {s.answered} of {s.planned} answered{state}"
+        )
+    return EXIT_OK
+
+
+def _need_terminal() -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("quiz needs a terminal to play in; run it in a terminal window")
+
+
+def _play(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    if not path.is_file():
+        raise UsageError(f"{args.path}: no such bank file")
+    catalog = _catalog(args)
+    result = catalog.load(path)
+    if result.bank is None:
+        for problem in result.errors:
+            print(problem, file=sys.stderr)
+        print(f"quiz: {args.path} has errors; fix them and try again", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return _start_app(args, catalog, play=result.bank)
+
+
+def _home(args: argparse.Namespace) -> int:
+    return _start_app(args, _catalog(args), play=None)
+
+
+def _start_app(args: argparse.Namespace, catalog, play) -> int:
+    _need_terminal()
+    try:
+        store = _open_store(args)
+    except _Fatal as error:
+        print(f"quiz: error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    from quiz.ui.app import make_app
+
+    with store:
+        app = make_app(
+            store=store,
+            catalog=catalog,
+            play=play,
+            count=getattr(args, "count", None),
+            seed=getattr(args, "seed", None),
+        )
+        app.run()
+    return app.return_code or EXIT_OK

@@ -1,0 +1,479 @@
+"""Read a bank file strictly: every value is text, every mistake is a line-numbered problem.
+
+YAML is composed into nodes with the base loader (libyaml's when present), so no value is ever
+resolved to a boolean, number, date or null and no object is ever constructed. The node tree is
+then walked by hand, which is what lets every problem point at its line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import hashlib
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from quiz.model import Bank, Problem, Question, Severity
+from quiz.text import UNSAFE, UNSAFE_IN_VALUE, clean, describe, is_bidi_control
+
+#: The loader used by default: libyaml's when PyYAML was built with it.
+FAST_LOADER: type = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+PURE_LOADER: type = yaml.BaseLoader
+
+FORMAT_VERSION = 1
+BANK_KEYS = ("title", "language", "description", "tags", "questions")
+QUESTION_KEYS = ("question", "choices", "answer", "explanation", "id", "tags")
+MIN_CHOICES, MAX_CHOICES = 2, 10
+MAX_REPORTED_CHARACTERS = 10
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_DEFAULT_TAGS = frozenset({_STR_TAG, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+_ID = re.compile(r"[^\s\x00-\x1f]{1,200}")
+# An anchor or alias starts a token: after a blank, a flow indicator, or at the start of a line.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\[\]{}]", re.MULTILINE)
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """What reading one bank file gave: the bank (None when it has errors) and its problems."""
+
+    path: Path
+    bank: Bank | None
+    problems: list[Problem] = field(default_factory=list)
+    title: str = ""
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that make the file unplayable."""
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems worth fixing that do not stop the file from being played."""
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+
+def question_id(text: str) -> str:
+    """The id a question gets when its file gives none: derived from its text."""
+    return "q-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def load_bank(path: Path, *, name: str | None = None, loader: type = FAST_LOADER) -> LoadResult:
+    """Read and check one bank file; `name` is how messages refer to the file."""
+    shown = name if name is not None else str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        problem = Problem(shown, 1, 1, Severity.ERROR, f"cannot read the file ({reason})")
+        return LoadResult(path, None, [problem])
+    return parse_bank(data, path, name=shown, loader=loader)
+
+
+def parse_bank(
+    data: bytes, path: Path, *, name: str | None = None, loader: type = FAST_LOADER
+) -> LoadResult:
+    """Check the bytes of a bank file and build its bank when there is no error."""
+    reader = _Reader(name if name is not None else str(path), loader)
+    bank = reader.read(data, path)
+    reader.problems.sort(key=lambda p: (p.line, p.column))
+    return LoadResult(path, bank, reader.problems, reader.title)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: composing makes many objects and no cycles worth it."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _Reader:
+    """Walks one file's nodes, collecting problems."""
+
+    def __init__(self, name: str, loader: type) -> None:
+        self.name = name
+        self.loader = loader
+        self.problems: list[Problem] = []
+        self.title = ""
+        self.error_count = 0
+
+    # -- reporting -------------------------------------------------------------------------------
+
+    def error(self, node_or_mark: object, message: str) -> None:
+        self.error_count += 1
+        self._add(node_or_mark, Severity.ERROR, message)
+
+    def warning(self, node_or_mark: object, message: str) -> None:
+        self._add(node_or_mark, Severity.WARNING, message)
+
+    def _add(self, where: object, severity: Severity, message: str) -> None:
+        mark = getattr(where, "start_mark", where)
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        self.problems.append(Problem(self.name, line, column, severity, message))
+
+    def at(self, line: int, column: int, severity: Severity, message: str) -> None:
+        if severity is Severity.ERROR:
+            self.error_count += 1
+        self.problems.append(Problem(self.name, line, column, severity, message))
+
+    # -- the file --------------------------------------------------------------------------------
+
+    def read(self, data: bytes, path: Path) -> Bank | None:
+        text = self.decode(data)
+        if text is None:
+            return None
+        text = self.remove_unsafe(text)
+        if _MAYBE_ANCHOR.search(text) and self.find_anchor(text):
+            return None
+        try:
+            with _gc_paused():
+                root = yaml.compose(text, Loader=self.loader)
+        except yaml.MarkedYAMLError as error:
+            self.syntax_error(error)
+            return None
+        except yaml.YAMLError as error:
+            self.at(1, 1, Severity.ERROR, f"YAML syntax error: {error}")
+            return None
+        if root is None:
+            self.at(1, 1, Severity.ERROR, "the file is empty; a bank needs 'title' and 'questions'")
+            return None
+        return self.bank(root, path)
+
+    def decode(self, data: bytes) -> str | None:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            self.at(1, 1, Severity.ERROR, "the file is UTF-16; save it as UTF-8")
+            return None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            start = data.rfind(b"\n", 0, error.start) + 1
+            line = data.count(b"\n", 0, error.start) + 1
+            column = len(data[start : error.start].decode("utf-8", "replace")) + 1
+            byte = data[error.start]
+            self.at(
+                line,
+                column,
+                Severity.ERROR,
+                f"the file is not UTF-8 (byte 0x{byte:02X} cannot be read); "
+                "save it as UTF-8 in your editor",
+            )
+            return None
+
+    def remove_unsafe(self, text: str) -> str:
+        """Report and drop control and bidi override characters written into the file."""
+        if UNSAFE.search(text) is None:
+            return text
+        found = list(UNSAFE.finditer(text))
+        for match in found[:MAX_REPORTED_CHARACTERS]:
+            start = text.rfind("\n", 0, match.start()) + 1
+            line = text.count("\n", 0, match.start()) + 1
+            self.at(line, match.start() - start + 1, Severity.WARNING, _unsafe_message(match[0]))
+        if len(found) > MAX_REPORTED_CHARACTERS:
+            more = len(found) - MAX_REPORTED_CHARACTERS
+            self.at(1, 1, Severity.WARNING, f"{more} more such characters removed")
+        return UNSAFE.sub("", text)
+
+    def find_anchor(self, text: str) -> bool:
+        """Refuse anchors and aliases, found from parser events so nothing is ever expanded."""
+        try:
+            for event in yaml.parse(text, Loader=self.loader):
+                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                    kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
+                    sigil = "*" if kind == "alias" else "&"
+                    self.error(
+                        event.start_mark,
+                        f"YAML {kind} '{sigil}{event.anchor}' is not allowed; "
+                        "write the text out in full where it is used",
+                    )
+                    return True
+        except yaml.MarkedYAMLError as error:
+            self.syntax_error(error)
+            return True
+        return False
+
+    def syntax_error(self, error: yaml.MarkedYAMLError) -> None:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or "cannot be read"
+        if error.context:
+            problem = f"{problem} ({error.context})"
+        hint = _SYNTAX_HINTS.get(error.problem or "", "")
+        self.error(mark, f"YAML syntax error: {problem}{hint}")
+
+    # -- the bank --------------------------------------------------------------------------------
+
+    def bank(self, root: Node, path: Path) -> Bank | None:
+        if not self.tag_ok(root):
+            return None
+        if not isinstance(root, MappingNode):
+            self.error(root, "a bank file must be a mapping with 'title:' and 'questions:' keys")
+            return None
+        fields = self.mapping(root, BANK_KEYS, "at the top of a bank")
+        title = self.text(fields.get("title"), "title")
+        self.title = title or ""
+        if "title" not in fields:
+            self.error(root, "the bank has no 'title'; add a line such as 'title: World capitals'")
+        elif not title:
+            self.error(fields["title"][0], "'title' is empty; write the bank's title after it")
+        language = "en"
+        if "language" in fields:
+            language = self.text(fields["language"], "language") or ""
+            if not _LANGUAGE.fullmatch(language):
+                self.error(
+                    fields["language"][1],
+                    f"language '{language}' is not a BCP 47 tag; use a code such as en, ar or fr",
+                )
+        description = self.text(fields.get("description"), "description") or ""
+        tags = self.tags(fields.get("tags"))
+        questions: list[Question] = []
+        if "questions" not in fields:
+            self.error(root, "the bank has no 'questions'; add 'questions:' with a list below it")
+        else:
+            key, node = fields["questions"]
+            if not self.tag_ok(node):
+                pass
+            elif not isinstance(node, SequenceNode):
+                self.error(
+                    node, "'questions' must be a list: start each question with '- question:'"
+                )
+            elif not node.value:
+                self.error(key, "'questions' is empty; add at least one question")
+            else:
+                questions = self.questions(node, tags)
+        if self.error_count:
+            return None
+        return Bank(path, title or "", language, description, tags, tuple(questions))
+
+    def questions(self, node: SequenceNode, bank_tags: tuple[str, ...]) -> list[Question]:
+        questions: list[Question] = []
+        ids: dict[str, int] = {}
+        for item in node.value:
+            question = self.question(item, bank_tags)
+            if question is None:
+                continue
+            if question.id in ids:
+                first = ids[question.id]
+                if question.id == question_id(question.text):
+                    message = (
+                        f"the same question as line {first}; "
+                        "change one of them or give each its own 'id'"
+                    )
+                else:
+                    message = (
+                        f"id '{question.id}' is used twice (first at line {first}); "
+                        "give each question its own id"
+                    )
+                self.at(question.line, 1 + item.start_mark.column, Severity.ERROR, message)
+                continue
+            ids[question.id] = question.line
+            questions.append(question)
+        return questions
+
+    def question(self, node: Node, bank_tags: tuple[str, ...]) -> Question | None:
+        if not self.tag_ok(node):
+            return None
+        if not isinstance(node, MappingNode):
+            self.error(node, "each question must be a mapping: '- question: ...' then 'choices:'")
+            return None
+        errors_before = self.error_count
+        fields = self.mapping(node, QUESTION_KEYS, "in a question")
+        text = self.text(fields.get("question"), "question")
+        if "question" not in fields:
+            self.error(node, "this question has no 'question'; add 'question:' and its text")
+        elif not text:
+            self.error(fields["question"][0], "'question' is empty; write the question after it")
+        choices = self.choices(node, fields.get("choices"))
+        answer = self.text(fields.get("answer"), "answer")
+        if "answer" not in fields:
+            self.error(node, "this question has no 'answer'; add 'answer:' with the right choice")
+        elif not answer:
+            self.error(fields["answer"][0], "'answer' is empty; copy the right choice after it")
+        elif choices and answer not in choices:
+            self.error(fields["answer"][1], _not_a_choice(answer, choices))
+        explanation = self.text(fields.get("explanation"), "explanation") or ""
+        qid = self.text(fields.get("id"), "id")
+        if "id" in fields and not (qid and _ID.fullmatch(qid)):
+            self.error(fields["id"][1], "'id' must be one word of text, such as oic-founding-year")
+            qid = None
+        tags = self.tags(fields.get("tags"))
+        if self.error_count > errors_before:
+            return None
+        assert text is not None and answer is not None
+        merged = bank_tags + tuple(t for t in tags if t not in bank_tags)
+        return Question(
+            id=qid or question_id(text),
+            text=text,
+            choices=tuple(choices),
+            answer=answer,
+            explanation=explanation,
+            tags=merged,
+            line=node.start_mark.line + 1,
+        )
+
+    def choices(self, question: Node, entry: tuple[Node, Node] | None) -> list[str]:
+        if entry is None:
+            self.error(question, "this question has no 'choices'; add 'choices:' with a list")
+            return []
+        key, node = entry
+        if not self.tag_ok(node):
+            return []
+        if not isinstance(node, SequenceNode):
+            self.error(node, "'choices' must be a list: put each choice on its own '- ' line")
+            return []
+        if not MIN_CHOICES <= len(node.value) <= MAX_CHOICES:
+            self.error(
+                key,
+                f"'choices' has {len(node.value)}; "
+                f"give between {MIN_CHOICES} and {MAX_CHOICES} choices",
+            )
+        choices: list[str] = []
+        seen: dict[str, int] = {}
+        for item in node.value:
+            choice = self.text((key, item), "a choice")
+            if choice is None:
+                continue
+            if not choice:
+                self.error(item, "a choice is empty; write its text or remove the line")
+                continue
+            if choice in seen:
+                self.error(
+                    item,
+                    f"choice '{_short(choice)}' appears twice (also at line {seen[choice]}); "
+                    "make every choice different",
+                )
+                continue
+            seen[choice] = item.start_mark.line + 1
+            choices.append(choice)
+        return choices
+
+    def tags(self, entry: tuple[Node, Node] | None) -> tuple[str, ...]:
+        if entry is None:
+            return ()
+        key, node = entry
+        if isinstance(node, ScalarNode) and node.tag == _STR_TAG and node.value.strip() == "":
+            return ()
+        if not self.tag_ok(node):
+            return ()
+        if not isinstance(node, SequenceNode):
+            self.error(node, "'tags' must be a list, such as tags: [history, organs]")
+            return ()
+        tags: list[str] = []
+        for item in node.value:
+            tag = self.text((key, item), "a tag")
+            if tag and tag not in tags:
+                tags.append(tag)
+        return tuple(tags)
+
+    # -- building blocks -------------------------------------------------------------------------
+
+    def tag_ok(self, node: Node) -> bool:
+        if node.tag in _DEFAULT_TAGS:
+            return True
+        self.error(
+            node,
+            f"YAML tag '{_short(_tag_name(node.tag))}' is not allowed; "
+            "remove it (values are plain text)",
+        )
+        return False
+
+    def mapping(
+        self, node: MappingNode, allowed: tuple[str, ...], where: str
+    ) -> dict[str, tuple[Node, Node]]:
+        """The entries of a mapping by key, reporting unknown, duplicate and non-text keys."""
+        fields: dict[str, tuple[Node, Node]] = {}
+        for key, value in node.value:
+            if not isinstance(key, ScalarNode) or key.tag != _STR_TAG:
+                self.error(key, "a key must be a plain word such as 'question'")
+                continue
+            name = key.value
+            if name in fields:
+                first = fields[name][0].start_mark.line + 1
+                self.error(
+                    key, f"duplicate key '{name}' (first at line {first}); remove one of them"
+                )
+                continue
+            if name not in allowed:
+                self.error(key, _unknown_key(name, allowed, where))
+                continue
+            fields[name] = (key, value)
+        return fields
+
+    def text(self, entry: tuple[Node, Node] | None, what: str) -> str | None:
+        """The cleaned text of a scalar value, or None (reported) when it is not text."""
+        if entry is None:
+            return None
+        node = entry[1]
+        if not isinstance(node, ScalarNode):
+            kind = "a list" if isinstance(node, SequenceNode) else "a mapping"
+            self.error(node, f"{what} must be text, not {kind}; write it on one line or quote it")
+            return None
+        if not self.tag_ok(node):
+            return None
+        value = node.value
+        # Only a double-quoted scalar can hold characters its file did not (through escapes).
+        if node.style == '"' and UNSAFE_IN_VALUE.search(value):
+            for char in sorted(set(UNSAFE_IN_VALUE.findall(value))):
+                self.warning(node, _unsafe_message(char, escaped=True))
+            value = UNSAFE_IN_VALUE.sub("", value)
+        return clean(value)
+
+
+_SYNTAX_HINTS = {
+    "mapping values are not allowed here": (
+        "; put text containing ': ' in quotes, or use a block scalar ('|')"
+    ),
+    "found character that cannot start any token": (
+        "; indent with spaces, not tabs, and quote text that starts with @ or `"
+    ),
+    "could not find expected ':'": "; check the indentation and that every key ends with ':'",
+}
+
+
+def _unsafe_message(char: str, *, escaped: bool = False) -> str:
+    what = "bidi control" if is_bidi_control(char) else "control character"
+    where = "written as an escape" if escaped else "in the file"
+    fix = (
+        "remove it; the app lays out right-to-left text itself"
+        if is_bidi_control(char)
+        else "remove it"
+    )
+    return f"{what} {describe(char)} {where} was removed; {fix}"
+
+
+def _unknown_key(name: str, allowed: tuple[str, ...], where: str) -> str:
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key '{_short(name)}'; did you mean '{close[0]}'?"
+    return f"unknown key '{_short(name)}' {where}; the keys are: {', '.join(allowed)}"
+
+
+def _not_a_choice(answer: str, choices: list[str]) -> str:
+    message = f"answer '{_short(answer)}' is not one of the choices"
+    folded = {c.casefold().strip(" .!?"): c for c in choices}
+    close = folded.get(answer.casefold().strip(" .!?")) or next(
+        iter(difflib.get_close_matches(answer, choices, n=1, cutoff=0.6)), None
+    )
+    if close:
+        return f"{message}; did you mean '{_short(close)}'?"
+    return f"{message}; copy the text of the right choice exactly"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _tag_name(tag: str) -> str:
+    """A tag as it was written: `!!python/object` rather than its full URI."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag

@@ -1,0 +1,96 @@
+"""The plain data of a question bank: banks, questions, and the problems found in their files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+#: Language subtags written right to left.
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"})
+
+
+class Severity(StrEnum):
+    """How bad a problem in a bank file is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a bank file, pointing at the line and column at fault."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+    def as_json(self) -> dict[str, object]:
+        """The problem as a JSON-ready mapping."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": str(self.severity),
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One multiple-choice question, its text cleaned and ready to show."""
+
+    id: str
+    text: str
+    choices: tuple[str, ...]
+    answer: str
+    explanation: str = ""
+    tags: tuple[str, ...] = ()
+    line: int = 0
+
+    def as_json(self) -> dict[str, object]:
+        """The question as a JSON-ready mapping (the cache stores this)."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "choices": list(self.choices),
+            "answer": self.answer,
+            "explanation": self.explanation,
+            "tags": list(self.tags),
+            "line": self.line,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> Question:
+        """Rebuild a question stored by `as_json`."""
+        return cls(
+            id=data["id"],
+            text=data["text"],
+            choices=tuple(data["choices"]),
+            answer=data["answer"],
+            explanation=data["explanation"],
+            tags=tuple(data["tags"]),
+            line=data["line"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    """One question bank: a file of questions on one subject."""
+
+    path: Path
+    title: str
+    language: str = "en"
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    questions: tuple[Question, ...] = field(default=(), repr=False)
+
+    @property
+    def rtl(self) -> bool:
+        """Whether the bank's language is written right to left."""
+        return self.language.split("-")[0].lower() in RTL_LANGUAGES

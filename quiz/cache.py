@@ -18,7 +18,7 @@ from quiz.loader import FORMAT_VERSION, LoadResult, load_bank
 from quiz.model import Bank, Problem, Question, Severity
 
 # Bump when what is stored changes shape, so old entries are read again from their files.
-CACHE_VERSION = FORMAT_VERSION * 1000 + 1
+CACHE_VERSION = FORMAT_VERSION * 1000 + 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS files (
     language TEXT NOT NULL,
     description TEXT NOT NULL,
     tags TEXT NOT NULL,
+    shuffle INTEGER NOT NULL,
     count INTEGER NOT NULL,
     playable INTEGER NOT NULL,
     problems TEXT NOT NULL
@@ -165,7 +166,7 @@ class BankCache:
         try:
             row = self._db.execute(
                 "SELECT size, mtime_ns, version, title, language, description, tags, playable,"
-                " problems FROM files WHERE path = ?",
+                " problems, shuffle FROM files WHERE path = ?",
                 (key,),
             ).fetchone()
             if row is None or (row[0], row[1], row[2]) != (*stat, CACHE_VERSION):
@@ -181,7 +182,9 @@ class BankCache:
             )
         except sqlite3.Error:
             return None
-        bank = Bank(path, row[3], row[4], row[5], tuple(json.loads(row[6])), questions)
+        bank = Bank(
+            path, row[3], row[4], row[5], tuple(json.loads(row[6])), questions, bool(row[9])
+        )
         return LoadResult(path, bank, problems, row[3])
 
     def _read(self, path: Path, stat: tuple[int, int] | None) -> LoadResult:
@@ -199,7 +202,7 @@ class BankCache:
             with self._transaction():
                 self._db.execute("DELETE FROM files WHERE path = ?", (key,))
                 self._db.execute(
-                    "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         key,
                         *stat,
@@ -208,6 +211,7 @@ class BankCache:
                         summary.language,
                         bank.description if bank else "",
                         json.dumps(list(bank.tags) if bank else [], ensure_ascii=False),
+                        int(bank.shuffle) if bank else 1,
                         summary.count,
                         int(summary.playable),
                         problems,

@@ -27,8 +27,9 @@ FAST_LOADER: type = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 PURE_LOADER: type = yaml.BaseLoader
 
 FORMAT_VERSION = 1
-BANK_KEYS = ("title", "language", "description", "tags", "questions")
-QUESTION_KEYS = ("question", "choices", "answer", "explanation", "id", "tags")
+BANK_KEYS = ("title", "language", "description", "tags", "shuffle", "questions")
+QUESTION_KEYS = ("question", "choices", "answer", "explanation", "id", "tags", "shuffle")
+CHOICE_KEYS = ("text", "feedback")
 MIN_CHOICES, MAX_CHOICES = 2, 10
 MAX_REPORTED_CHARACTERS = 10
 
@@ -236,6 +237,7 @@ class _Reader:
                 )
         description = self.text(fields.get("description"), "description") or ""
         tags = self.tags(fields.get("tags"))
+        shuffle = self.flag(fields.get("shuffle"), default=True)
         questions: list[Question] = []
         if "questions" not in fields:
             self.error(root, "the bank has no 'questions'; add 'questions:' with a list below it")
@@ -253,7 +255,7 @@ class _Reader:
                 questions = self.questions(node, tags)
         if self.error_count:
             return None
-        return Bank(path, title or "", language, description, tags, tuple(questions))
+        return Bank(path, title or "", language, description, tags, tuple(questions), shuffle)
 
     def questions(self, node: SequenceNode, bank_tags: tuple[str, ...]) -> list[Question]:
         questions: list[Question] = []
@@ -293,44 +295,80 @@ class _Reader:
             self.error(node, "this question has no 'question'; add 'question:' and its text")
         elif not text:
             self.error(fields["question"][0], "'question' is empty; write the question after it")
-        choices = self.choices(node, fields.get("choices"))
-        answer = self.text(fields.get("answer"), "answer")
-        if "answer" not in fields:
-            self.error(node, "this question has no 'answer'; add 'answer:' with the right choice")
-        elif not answer:
-            self.error(fields["answer"][0], "'answer' is empty; copy the right choice after it")
-        elif choices and answer not in choices:
-            self.error(fields["answer"][1], _not_a_choice(answer, choices))
+        choices, feedback = self.choices(node, fields.get("choices"))
+        answers = self.answers(node, fields.get("answer"), choices)
         explanation = self.text(fields.get("explanation"), "explanation") or ""
         qid = self.text(fields.get("id"), "id")
         if "id" in fields and not (qid and _ID.fullmatch(qid)):
             self.error(fields["id"][1], "'id' must be one word of text, such as oic-founding-year")
             qid = None
         tags = self.tags(fields.get("tags"))
+        shuffle = self.flag(fields.get("shuffle"), default=True)
         if self.error_count > errors_before:
             return None
-        assert text is not None and answer is not None
+        assert text is not None
         merged = bank_tags + tuple(t for t in tags if t not in bank_tags)
         return Question(
             id=qid or question_id(text),
             text=text,
             choices=tuple(choices),
-            answer=answer,
+            answers=tuple(answers),
             explanation=explanation,
             tags=merged,
             line=node.start_mark.line + 1,
+            feedback=tuple(feedback) if any(feedback) else (),
+            shuffle=shuffle,
         )
 
-    def choices(self, question: Node, entry: tuple[Node, Node] | None) -> list[str]:
+    def answers(
+        self, question: Node, entry: tuple[Node, Node] | None, choices: list[str]
+    ) -> list[str]:
+        """The right choices: one text, or a list of texts for "select all that apply"."""
         if entry is None:
-            self.error(question, "this question has no 'choices'; add 'choices:' with a list")
+            self.error(
+                question, "this question has no 'answer'; add 'answer:' with the right choice"
+            )
             return []
         key, node = entry
+        items = node.value if isinstance(node, SequenceNode) and self.tag_ok(node) else None
+        if items is None:
+            answer = self.text(entry, "answer")
+            if answer is None:
+                return []
+            if not answer:
+                self.error(key, "'answer' is empty; copy the right choice after it")
+                return []
+            pairs = [(node, answer)]
+        else:
+            if not items:
+                self.error(key, "'answer' is an empty list; list the right choices in it")
+                return []
+            pairs = [(item, self.text((key, item), "an answer")) for item in items]
+        answers: list[str] = []
+        for item, answer in pairs:
+            if answer is None:
+                continue
+            if answer in answers:
+                self.error(item, f"answer '{_short(answer)}' is listed twice; list it once")
+            elif choices and answer not in choices:
+                self.error(item, _not_a_choice(answer, choices))
+            else:
+                answers.append(answer)
+        return answers
+
+    def choices(
+        self, question: Node, entry: tuple[Node, Node] | None
+    ) -> tuple[list[str], list[str]]:
+        """The choice texts and, aligned with them, each choice's feedback ("" when none)."""
+        if entry is None:
+            self.error(question, "this question has no 'choices'; add 'choices:' with a list")
+            return [], []
+        key, node = entry
         if not self.tag_ok(node):
-            return []
+            return [], []
         if not isinstance(node, SequenceNode):
             self.error(node, "'choices' must be a list: put each choice on its own '- ' line")
-            return []
+            return [], []
         if not MIN_CHOICES <= len(node.value) <= MAX_CHOICES:
             self.error(
                 key,
@@ -338,9 +376,21 @@ class _Reader:
                 f"give between {MIN_CHOICES} and {MAX_CHOICES} choices",
             )
         choices: list[str] = []
+        feedback: list[str] = []
         seen: dict[str, int] = {}
         for item in node.value:
-            choice = self.text((key, item), "a choice")
+            if isinstance(item, MappingNode) and self.tag_ok(item):
+                fields = self.mapping(item, CHOICE_KEYS, "in a choice")
+                if "text" not in fields:
+                    self.error(
+                        item, "this choice has no 'text'; write it as {text: ..., feedback: ...}"
+                    )
+                    continue
+                choice = self.text(fields["text"], "a choice")
+                note = self.text(fields.get("feedback"), "feedback") or ""
+            else:
+                choice = self.text((key, item), "a choice")
+                note = ""
             if choice is None:
                 continue
             if not choice:
@@ -355,7 +405,19 @@ class _Reader:
                 continue
             seen[choice] = item.start_mark.line + 1
             choices.append(choice)
-        return choices
+            feedback.append(note)
+        return choices, feedback
+
+    def flag(self, entry: tuple[Node, Node] | None, *, default: bool) -> bool:
+        """A true/false setting such as 'shuffle'."""
+        if entry is None:
+            return default
+        value = self.text(entry, f"'{entry[0].value}'")
+        if value in ("true", "false"):
+            return value == "true"
+        if value is not None:
+            self.error(entry[1], f"'{entry[0].value}' must be true or false, not '{_short(value)}'")
+        return default
 
     def tags(self, entry: tuple[Node, Node] | None) -> tuple[str, ...]:
         if entry is None:

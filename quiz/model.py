@@ -48,10 +48,25 @@ class Question:
     id: str
     text: str
     choices: tuple[str, ...]
-    answer: str
+    answers: tuple[str, ...]
     explanation: str = ""
     tags: tuple[str, ...] = ()
     line: int = 0
+    #: Per-choice feedback, aligned with `choices` ("" for none); empty when no choice has any.
+    feedback: tuple[str, ...] = ()
+    #: Whether the choices may be shown in another order than the file's.
+    shuffle: bool = True
+
+    @property
+    def multiple(self) -> bool:
+        """Whether several choices are right ("select all that apply")."""
+        return len(self.answers) > 1
+
+    def feedback_for(self, choice: str) -> str:
+        """The feedback written for one choice, or ""."""
+        if not self.feedback:
+            return ""
+        return self.feedback[self.choices.index(choice)]
 
     def as_json(self) -> dict[str, object]:
         """The question as a JSON-ready mapping (the cache stores this)."""
@@ -59,10 +74,12 @@ class Question:
             "id": self.id,
             "text": self.text,
             "choices": list(self.choices),
-            "answer": self.answer,
+            "answers": list(self.answers),
             "explanation": self.explanation,
             "tags": list(self.tags),
             "line": self.line,
+            "feedback": list(self.feedback),
+            "shuffle": self.shuffle,
         }
 
     @classmethod
@@ -72,10 +89,12 @@ class Question:
             id=data["id"],
             text=data["text"],
             choices=tuple(data["choices"]),
-            answer=data["answer"],
+            answers=tuple(data["answers"]),
             explanation=data["explanation"],
             tags=tuple(data["tags"]),
             line=data["line"],
+            feedback=tuple(data["feedback"]),
+            shuffle=data["shuffle"],
         )
 
 
@@ -89,6 +108,8 @@ class Bank:
     description: str = ""
     tags: tuple[str, ...] = ()
     questions: tuple[Question, ...] = field(default=(), repr=False)
+    #: Whether questions may be asked in another order than the file's.
+    shuffle: bool = True
 
     @property
     def rtl(self) -> bool:

@@ -1,0 +1,38 @@
+"""Shared fixtures: every test runs with its own database, cache and user folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "questions"
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every default path at a fresh folder, so no test touches the real home."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("QUIZ_DB", str(home / "scores.sqlite3"))
+    monkeypatch.setenv("QUIZ_CACHE", str(home / "banks.sqlite3"))
+    monkeypatch.setenv("QUIZ_USER_BANKS", str(home / "user-banks"))
+    for name in ("QUIZ_BANK", "QUIZ_PROFILE", "QUIZ_LANG", "QUIZ_RTL"):
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """Write a text file under tmp_path and return its path: write("a.yaml", text)."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write

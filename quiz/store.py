@@ -111,7 +111,7 @@ MIGRATIONS: list[Migration] = [
             bank        TEXT    NOT NULL,
             question    TEXT    NOT NULL,
             choices     TEXT    NOT NULL,
-            picked      INTEGER NOT NULL CHECK (picked >= 0),
+            picked      TEXT    NOT NULL,  -- JSON array of indices into choices
             correct     INTEGER NOT NULL CHECK (correct IN (0, 1)),
             ms          INTEGER NOT NULL CHECK (ms >= 0),
             answered    TEXT    NOT NULL
@@ -241,16 +241,21 @@ class Store:
         question_id: str,
         question: str,
         choices: Sequence[str],
-        picked: int,
+        picked: int | Sequence[int],
         correct: bool,
         ms: int,
         now: datetime | None = None,
     ) -> None:
-        """Save one answer, committed before this returns; choices are in the order shown."""
+        """Save one answer, committed before this returns; choices are in the order shown.
+
+        `picked` is the index of the choice picked, or the indices when several may be right.
+        """
         if isinstance(choices, str):
             raise TypeError("choices must be a sequence of choice texts, not one string")
-        if not 0 <= picked < len(choices):
-            raise ValueError(f"picked {picked} is not an index into {len(choices)} choices")
+        picks = [picked] if isinstance(picked, int) else sorted(picked)
+        for pick in picks:
+            if not 0 <= pick < len(choices):
+                raise ValueError(f"picked {pick} is not an index into {len(choices)} choices")
         if ms < 0:
             raise ValueError(f"ms must not be negative, got {ms}")
         answered = _stored_time(_utc(now))
@@ -271,7 +276,7 @@ class Store:
                     "question_id": question_id,
                     "question": question,
                     "choices": shown,
-                    "picked": picked,
+                    "picked": json.dumps(picks),
                     "correct": int(bool(correct)),
                     "ms": ms,
                     "answered": answered,
@@ -346,7 +351,7 @@ class Store:
         }
 
     def answers(self, session_id: int) -> list[dict]:
-        """Return the answers of one session in the order they were given."""
+        """Return the answers of one session in the order they were given (picked: a list)."""
         with self._use("read the answers") as conn:
             rows = conn.execute(
                 """
@@ -360,7 +365,7 @@ class Store:
                 "question_id": question_id,
                 "question": question,
                 "choices": json.loads(choices),
-                "picked": picked,
+                "picked": json.loads(picked),
                 "correct": bool(correct),
                 "ms": ms,
                 "answered": _read_time(answered),

@@ -103,7 +103,7 @@ def test_round_trip_returns_exactly_what_went_in(tmp_path: Path) -> None:
                 "question_id": question_id,
                 "question": question,
                 "choices": choices,
-                "picked": picked,
+                "picked": [picked],
                 "correct": correct,
                 "ms": ms,
                 "answered": T0 + timedelta(seconds=n + 1),
@@ -550,3 +550,29 @@ def test_the_store_does_not_import_textual() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "False\n"
+
+
+def test_several_picks_are_kept_as_a_sorted_list(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "scores.db") as store:
+        session = store.start_session(bank="b.yaml", title="B", planned=1, now=T0)
+        store.record_answer(
+            session,
+            question_id="multi",
+            question="Pick the primes",
+            choices=["2", "4", "5", "9"],
+            picked=[2, 0],
+            correct=True,
+            ms=5,
+            now=T0,
+        )
+        with pytest.raises(ValueError, match="picked 4"):
+            store.record_answer(
+                session,
+                question_id="m2",
+                question="?",
+                choices=["a", "b"],
+                picked=[0, 4],
+                correct=False,
+                ms=1,
+            )
+        assert [a["picked"] for a in store.answers(session)] == [[0, 2]]

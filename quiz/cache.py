@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -16,6 +17,9 @@ from pathlib import Path
 
 from quiz.loader import FORMAT_VERSION, LoadResult, load_bank
 from quiz.model import Bank, Problem, Question, Severity
+
+# Characters a file name may hold that would break a one-line message or drive the terminal.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 # Bump when what is stored changes shape, so old entries are read again from their files.
 CACHE_VERSION = FORMAT_VERSION * 1000 + 2
@@ -67,6 +71,21 @@ def summarise(result: LoadResult) -> Summary:
         playable=bank is not None,
         problems=tuple(result.problems),
     )
+
+
+def _key(path: Path) -> str:
+    """A file's key in the cache: its resolved path, with undecodable bytes as escapes."""
+    return _escaped(str(path.resolve()))
+
+
+def _escaped(name: str) -> str:
+    """A file name that can be stored and printed: bytes that are not UTF-8 and control
+    characters (both possible in file names) written as escapes such as \\xff."""
+    try:
+        name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        name = name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return _UNPRINTABLE.sub(lambda m: ascii(m[0])[1:-1], name)
 
 
 def _stat_key(path: Path) -> tuple[int, int] | None:
@@ -142,7 +161,7 @@ class BankCache:
                 rows = {}
         summaries = []
         for path in paths:
-            key = str(path.resolve())
+            key = _key(path)
             row = rows.get(key)
             stat = _stat_key(path)
             if row and stat and (row[1], row[2], row[3]) == (*stat, CACHE_VERSION):
@@ -162,7 +181,7 @@ class BankCache:
     def _cached_bank(self, path: Path, stat: tuple[int, int] | None) -> LoadResult | None:
         if self._db is None or stat is None:
             return None
-        key = str(path.resolve())
+        key = _key(path)
         try:
             row = self._db.execute(
                 "SELECT size, mtime_ns, version, title, language, description, tags, playable,"
@@ -194,7 +213,7 @@ class BankCache:
         return result
 
     def _store(self, path: Path, stat: tuple[int, int], result: LoadResult) -> None:
-        key = str(path.resolve())
+        key = _key(path)
         bank = result.bank
         summary = summarise(result)
         problems = json.dumps([p.as_json() for p in result.problems], ensure_ascii=False)
@@ -251,6 +270,6 @@ class _Transaction:
 def display_name(path: Path) -> str:
     """How messages name a file: relative to the working folder when it is inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return _escaped(str(path.resolve().relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return _escaped(str(path))

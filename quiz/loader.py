@@ -20,7 +20,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quiz.model import Bank, Problem, Question, Severity
-from quiz.text import UNSAFE, UNSAFE_IN_VALUE, clean, describe, is_bidi_control
+from quiz.text import UNSAFE, UNSAFE_IN_VALUE, clean, describe, is_bidi_control, strip_unsafe
 
 #: The loader used by default: libyaml's when PyYAML was built with it.
 FAST_LOADER: type = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -39,6 +39,12 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _ID = re.compile(r"[^\s\x00-\x1f]{1,200}")
 # An anchor or alias starts a token: after a blank, a flow indicator, or at the start of a line.
 _MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\[\]{}]", re.MULTILINE)
+# Half of a UTF-16 pair: PyYAML reads "\ud800" into one, which no file or terminal can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _Refused(Exception):
+    """An anchor or alias was found (and reported): the file is not composed."""
 
 
 @dataclass(slots=True)
@@ -122,12 +128,12 @@ class _Reader:
     def _add(self, where: object, severity: Severity, message: str) -> None:
         mark = getattr(where, "start_mark", where)
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        self.problems.append(Problem(self.name, line, column, severity, message))
+        self.problems.append(Problem(self.name, line, column, severity, _printable(message)))
 
     def at(self, line: int, column: int, severity: Severity, message: str) -> None:
         if severity is Severity.ERROR:
             self.error_count += 1
-        self.problems.append(Problem(self.name, line, column, severity, message))
+        self.problems.append(Problem(self.name, line, column, severity, _printable(message)))
 
     # -- the file --------------------------------------------------------------------------------
 
@@ -136,25 +142,87 @@ class _Reader:
         if text is None:
             return None
         text = self.remove_unsafe(text)
-        if _MAYBE_ANCHOR.search(text) and self.find_anchor(text):
-            return None
         try:
-            with _gc_paused():
-                root = yaml.compose(text, Loader=self.loader)
-        except yaml.MarkedYAMLError as error:
-            self.syntax_error(error)
+            root = self.compose(text)
+        except _Refused:
             return None
-        except yaml.YAMLError as error:
-            self.at(1, 1, Severity.ERROR, f"YAML syntax error: {error}")
+        if root is False:
             return None
         if root is None:
             self.at(1, 1, Severity.ERROR, "the file is empty; a bank needs 'title' and 'questions'")
             return None
         return self.bank(root, path)
 
+    def compose(self, text: str) -> Node | bool | None:
+        """The file's node tree (None when empty), or False when it cannot be read (reported)."""
+        try:
+            return self.parse(text, self.loader)
+        except (yaml.YAMLError, RecursionError) as error:
+            failure: BaseException = error
+        if self.loader is not PURE_LOADER:
+            # libyaml words its errors differently and refuses escapes that PyYAML reads (and
+            # this loader then reports): PyYAML has the last word, so both loaders agree.
+            try:
+                return self.parse(text, PURE_LOADER)
+            except yaml.YAMLError as error:
+                failure = error
+            except RecursionError:
+                pass
+        self.unreadable(failure, text)
+        return False
+
+    def parse(self, text: str, loader: type) -> Node | None:
+        """Compose the nodes; an anchor or alias is reported from events, before any composing."""
+        if _MAYBE_ANCHOR.search(text):
+            for event in yaml.parse(text, Loader=loader):
+                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                    kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
+                    sigil = "*" if kind == "alias" else "&"
+                    self.error(
+                        event.start_mark,
+                        f"YAML {kind} '{sigil}{event.anchor}' is not allowed; "
+                        "write the text out in full where it is used",
+                    )
+                    raise _Refused
+        with _gc_paused():
+            return yaml.compose(text, Loader=loader)
+
+    def unreadable(self, failure: BaseException, text: str) -> None:
+        """Report why YAML could not read the file, in one line."""
+        if isinstance(failure, yaml.MarkedYAMLError):
+            self.syntax_error(failure)
+        elif isinstance(failure, yaml.reader.ReaderError) and isinstance(failure.character, int):
+            start = text.rfind("\n", 0, failure.position) + 1
+            line = text.count("\n", 0, failure.position) + 1
+            self.at(
+                line,
+                failure.position - start + 1,
+                Severity.ERROR,
+                f"character U+{failure.character:04X} is not allowed in a YAML file; remove it",
+            )
+        elif isinstance(failure, RecursionError):
+            self.at(
+                1,
+                1,
+                Severity.ERROR,
+                "lists or mappings are nested too deeply; a bank needs only a few levels",
+            )
+        else:
+            self.at(1, 1, Severity.ERROR, f"YAML syntax error: {' '.join(str(failure).split())}")
+
     def decode(self, data: bytes) -> str | None:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             self.at(1, 1, Severity.ERROR, "the file is UTF-16; save it as UTF-8")
+            return None
+        if b"\x00" in data:
+            # Valid UTF-8, but no text file holds NUL: this is UTF-16 or UTF-32 without a BOM.
+            nul = data.index(b"\x00")
+            self.at(
+                data.count(b"\n", 0, nul) + 1,
+                1,
+                Severity.ERROR,
+                "the file holds NUL bytes, so it is not UTF-8 text (UTF-16?); save it as UTF-8",
+            )
             return None
         try:
             return data.decode("utf-8-sig")
@@ -186,24 +254,6 @@ class _Reader:
             self.at(1, 1, Severity.WARNING, f"{more} more such characters removed")
         return UNSAFE.sub("", text)
 
-    def find_anchor(self, text: str) -> bool:
-        """Refuse anchors and aliases, found from parser events so nothing is ever expanded."""
-        try:
-            for event in yaml.parse(text, Loader=self.loader):
-                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                    kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
-                    sigil = "*" if kind == "alias" else "&"
-                    self.error(
-                        event.start_mark,
-                        f"YAML {kind} '{sigil}{event.anchor}' is not allowed; "
-                        "write the text out in full where it is used",
-                    )
-                    return True
-        except yaml.MarkedYAMLError as error:
-            self.syntax_error(error)
-            return True
-        return False
-
     def syntax_error(self, error: yaml.MarkedYAMLError) -> None:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "cannot be read"
@@ -225,7 +275,7 @@ class _Reader:
         self.title = title or ""
         if "title" not in fields:
             self.error(root, "the bank has no 'title'; add a line such as 'title: World capitals'")
-        elif not title:
+        elif title == "":
             self.error(fields["title"][0], "'title' is empty; write the bank's title after it")
         language = "en"
         if "language" in fields:
@@ -293,7 +343,7 @@ class _Reader:
         text = self.text(fields.get("question"), "question")
         if "question" not in fields:
             self.error(node, "this question has no 'question'; add 'question:' and its text")
-        elif not text:
+        elif text == "":
             self.error(fields["question"][0], "'question' is empty; write the question after it")
         choices, feedback = self.choices(node, fields.get("choices"))
         answers = self.answers(node, fields.get("answer"), choices)
@@ -476,13 +526,20 @@ class _Reader:
         if entry is None:
             return None
         node = entry[1]
+        if not self.tag_ok(node):
+            return None
         if not isinstance(node, ScalarNode):
             kind = "a list" if isinstance(node, SequenceNode) else "a mapping"
             self.error(node, f"{what} must be text, not {kind}; write it on one line or quote it")
             return None
-        if not self.tag_ok(node):
-            return None
         value = node.value
+        if node.style == '"' and _SURROGATE.search(value):
+            self.error(
+                node,
+                f"{what} has an escape for half a UTF-16 pair (such as \\ud83d); "
+                "write the character itself or its \\U escape with 8 digits",
+            )
+            return None
         # Only a double-quoted scalar can hold characters its file did not (through escapes).
         if node.style == '"' and UNSAFE_IN_VALUE.search(value):
             for char in sorted(set(UNSAFE_IN_VALUE.findall(value))):
@@ -499,6 +556,7 @@ _SYNTAX_HINTS = {
         "; indent with spaces, not tabs, and quote text that starts with @ or `"
     ),
     "could not find expected ':'": "; check the indentation and that every key ends with ':'",
+    "but found another document": "; a bank file holds one document: remove the second '---'",
 }
 
 
@@ -529,6 +587,14 @@ def _not_a_choice(answer: str, choices: list[str]) -> str:
     if close:
         return f"{message}; did you mean '{_short(close)}'?"
     return f"{message}; copy the text of the right choice exactly"
+
+
+def _printable(message: str) -> str:
+    """A message safe to print: a key or tag quoted in it may hold control characters."""
+    message = strip_unsafe(message)
+    if _SURROGATE.search(message):
+        message = _SURROGATE.sub("\ufffd", message)
+    return message
 
 
 def _short(text: str, limit: int = 60) -> str:

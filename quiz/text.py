@@ -6,8 +6,8 @@ import re
 import unicodedata
 
 # C0 controls but tab, newline and carriage return (YAML reads CR as a line break), DEL, C1
-# controls, and the bidi embedding, override and isolate characters. They could move the cursor, retitle the
-# window, write to the clipboard or reorder text that the app lays out itself.
+# controls, and the bidi embedding, override and isolate characters. They could move the
+# cursor, retitle the window, write to the clipboard or reorder text the app lays out itself.
 UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Inside a value, carriage return is unsafe too (it only gets there through an escape).
 UNSAFE_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -1,0 +1,78 @@
+"""The Textual app: holds the store and the catalog, and moves between screens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App
+from textual.screen import Screen
+
+from quiz.catalog import Catalog
+from quiz.model import Bank, Question
+from quiz.session import Quiz
+from quiz.store import Store
+from quiz.ui.home import HomeScreen
+from quiz.ui.question import QuestionScreen
+from quiz.ui.results import ResultsScreen
+
+
+class QuizApp(App[int]):
+    """Practise multiple-choice questions."""
+
+    CSS_PATH = "quiz.tcss"
+    TITLE = "quiz"
+
+    def __init__(
+        self,
+        store: Store,
+        catalog: Catalog,
+        *,
+        play: Bank | None = None,
+        count: int | None = None,
+        seed: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.catalog = catalog
+        self.play = play
+        self.count = count
+        self.seed = seed
+
+    def get_default_screen(self) -> Screen:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        if self.play is not None:
+            self.start_quiz(self.play, count=self.count)
+
+    def start_quiz(
+        self,
+        bank: Bank,
+        *,
+        count: int | None = None,
+        questions: Iterable[Question] | None = None,
+        replace: bool = False,
+    ) -> None:
+        """Start a quiz on a bank (or on some of its questions) and show its first question."""
+        quiz = Quiz(bank, self.store, count=count, questions=questions, seed=self.seed)
+        screen = QuestionScreen(quiz)
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def show_results(self, quiz: Quiz) -> None:
+        """Replace the finished quiz with its results."""
+        self.switch_screen(ResultsScreen(quiz))
+
+
+def make_app(
+    *,
+    store: Store,
+    catalog: Catalog,
+    play: Bank | None = None,
+    count: int | None = None,
+    seed: int | None = None,
+) -> QuizApp:
+    """Build the app as the command line does (tests use this too)."""
+    return QuizApp(store, catalog, play=play, count=count, seed=seed)

@@ -1,0 +1,147 @@
+"""The list of choices of one question: numbered rows, a cursor, and marks once answered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """How the rows look once a question is answered."""
+
+    right: frozenset[int]
+    picked: frozenset[int]
+
+
+class ChoiceRow(Static):
+    """One choice: its number and its text (bank text is data, never markup)."""
+
+    def __init__(self, index: int, label: str, text: str) -> None:
+        super().__init__(classes="choice")
+        self.index = index
+        self.label = label
+        self.text = text
+        self.sign = " "
+
+    def render(self) -> Content:
+        return Content.assemble((f"{self.sign} {self.label} ", "bold"), Content(self.text))
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(ChoiceList.Clicked(self.index))
+
+
+class ChoiceList(Vertical, can_focus=True):
+    """Choices with a cursor moved by the arrow keys; the screen decides what a pick means."""
+
+    BINDINGS = [
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("home", "move_to(0)", show=False),
+        Binding("end", "move_to(-1)", show=False),
+    ]
+
+    cursor: reactive[int] = reactive(0)
+
+    class Clicked(Message):
+        """A choice was clicked with the mouse."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(
+        self,
+        choices: tuple[str, ...],
+        labels: list[str],
+        *,
+        multiple: bool = False,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.choices = choices
+        self.labels = labels
+        self.multiple = multiple
+        self.selected: set[int] = set()
+        self.marks: Marks | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from self._make_rows()
+
+    def _make_rows(self) -> list[ChoiceRow]:
+        return [
+            ChoiceRow(index, label, text)
+            for index, (label, text) in enumerate(zip(self.labels, self.choices, strict=True))
+        ]
+
+    def set_choices(self, choices: tuple[str, ...], labels: list[str], *, multiple: bool) -> None:
+        """Show another question's choices, unanswered, with the cursor on the first."""
+        self.choices, self.labels, self.multiple = choices, labels, multiple
+        self.selected = set()
+        self.marks = None
+        self.remove_children()
+        self.mount_all(self._make_rows())
+        self.cursor = 0
+        self.call_after_refresh(self.refresh_rows)
+
+    @property
+    def rows(self) -> list[ChoiceRow]:
+        """The rows, in display order."""
+        return list(self.query_children(ChoiceRow))
+
+    def on_mount(self) -> None:
+        self.refresh_rows()
+
+    def watch_cursor(self) -> None:
+        self.refresh_rows()
+        rows = self.rows
+        if rows:
+            rows[self.cursor].scroll_visible(animate=False)
+
+    def action_move(self, step: int) -> None:
+        self.cursor = (self.cursor + step) % len(self.choices)
+
+    def action_move_to(self, index: int) -> None:
+        self.cursor = index % len(self.choices)
+
+    def toggle(self, index: int) -> None:
+        """Select or unselect a choice (for questions with several right answers)."""
+        self.selected ^= {index}
+        self.cursor = index
+        self.refresh_rows()
+
+    def reveal(self, marks: Marks) -> None:
+        """Show which choices were right and which were picked; the list is then read-only."""
+        self.marks = marks
+        self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        """Set each row's sign and classes from the cursor, the selection and the marks."""
+        for row in self.rows:
+            index = row.index
+            marks = self.marks
+            right = marks is not None and index in marks.right
+            picked = index in (marks.picked if marks else self.selected)
+            row.set_class(index == self.cursor and marks is None, "-cursor")
+            row.set_class(picked, "-picked")
+            row.set_class(right, "-right")
+            row.set_class(picked and marks is not None and not right, "-wrong")
+            row.set_class(right and marks is not None and not picked, "-missed")
+            if marks is None:
+                row.sign = ("[x]" if picked else "[ ]") if self.multiple else " "
+            elif right:
+                row.sign = "✓"
+            else:
+                row.sign = "✗" if picked else " "
+            if self.multiple and marks is not None:
+                row.sign = f" {row.sign} "  # as wide as the "[x]" it replaces
+            row.refresh()

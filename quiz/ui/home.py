@@ -1,0 +1,128 @@
+"""The home screen: every bank, grouped by subject folder, with its scores; pick one to play."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from quiz.catalog import Entry
+from quiz.store import BankScore
+from quiz.ui.count_dialog import CountScreen
+
+
+def percent(value: float | None) -> str:
+    """A score as a whole percentage, or a dash when there is none."""
+    return "-" if value is None else f"{round(value)}%"
+
+
+def entry_prompt(entry: Entry, score: BankScore | None) -> Content:
+    """How one bank reads in the list: title, then its facts (or its first error)."""
+    summary = entry.summary
+    title = Content(summary.title or entry.file.path.name).stylize("bold")
+    if not summary.playable:
+        error = entry.first_error
+        return Content.assemble(
+            title, "\n  ", (str(error) if error else "cannot be read", "$text-error")
+        )
+    best = percent(score.best if score else None)
+    last = percent(score.last if score else None)
+    count = summary.count
+    facts = (
+        f"  {summary.language} · {count} question{'s' if count != 1 else ''}"
+        f" · best {best} · last {last}"
+    )
+    return Content.assemble(title, "\n", (facts, "$text-muted"))
+
+
+class HomeScreen(Screen[None]):
+    """Lists the banks; Enter asks how many questions, then starts."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Start", priority=True),
+        Binding("r", "reload", "Reload"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("quiz · pick a question bank", id="home-title")
+        yield OptionList(id="banks")
+        yield Static(id="home-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        """Read the banks (through the cache) and the scores, and fill the list."""
+        app = self.app
+        self.entries = app.catalog.entries()  # type: ignore[attr-defined]
+        scores = app.store.bank_scores()  # type: ignore[attr-defined]
+        banks = self.query_one("#banks", OptionList)
+        highlighted = banks.highlighted
+        banks.clear_options()
+        subject: str | None = None
+        for index, entry in enumerate(self.entries):
+            if entry.file.subject != subject:
+                subject = entry.file.subject
+                heading = subject.replace("/", " › ") if subject else "General"
+                banks.add_option(Option(Content(heading).stylize("bold $accent"), disabled=True))
+            score = scores.get(str(entry.file.path.resolve()))
+            banks.add_option(
+                Option(
+                    entry_prompt(entry, score), id=str(index), disabled=not entry.summary.playable
+                )
+            )
+        empty = self.query_one("#home-empty", Static)
+        empty.display = not self.entries
+        if not self.entries:
+            folders = ", ".join(str(r) for r in app.catalog.roots)  # type: ignore[attr-defined]
+            empty.update(
+                Content(
+                    f"No question banks found in {folders}. Add .yaml files there, "
+                    "or pass --bank DIR."
+                )
+            )
+        if highlighted is not None and highlighted < banks.option_count:
+            banks.highlighted = highlighted
+        elif banks.option_count:
+            banks.action_first()
+        banks.focus()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def action_select(self) -> None:
+        banks = self.query_one("#banks", OptionList)
+        if banks.highlighted is not None:
+            self.start(banks.get_option_at_index(banks.highlighted))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.start(event.option)
+
+    def start(self, option: Option) -> None:
+        """Ask how many questions, then start a quiz on the chosen bank."""
+        if option.id is None or option.disabled:
+            return
+        entry = self.entries[int(option.id)]
+        result = self.app.catalog.load(entry.file.path)  # type: ignore[attr-defined]
+        if result.bank is None:
+            first = result.errors[0] if result.errors else None
+            self.notify(
+                str(first) if first else "This bank cannot be read.", severity="error", markup=False
+            )
+            self.load()
+            return
+        bank = result.bank
+
+        def chosen(count: int | None) -> None:
+            if count is not None:
+                self.app.start_quiz(bank, count=count)  # type: ignore[attr-defined]
+
+        self.app.push_screen(CountScreen(bank.title, len(bank.questions)), chosen)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 
 from textual.app import App
 from textual.screen import Screen
@@ -30,6 +31,7 @@ class QuizApp(App[int]):
         play: Bank | None = None,
         count: int | None = None,
         seed: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.store = store
@@ -37,6 +39,7 @@ class QuizApp(App[int]):
         self.play = play
         self.count = count
         self.seed = seed
+        self.clock = clock
 
     def get_default_screen(self) -> Screen:
         return HomeScreen()
@@ -54,7 +57,9 @@ class QuizApp(App[int]):
         replace: bool = False,
     ) -> None:
         """Start a quiz on a bank (or on some of its questions) and show its first question."""
-        quiz = Quiz(bank, self.store, count=count, questions=questions, seed=self.seed)
+        quiz = Quiz(
+            bank, self.store, count=count, questions=questions, seed=self.seed, clock=self.clock
+        )
         screen = QuestionScreen(quiz)
         if replace:
             self.switch_screen(screen)
@@ -73,6 +78,7 @@ def make_app(
     play: Bank | None = None,
     count: int | None = None,
     seed: int | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> QuizApp:
     """Build the app as the command line does (tests use this too)."""
-    return QuizApp(store, catalog, play=play, count=count, seed=seed)
+    return QuizApp(store, catalog, play=play, count=count, seed=seed, clock=clock)

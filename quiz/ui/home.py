@@ -25,9 +25,9 @@ def entry_prompt(entry: Entry, score: BankScore | None) -> Content:
     title = Content(summary.title or entry.file.path.name).stylize("bold")
     if not summary.playable:
         error = entry.first_error
-        return Content.assemble(
-            title, "\n  ", (str(error) if error else "cannot be read", "$text-error")
-        )
+        where = entry.file.path.name
+        message = f"{where}:{error.line}:{error.column}: {error.message}" if error else where
+        return Content.assemble(title, "\n", (f"  error: {message}", "$text-error"))
     best = percent(score.best if score else None)
     last = percent(score.last if score else None)
     count = summary.count

@@ -11,12 +11,12 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
-from quiz.loader import FORMAT_VERSION, LoadResult, load_bank
-from quiz.model import Bank, Problem, Question, Severity
+from quiz.model import FORMAT_VERSION, Bank, LoadResult, Problem, Question, Severity
 
 # Characters a file name may hold that would break a one-line message or drive the terminal.
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -185,7 +185,7 @@ class BankCache:
         try:
             row = self._db.execute(
                 "SELECT size, mtime_ns, version, title, language, description, tags, playable,"
-                " problems, shuffle FROM files WHERE path = ?",
+                " problems, shuffle, count FROM files WHERE path = ?",
                 (key,),
             ).fetchone()
             if row is None or (row[0], row[1], row[2]) != (*stat, CACHE_VERSION):
@@ -193,20 +193,18 @@ class BankCache:
             problems = list(_problems(row[8]))
             if not row[7]:
                 return LoadResult(path, None, problems, row[3])
-            questions = tuple(
-                Question.from_json(json.loads(data))
-                for (data,) in self._db.execute(
-                    "SELECT data FROM questions WHERE path = ? ORDER BY idx", (key,)
-                )
-            )
         except sqlite3.Error:
             return None
+        questions = CachedQuestions(self._db, key, row[10])
         bank = Bank(
             path, row[3], row[4], row[5], tuple(json.loads(row[6])), questions, bool(row[9])
         )
         return LoadResult(path, bank, problems, row[3])
 
     def _read(self, path: Path, stat: tuple[int, int] | None) -> LoadResult:
+        # Imported here: a warm start never parses YAML, so it need not load PyYAML.
+        from quiz.loader import load_bank
+
         result = load_bank(path, name=display_name(path))
         if self._db is not None and stat is not None:
             self._store(path, stat, result)
@@ -247,6 +245,48 @@ class BankCache:
     def _transaction(self) -> _Transaction:
         assert self._db is not None
         return _Transaction(self._db)
+
+
+class CachedQuestions(Sequence[Question]):
+    """A cached bank's questions, read from the cache only when asked for.
+
+    A quiz of ten questions from a bank of 100,000 reads ten rows, so starting it does not grow
+    with the bank.
+    """
+
+    def __init__(self, db: sqlite3.Connection, key: str, count: int) -> None:
+        self._db = db
+        self._key = key
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Question: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Question]: ...
+
+    def __getitem__(self, index: int | slice) -> Question | list[Question]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        row = self._db.execute(
+            "SELECT data FROM questions WHERE path = ? AND idx = ?", (self._key, index)
+        ).fetchone()
+        if row is None:
+            raise IndexError(index)
+        return Question.from_json(json.loads(row[0]))
+
+    def __iter__(self) -> Iterator[Question]:
+        rows = self._db.execute(
+            "SELECT data FROM questions WHERE path = ? ORDER BY idx", (self._key,)
+        ).fetchall()
+        return (Question.from_json(json.loads(data)) for (data,) in rows)
 
 
 def _question_rows(key: str, questions: Iterable[Question]) -> Iterable[tuple[str, int, str]]:

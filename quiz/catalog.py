@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quiz.cache import BankCache, Summary
-from quiz.loader import LoadResult
-from quiz.model import Problem, Severity
+from quiz.model import LoadResult, Problem, Severity
 
 BANK_SUFFIXES = (".yaml", ".yml")
 

@@ -13,20 +13,18 @@ import hashlib
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from quiz.model import Bank, Problem, Question, Severity
+from quiz.model import Bank, LoadResult, Problem, Question, Severity
 from quiz.text import UNSAFE, UNSAFE_IN_VALUE, clean, describe, is_bidi_control, strip_unsafe
 
 #: The loader used by default: libyaml's when PyYAML was built with it.
 FAST_LOADER: type = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 PURE_LOADER: type = yaml.BaseLoader
 
-FORMAT_VERSION = 1
 BANK_KEYS = ("title", "language", "description", "tags", "shuffle", "questions")
 QUESTION_KEYS = ("question", "choices", "answer", "explanation", "id", "tags", "shuffle")
 CHOICE_KEYS = ("text", "feedback")
@@ -45,26 +43,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 class _Refused(Exception):
     """An anchor or alias was found (and reported): the file is not composed."""
-
-
-@dataclass(slots=True)
-class LoadResult:
-    """What reading one bank file gave: the bank (None when it has errors) and its problems."""
-
-    path: Path
-    bank: Bank | None
-    problems: list[Problem] = field(default_factory=list)
-    title: str = ""
-
-    @property
-    def errors(self) -> list[Problem]:
-        """The problems that make the file unplayable."""
-        return [p for p in self.problems if p.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        """The problems worth fixing that do not stop the file from being played."""
-        return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
 def question_id(text: str) -> str:
@@ -159,9 +137,10 @@ class _Reader:
             return self.parse(text, self.loader)
         except (yaml.YAMLError, RecursionError) as error:
             failure: BaseException = error
-        if self.loader is not PURE_LOADER:
-            # libyaml words its errors differently and refuses escapes that PyYAML reads (and
-            # this loader then reports): PyYAML has the last word, so both loaders agree.
+        # libyaml words its errors differently and refuses escapes that PyYAML reads (and this
+        # loader then reports): PyYAML has the last word, so both loaders agree. Not on deep
+        # nesting, which PyYAML scans in quadratic time before it runs out of stack.
+        if self.loader is not PURE_LOADER and "nesting depth" not in str(failure):
             try:
                 return self.parse(text, PURE_LOADER)
             except yaml.YAMLError as error:
@@ -259,7 +238,7 @@ class _Reader:
         problem = error.problem or "cannot be read"
         if error.context:
             problem = f"{problem} ({error.context})"
-        hint = _SYNTAX_HINTS.get(error.problem or "", "")
+        hint = next((h for k, h in _SYNTAX_HINTS.items() if k in (error.problem or "")), "")
         self.error(mark, f"YAML syntax error: {problem}{hint}")
 
     # -- the bank --------------------------------------------------------------------------------
@@ -349,7 +328,7 @@ class _Reader:
         answers = self.answers(node, fields.get("answer"), choices)
         explanation = self.text(fields.get("explanation"), "explanation") or ""
         qid = self.text(fields.get("id"), "id")
-        if "id" in fields and not (qid and _ID.fullmatch(qid)):
+        if qid is not None and not _ID.fullmatch(qid):
             self.error(fields["id"][1], "'id' must be one word of text, such as oic-founding-year")
             qid = None
         tags = self.tags(fields.get("tags"))
@@ -380,7 +359,9 @@ class _Reader:
             )
             return []
         key, node = entry
-        items = node.value if isinstance(node, SequenceNode) and self.tag_ok(node) else None
+        if not self.tag_ok(node):
+            return []
+        items = node.value if isinstance(node, SequenceNode) else None
         if items is None:
             answer = self.text(entry, "answer")
             if answer is None:
@@ -552,7 +533,7 @@ _SYNTAX_HINTS = {
     "mapping values are not allowed here": (
         "; put text containing ': ' in quotes, or use a block scalar ('|')"
     ),
-    "found character that cannot start any token": (
+    "that cannot start any token": (
         "; indent with spaces, not tabs, and quote text that starts with @ or `"
     ),
     "could not find expected ':'": "; check the indentation and that every key ends with ':'",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+#: The version of the bank file format this code reads (1.1 only adds to 1).
+FORMAT_VERSION = 1
 
 #: Language subtags written right to left.
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"})
@@ -107,7 +111,8 @@ class Bank:
     language: str = "en"
     description: str = ""
     tags: tuple[str, ...] = ()
-    questions: tuple[Question, ...] = field(default=(), repr=False)
+    #: A tuple, or a lazy sequence when the bank comes from the cache.
+    questions: Sequence[Question] = field(default=(), repr=False)
     #: Whether questions may be asked in another order than the file's.
     shuffle: bool = True
 
@@ -115,3 +120,23 @@ class Bank:
     def rtl(self) -> bool:
         """Whether the bank's language is written right to left."""
         return self.language.split("-")[0].lower() in RTL_LANGUAGES
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """What reading one bank file gave: the bank (None when it has errors) and its problems."""
+
+    path: Path
+    bank: Bank | None
+    problems: list[Problem] = field(default_factory=list)
+    title: str = ""
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that make the file unplayable."""
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems worth fixing that do not stop the file from being played."""
+        return [p for p in self.problems if p.severity is Severity.WARNING]

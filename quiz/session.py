@@ -87,7 +87,7 @@ class Quiz:
         self.seed = seed
         self.clock = clock
         rng = random.Random(seed)
-        pool = list(bank.questions if questions is None else questions)
+        pool = bank.questions if questions is None else list(questions)
         count = len(pool) if count is None else max(1, min(count, len(pool)))
         # A bank with `shuffle: false` is asked in file order, from its first question.
         picked = rng.sample(pool, count) if bank.shuffle else pool[:count]

@@ -6,7 +6,6 @@ import time
 from collections.abc import Callable, Iterable
 
 from textual.app import App
-from textual.screen import Screen
 
 from quiz.catalog import Catalog
 from quiz.model import Bank, Question
@@ -41,12 +40,20 @@ class QuizApp(App[int]):
         self.seed = seed
         self.clock = clock
 
-    def get_default_screen(self) -> Screen:
-        return HomeScreen()
-
     def on_mount(self) -> None:
+        # `quiz play` goes straight to the question: the home screen is only built when asked for.
         if self.play is not None:
             self.start_quiz(self.play, count=self.count)
+        else:
+            self.push_screen(HomeScreen())
+
+    def go_home(self) -> None:
+        """Leave the quiz or results for the home screen (building it if `quiz play` skipped it)."""
+        if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
+            while not isinstance(self.screen_stack[-1], HomeScreen):
+                self.pop_screen()
+        else:
+            self.switch_screen(HomeScreen())
 
     def start_quiz(
         self,

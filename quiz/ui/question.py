@@ -154,7 +154,7 @@ class QuestionScreen(Screen[None]):
 
         def leave(yes: bool | None) -> None:
             if yes:
-                self.app.pop_screen()
+                self.app.go_home()  # type: ignore[attr-defined]
 
         saved = ""
         if answered:

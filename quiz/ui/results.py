@@ -98,4 +98,4 @@ class ResultsScreen(Screen[None]):
         self.app.start_quiz(self.quiz.bank, count=self.quiz.total, replace=True)  # type: ignore[attr-defined]
 
     def action_home(self) -> None:
-        self.app.pop_screen()
+        self.app.go_home()  # type: ignore[attr-defined]

@@ -22,7 +22,7 @@ from quiz.model import FORMAT_VERSION, Bank, LoadResult, Problem, Question, Seve
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 # Bump when what is stored changes shape, so old entries are read again from their files.
-CACHE_VERSION = FORMAT_VERSION * 1000 + 2
+CACHE_VERSION = FORMAT_VERSION * 1000 + 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -98,7 +98,14 @@ def _stat_key(path: Path) -> tuple[int, int] | None:
 
 def _problems(text: str) -> tuple[Problem, ...]:
     return tuple(
-        Problem(p["path"], p["line"], p["column"], Severity(p["severity"]), p["message"])
+        Problem(
+            p["path"],
+            p["line"],
+            p["column"],
+            Severity(p["severity"]),
+            p["message"],
+            p["rule"] or "",
+        )
         for p in json.loads(text)
     )
 

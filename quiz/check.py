@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quiz.cache import display_name
 from quiz.catalog import walk
+from quiz.lint import lint
 from quiz.loader import FAST_LOADER, load_bank
 from quiz.model import Problem, Severity
 
@@ -29,6 +30,16 @@ class Report:
     def warnings(self) -> int:
         """How many warnings were found."""
         return sum(p.severity is Severity.WARNING for p in self.problems)
+
+    def as_json(self) -> dict[str, object]:
+        """The report as JSON-ready data, for editors and CI."""
+        return {
+            "files": self.files,
+            "questions": self.questions,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "problems": [p.as_json() for p in self.problems],
+        }
 
     def summary(self) -> str:
         """The closing line: `3 files, 45 questions, 1 error, 2 warnings`."""
@@ -52,14 +63,21 @@ def missing(paths: Sequence[Path]) -> list[Path]:
     return [p for p in paths if not p.exists()]
 
 
-def check(paths: Sequence[Path], *, loader: type = FAST_LOADER) -> Report:
-    """Check every bank file in the given files and folders."""
+def check(paths: Sequence[Path], *, loader: type = FAST_LOADER, strict: bool = False) -> Report:
+    """Check every bank file in the given files and folders; `strict` makes warnings errors."""
     report = Report()
     for root in paths:
         for bank_file in walk(root):
-            result = load_bank(bank_file.path, name=display_name(bank_file.path), loader=loader)
-            report.files += 1
-            report.problems.extend(result.problems)
+            name = display_name(bank_file.path)
+            result = load_bank(bank_file.path, name=name, loader=loader)
+            problems = list(result.problems)
             if result.bank is not None:
+                # The teaching warnings only once the file loads: they read its questions.
                 report.questions += len(result.bank.questions)
+                problems += lint(result.bank, name)
+                problems.sort(key=lambda p: (p.line, p.column))
+            if strict:
+                problems = [replace(p, severity=Severity.ERROR) for p in problems]
+            report.files += 1
+            report.problems.extend(problems)
     return report

@@ -63,6 +63,27 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or folders (default: the bank folders)"
     )
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text", help="how to print the results"
+    )
+
+    commands.add_parser(
+        "schema",
+        parents=common,
+        help="print the JSON Schema of bank files",
+        description="Print the JSON Schema (draft 2020-12) of bank files, for editors.",
+    )
+
+    new = commands.add_parser(
+        "new",
+        parents=common,
+        help="write a commented bank file to start from",
+        description="Write a commented template bank that passes 'quiz check'.",
+    )
+    new.add_argument("path", metavar="PATH", help="the new file (.yaml)")
+    new.add_argument("--title", metavar="T", help="the bank's title (default: from the file name)")
+    new.add_argument("--language", metavar="L", default="en", help="a BCP 47 tag (default: en)")
 
     play = commands.add_parser(
         "play",
@@ -122,6 +143,8 @@ def _run(args: argparse.Namespace) -> int:
         "play": _play,
         "scores": _scores,
         "list": _list,
+        "schema": _schema,
+        "new": _new,
     }
     return handlers[args.command](args)
 
@@ -147,11 +170,47 @@ def _check(args: argparse.Namespace) -> int:
     absent = missing(paths)
     if absent:
         raise UsageError(f"{absent[0]}: no such file or folder")
-    report = check(paths)
-    for problem in report.problems:
-        print(problem)
-    print(report.summary())
+    report = check(paths, strict=args.strict)
+    if args.format == "json":
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        for problem in report.problems:
+            print(problem)
+        print(report.summary())
     return EXIT_PROBLEMS if report.errors else EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from quiz.schema import schema
+
+    print(json.dumps(schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from quiz.schema import write_beside
+    from quiz.template import write_template
+
+    path = Path(args.path)
+    if path.suffix not in (".yaml", ".yml"):
+        raise UsageError(f"{path}: name the file .yaml so quiz finds it")
+    try:
+        write_template(path, args.title, args.language)
+    except ValueError as error:
+        raise UsageError(f"--language {args.language}: {error}") from None
+    except FileExistsError:
+        print(
+            f"quiz: error: {path} already exists; choose another name (quiz new never overwrites)",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    except OSError as error:
+        print(f"quiz: error: {path}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    schema_file = write_beside(path)
+    also = f" (and {schema_file}, which YAML editors read to help you)" if schema_file else ""
+    print(f"wrote {path}{also}; edit it, then run 'quiz check {path}'")
+    return EXIT_OK
 
 
 def _list(args: argparse.Namespace) -> int:

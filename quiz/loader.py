@@ -324,7 +324,7 @@ class _Reader:
             self.error(node, "this question has no 'question'; add 'question:' and its text")
         elif text == "":
             self.error(fields["question"][0], "'question' is empty; write the question after it")
-        choices, feedback = self.choices(node, fields.get("choices"))
+        choices, feedback, positions = self.choices(node, fields.get("choices"))
         answers = self.answers(node, fields.get("answer"), choices)
         explanation = self.text(fields.get("explanation"), "explanation") or ""
         qid = self.text(fields.get("id"), "id")
@@ -345,6 +345,8 @@ class _Reader:
             explanation=explanation,
             tags=merged,
             line=node.start_mark.line + 1,
+            column=node.start_mark.column + 1,
+            choice_positions=tuple(positions),
             feedback=tuple(feedback) if any(feedback) else (),
             shuffle=shuffle,
         )
@@ -389,17 +391,17 @@ class _Reader:
 
     def choices(
         self, question: Node, entry: tuple[Node, Node] | None
-    ) -> tuple[list[str], list[str]]:
-        """The choice texts and, aligned with them, each choice's feedback ("" when none)."""
+    ) -> tuple[list[str], list[str], list[tuple[int, int]]]:
+        """The choice texts and, aligned with them, their feedback ("" for none) and positions."""
         if entry is None:
             self.error(question, "this question has no 'choices'; add 'choices:' with a list")
-            return [], []
+            return [], [], []
         key, node = entry
         if not self.tag_ok(node):
-            return [], []
+            return [], [], []
         if not isinstance(node, SequenceNode):
             self.error(node, "'choices' must be a list: put each choice on its own '- ' line")
-            return [], []
+            return [], [], []
         if not MIN_CHOICES <= len(node.value) <= MAX_CHOICES:
             self.error(
                 key,
@@ -408,6 +410,7 @@ class _Reader:
             )
         choices: list[str] = []
         feedback: list[str] = []
+        positions: list[tuple[int, int]] = []
         seen: dict[str, int] = {}
         for item in node.value:
             if isinstance(item, MappingNode) and self.tag_ok(item):
@@ -437,7 +440,8 @@ class _Reader:
             seen[choice] = item.start_mark.line + 1
             choices.append(choice)
             feedback.append(note)
-        return choices, feedback
+            positions.append((item.start_mark.line + 1, item.start_mark.column + 1))
+        return choices, feedback, positions
 
     def flag(self, entry: tuple[Node, Node] | None, *, default: bool) -> bool:
         """A true/false setting such as 'shuffle'."""

@@ -30,6 +30,8 @@ class Problem:
     column: int
     severity: Severity
     message: str
+    #: The teaching rule that found it (see quiz.lint), "" for the loader's own rules.
+    rule: str = ""
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
@@ -42,6 +44,7 @@ class Problem:
             "column": self.column,
             "severity": str(self.severity),
             "message": self.message,
+            "rule": self.rule or None,
         }
 
 
@@ -60,6 +63,9 @@ class Question:
     feedback: tuple[str, ...] = ()
     #: Whether the choices may be shown in another order than the file's.
     shuffle: bool = True
+    #: Where the question starts, and where each choice is, as (line, column), for messages.
+    column: int = 0
+    choice_positions: tuple[tuple[int, int], ...] = ()
 
     @property
     def multiple(self) -> bool:
@@ -84,6 +90,8 @@ class Question:
             "line": self.line,
             "feedback": list(self.feedback),
             "shuffle": self.shuffle,
+            "column": self.column,
+            "choice_positions": [list(p) for p in self.choice_positions],
         }
 
     @classmethod
@@ -99,6 +107,8 @@ class Question:
             line=data["line"],
             feedback=tuple(data["feedback"]),
             shuffle=data["shuffle"],
+            column=data["column"],
+            choice_positions=tuple((line, column) for line, column in data["choice_positions"]),
         )
 
 

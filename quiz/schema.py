@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 
-#: Where editors fetch the schema: the one copy, quiz/bank.schema.json, in the repository.
-SCHEMA_URL = "https://raw.githubusercontent.com/quiz-app/quiz/main/quiz/bank.schema.json"
+#: The schema's file name: in the package, and beside the bank files that `quiz new` writes.
 SCHEMA_FILE = "bank.schema.json"
+#: The schema's identity (a URN: no network address is needed to use it).
+SCHEMA_ID = "urn:quiz:bank-schema:1.1"
 
 
 def schema() -> dict:
@@ -17,5 +19,17 @@ def schema() -> dict:
 
 
 def modeline() -> str:
-    """The comment that points yaml-language-server (VS Code and others) at the schema."""
-    return f"# yaml-language-server: $schema={SCHEMA_URL}"
+    """The comment that points yaml-language-server (VS Code and others) at the schema.
+
+    The path is relative to the bank file, so the schema is read from beside it, offline.
+    """
+    return f"# yaml-language-server: $schema={SCHEMA_FILE}"
+
+
+def write_beside(bank: Path) -> Path | None:
+    """Write the schema next to a bank file unless one is there; the path written, or None."""
+    target = bank.parent / SCHEMA_FILE
+    if target.exists():
+        return None
+    target.write_text(json.dumps(schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return target

@@ -1,0 +1,289 @@
+"""Teaching warnings for a bank that loads: question-writing habits that students learn to exploit.
+
+The loader decides whether a file can be played; these rules only advise. Each finding points at a
+line and says how to fix it. The rules are tuned to stay quiet on ordinary banks (the bundled banks
+give none), so a warning is worth reading.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from quiz.model import Bank, Problem, Question, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One lint rule: its name (for options and JSON) and what it looks for."""
+
+    name: str
+    summary: str
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "duplicate-question",
+        "The same question text twice in a bank (ignoring case and spacing): students meet it "
+        "twice and the scores mix up.",
+    ),
+    Rule(
+        "all-of-the-above",
+        "'All of the above', 'none of the above' and the like (English and Arabic) in a question "
+        "whose choices are shuffled: 'above' stops meaning anything once the order changes.",
+    ),
+    Rule(
+        "long-answer",
+        "The right answer is more than 1.5 times as long as the longest distractor and at least "
+        "15 characters longer: students learn to pick the longest choice.",
+    ),
+    Rule(
+        "no-explanation",
+        "A question without an explanation: students learn most from why an answer is right.",
+    ),
+    Rule(
+        "near-duplicate-choice",
+        "A distractor that differs from a right answer only in case, spaces or punctuation at the "
+        "edges of words: two choices that look the same.",
+    ),
+)
+RULE_NAMES: tuple[str, ...] = tuple(rule.name for rule in RULES)
+
+#: "Much longer" for the long-answer rule: both must hold, so short choices (a number against
+#: a word) and long ones (a sentence against a sentence) do not set it off by themselves.
+LONG_RATIO = 1.5
+LONG_MARGIN = 15
+
+# Where `- question:` starts when a question's own column is unknown: two spaces, a dash, a space.
+_QUESTION_COLUMN = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One warning before it is tied to a file name: which rule, where, and what to do."""
+
+    rule: str
+    line: int
+    column: int
+    message: str
+
+    def problem(self, name: str) -> Problem:
+        """The finding as a warning about the file called `name`."""
+        return Problem(name, self.line, self.column, Severity.WARNING, self.message, self.rule)
+
+
+def lint(bank: Bank, name: str, *, rules: Collection[str] = RULE_NAMES) -> list[Problem]:
+    """The teaching warnings for a bank that loaded, in file order; `name` is the file's name."""
+    return [f.problem(name) for f in findings(bank, rules=rules)]
+
+
+def findings(bank: Bank, *, rules: Collection[str] = RULE_NAMES) -> list[Finding]:
+    """What the chosen rules find in a bank, in file order."""
+    unknown = set(rules) - set(RULE_NAMES)
+    if unknown:
+        raise ValueError(f"unknown lint rule {sorted(unknown)[0]!r}; the rules are {RULE_NAMES}")
+    found: list[Finding] = []
+    if "duplicate-question" in rules:
+        found.extend(_duplicate_questions(bank.questions))
+    for question in bank.questions:
+        for rule, check in _QUESTION_RULES:
+            if rule in rules:
+                found.extend(check(question))
+    found.sort(key=lambda f: (f.line, f.column))
+    return found
+
+
+# -- positions -------------------------------------------------------------------------------------
+
+
+def _at(question: Question) -> tuple[int, int]:
+    """Where a question starts."""
+    return question.line, getattr(question, "column", 0) or _QUESTION_COLUMN
+
+
+def _choice_at(question: Question, index: int) -> tuple[int, int]:
+    """Where one choice is written, when the loader recorded it; else where its question starts."""
+    positions = getattr(question, "choice_positions", ())
+    return positions[index] if positions else _at(question)
+
+
+# -- the rules -------------------------------------------------------------------------------------
+
+
+def _duplicate_questions(questions: tuple[Question, ...]) -> list[Finding]:
+    first: dict[str, Question] = {}
+    found = []
+    for question in questions:
+        key = " ".join(question.text.casefold().split())
+        if key in first:
+            found.append(
+                Finding(
+                    "duplicate-question",
+                    *_at(question),
+                    f"same question text as line {first[key].line}; "
+                    "reword one of them or delete the copy",
+                )
+            )
+        else:
+            first[key] = question
+    return found
+
+
+def _all_of_the_above(question: Question) -> list[Finding]:
+    if not question.shuffle:
+        return []
+    for index, choice in enumerate(question.choices):
+        if _refers_to_others(choice):
+            return [
+                Finding(
+                    "all-of-the-above",
+                    *_choice_at(question, index),
+                    f"choice '{_short(choice)}' refers to the other choices, but the choices are "
+                    "shuffled; add 'shuffle: false' to this question to keep them in file order",
+                )
+            ]
+    return []
+
+
+def _long_answer(question: Question) -> list[Finding]:
+    distractors = [c for c in question.choices if c not in question.answers]
+    if not distractors or not question.answers:
+        return []
+    answer = min(question.answers, key=_length)
+    if _refers_to_others(answer):
+        # "All of the above are correct" is long by nature, not as a cue.
+        return []
+    longest = max(_length(d) for d in distractors)
+    size = _length(answer)
+    if size <= LONG_RATIO * longest or size - longest < LONG_MARGIN:
+        return []
+    which = "every right answer is" if question.multiple else "the right answer is"
+    return [
+        Finding(
+            "long-answer",
+            *_choice_at(question, question.choices.index(answer)),
+            f"{which} much longer than every distractor ({size} characters against at most "
+            f"{longest}), and students learn to pick the longest choice; shorten the answer "
+            "or make the distractors as detailed",
+        )
+    ]
+
+
+def _no_explanation(question: Question) -> list[Finding]:
+    if question.explanation:
+        return []
+    return [
+        Finding(
+            "no-explanation",
+            *_at(question),
+            "this question has no explanation; add 'explanation:' saying why the answer is "
+            "right (students read it after answering)",
+        )
+    ]
+
+
+def _near_duplicate_choices(question: Question) -> list[Finding]:
+    answers = {_loose(a): a for a in question.answers}
+    found = []
+    for index, choice in enumerate(question.choices):
+        if choice in question.answers:
+            continue
+        key = _loose(choice)
+        if key and key in answers:
+            found.append(
+                Finding(
+                    "near-duplicate-choice",
+                    *_choice_at(question, index),
+                    f"choice '{_short(choice)}' differs from the answer '{_short(answers[key])}' "
+                    "only in case, spaces or punctuation, so it reads as the same choice; "
+                    "make it a real alternative or remove it",
+                )
+            )
+    return found
+
+
+_QUESTION_RULES = (
+    ("all-of-the-above", _all_of_the_above),
+    ("long-answer", _long_answer),
+    ("no-explanation", _no_explanation),
+    ("near-duplicate-choice", _near_duplicate_choices),
+)
+
+
+# -- text ------------------------------------------------------------------------------------------
+
+# Choices that point at the others, matched in `_fold`ed text (lower case, no marks, Arabic letter
+# variants merged, words separated by one space). Only clear cases: "both A and B" is left out
+# because it is a real answer too (the antigens of blood group AB).
+_REFERS_TO_OTHERS = re.compile(
+    r"(?<!\w)(?:"
+    r"(?:all|none|both|neither|any) (?:of )?(?:the )?(?:above|aforementioned)"
+    r"|(?:all|none|both|neither) of the (?:previous|preceding) (?:answers|choices|options)"
+    r"|^(?:all|none) of these"
+    # جميع ما سبق، كل ما ذكر، جميع ما تقدم، كل ما ورد
+    r"|(?:جميع|كل) (?:ما|مما) (?:سبق|ذكر|تقدم|ورد)"
+    # جميع الإجابات السابقة، كل الخيارات المذكورة
+    r"|(?:جميع|كل) (?:الاجابات|الخيارات|الاختيارات|البدائل) (?:السابقه|المذكوره|اعلاه)"
+    # لا شيء مما سبق، ليس أيًّا مما سبق، ولا واحد مما ذكر، لاشيء مما تقدم
+    r"|(?:و?لا|ليس) ?(?:شي|اي|ايا|احد|واحد) (?:مما|من ما|من) (?:سبق|ذكر|تقدم|ورد)"
+    # لا شيء من الإجابات السابقة
+    r"|(?:و?لا|ليس) ?(?:شي|اي|ايا|احد|واحد) (?:من )?(?:الاجابات|الخيارات|الاختيارات|البدائل)"
+    r" (?:السابقه|المذكوره)"
+    r")(?!\w)"
+)
+
+# Arabic letters written in several ways: alef forms, alef maqsura, teh marbuta, Farsi yeh and
+# keheh, tatweel and the lone hamza (dropped). Hamza and madda above or below a letter are marks,
+# which `_fold` removes after decomposing.
+_ARABIC_VARIANTS = str.maketrans(
+    {"\u0671": "ا", "ى": "ي", "ة": "ه", "\u06cc": "ي", "\u06a9": "ك", "\u0640": None, "ء": None}
+)
+
+
+def _refers_to_others(choice: str) -> bool:
+    """Whether a choice is "all of the above" or the like."""
+    return _REFERS_TO_OTHERS.search(_fold(choice)) is not None
+
+
+def _fold(text: str) -> str:
+    """Text reduced for matching phrases: no case, accents, harakat or punctuation."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if unicodedata.category(c) not in ("Mn", "Me", "Cf"))
+    text = text.translate(_ARABIC_VARIANTS).casefold()
+    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+
+
+# Punctuation that changes what a choice says, never ignored: 5% is not 5,
+# and 5 feet (a prime) is not 5 inches (a double prime).
+_MEANINGFUL = frozenset("%‰‱#&@*/\\′″‴")
+
+
+def _loose(text: str) -> str:
+    """Text without case, spaces, or punctuation at the edges of words.
+
+    Punctuation inside a word or before a digit is kept, because there it changes the meaning:
+    it's and its, 3.5 and 35, -5 and 5 stay apart.
+    """
+    kept = []
+    for i, char in enumerate(text):
+        if char.isspace():
+            continue
+        if unicodedata.category(char).startswith("P") and char not in _MEANINGFUL:
+            before = text[i - 1] if i else ""
+            after = text[i + 1] if i + 1 < len(text) else ""
+            if not (after.isdigit() or (before.isalnum() and after.isalnum())):
+                continue
+        kept.append(char)
+    return "".join(kept).casefold()
+
+
+def _length(text: str) -> int:
+    """How long a text looks: characters, not counting marks (harakat) or repeated spaces."""
+    return sum(unicodedata.category(c) not in ("Mn", "Me", "Cf") for c in " ".join(text.split()))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -68,6 +68,33 @@ def build_parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text", help="how to print the results"
     )
 
+    importing = commands.add_parser(
+        "import",
+        parents=common,
+        help="convert GIFT, Aiken or CSV questions to a bank file",
+        description="Convert a Moodle GIFT or Aiken file, or a spreadsheet saved as CSV, "
+        "to a bank file. The format is told by the file's extension or content.",
+    )
+    importing.add_argument("file", metavar="FILE", help="the file to convert")
+    importing.add_argument(
+        "-o", "--output", metavar="OUT", help="the bank file to write (default: print it)"
+    )
+    importing.add_argument(
+        "--from", dest="kind", choices=("gift", "aiken", "csv"), help="the format of FILE"
+    )
+    importing.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+
+    exporting = commands.add_parser(
+        "export",
+        parents=common,
+        help="write a bank as GIFT or Aiken for Moodle",
+        description="Write a bank file in a format Moodle imports.",
+    )
+    exporting.add_argument("path", metavar="PATH", help="a bank file")
+    exporting.add_argument("--to", required=True, choices=("gift", "aiken"), help="the format")
+    exporting.add_argument("-o", "--output", metavar="FILE", help="where (default: print it)")
+    exporting.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
     commands.add_parser(
         "schema",
         parents=common,
@@ -145,6 +172,8 @@ def _run(args: argparse.Namespace) -> int:
         "list": _list,
         "schema": _schema,
         "new": _new,
+        "import": _import,
+        "export": _export,
     }
     return handlers[args.command](args)
 
@@ -178,6 +207,87 @@ def _check(args: argparse.Namespace) -> int:
             print(problem)
         print(report.summary())
     return EXIT_PROBLEMS if report.errors else EXIT_OK
+
+
+def _print_problems(problems: Sequence[object]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _write_output(text: str, output: str | None, force: bool) -> None:
+    """Print `text`, or write it to a new file (an existing one only with --force)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    if target.exists() and not force:
+        raise _Fatal(f"{target} already exists; choose another name or add --force")
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise _Fatal(f"{target}: cannot write it ({error.strerror or error})") from None
+
+
+def _progress(done: int, total: int) -> None:
+    """Show how far a long import has got, on a terminal only."""
+    if sys.stderr.isatty() and total >= 5000:
+        end = "\n" if done >= total else ""
+        print(f"\rreading line {done} of {total}", end=end, file=sys.stderr, flush=True)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from quiz.interchange import InterchangeError, read, to_yaml
+    from quiz.loader import parse_bank
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise UsageError(f"{args.file}: no such file")
+    try:
+        imported = read(source, args.kind, progress=_progress)
+    except InterchangeError as error:
+        _print_problems(error.notices)
+        print(f"quiz: error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    _print_problems(imported.notices)
+    text = to_yaml(imported.bank)
+    # What is written must load: prove it before anyone relies on it.
+    check = parse_bank(text.encode("utf-8"), Path(args.output or "imported.yaml"))
+    if check.errors:
+        _print_problems(check.errors)
+        print("quiz: error: the converted bank does not load; please report this", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        _write_output(text, args.output, args.force)
+    except _Fatal as error:
+        print(f"quiz: error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    where = f" to {args.output}" if args.output else ""
+    notes = len(imported.notices)
+    also = f"; {notes} notice{'s' if notes != 1 else ''} above" if notes else ""
+    print(f"imported {len(imported.bank.questions)} questions{where}{also}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from quiz.interchange import export
+    from quiz.loader import load_bank
+
+    path = Path(args.path)
+    if not path.is_file():
+        raise UsageError(f"{args.path}: no such bank file")
+    result = load_bank(path)
+    if result.bank is None:
+        _print_problems(result.errors)
+        print(f"quiz: error: {args.path} has errors; fix them and try again", file=sys.stderr)
+        return EXIT_PROBLEMS
+    text, notices = export(result.bank, args.to)
+    _print_problems(notices)
+    try:
+        _write_output(text, args.output, args.force)
+    except _Fatal as error:
+        print(f"quiz: error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:

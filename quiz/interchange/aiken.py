@@ -1,0 +1,168 @@
+"""The Aiken format: a question line, lettered choices (`A)` or `A.`), then `ANSWER: B`.
+
+Reading follows Moodle's importer (question/format/aiken/format.php), a little more forgiving: the
+question may run over several lines, letters may be lower case, and `ANSWER: A, C` names several
+right choices. Each question that Moodle would reject is skipped with a notice naming its line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quiz.interchange.importer import Draft, Imported, Importer, Progress, short, split_lines
+from quiz.model import Bank, Problem, Severity
+
+HINT = "an Aiken question is a line of text, choices such as 'A) Paris', then 'ANSWER: A'"
+
+_CHOICE = re.compile(r"([A-Za-z])(?:\)|\.(?=\s))\s*(.*)")
+_ANSWER = re.compile(r"ANSWER\s*:\s*(.*)", re.IGNORECASE)
+_LETTERS = re.compile(r"[A-Za-z][.)]?(?:\s*[,;&\s]\s*[A-Za-z][.)]?)*")
+
+
+@dataclass(slots=True)
+class _Open:
+    """A question being read: its text lines, then its choices."""
+
+    line: int
+    text: list[str]
+    choices: list[tuple[str, str]] = field(default_factory=list)
+    #: Whether a blank line ended the text (so a new text line starts another question).
+    closed: bool = False
+
+
+def read(path: Path, text: str, progress: Progress | None = None) -> Imported:
+    """Import the questions of an Aiken file, skipping each bad one with a notice."""
+    importer = Importer(path, progress)
+    lines = split_lines(text)
+    total = len(lines)
+    current: _Open | None = None
+    orphan = False  # choice lines with no question: reported once, until the next question
+
+    def incomplete(question: _Open) -> None:
+        if question.choices:
+            importer.skip(question.line, "it has no 'ANSWER:' line after its choices")
+        else:
+            importer.skip(question.line, "it has no choices such as 'A) ...' and no 'ANSWER:' line")
+
+    for number, raw in enumerate(lines, 1):
+        line = raw.replace("\ufeff", "").strip()
+        if not line:
+            if current is not None and not current.choices:
+                current.closed = True
+            continue
+        answer = _ANSWER.fullmatch(line)
+        if answer:
+            if current is None:
+                if not orphan:
+                    importer.skip(number, "an 'ANSWER:' line with no question before it")
+                orphan = False
+                continue
+            _finish(importer, current, answer[1].strip(), number)
+            importer.tick(number, total)
+            current = None
+            continue
+        choice = _CHOICE.fullmatch(line)
+        if choice and current is not None:
+            current.choices.append((choice[1].upper(), choice[2]))
+            continue
+        if choice and current is None:
+            if not orphan:
+                importer.skip(number, "a choice line with no question line before it")
+                orphan = True
+            continue
+        if current is not None and not current.choices and not current.closed:
+            current.text.append(line)
+            continue
+        if current is not None:
+            incomplete(current)
+        current = _Open(number, [line])
+        orphan = False
+    if current is not None:
+        incomplete(current)
+    if progress is not None:
+        progress(total, total)
+    return importer.finish("", HINT)
+
+
+def _finish(importer: Importer, question: _Open, answer: str, number: int) -> None:
+    """Check a question at its ANSWER line and add it, or skip it with the reason."""
+    line = question.line
+    if len(question.choices) < 2:
+        importer.skip(line, f"it has {len(question.choices)} choice(s); Aiken needs 2 or more")
+        return
+    if not _LETTERS.fullmatch(answer):
+        importer.skip(
+            line,
+            f"'ANSWER: {short(answer, 20)}' (line {number}) must name a choice letter, "
+            "such as 'ANSWER: B'",
+        )
+        return
+    letters = [c.upper() for c in re.findall(r"[A-Za-z]", answer)]
+    labels = [label for label, _ in question.choices]
+    twice = next((label for label in labels if labels.count(label) > 1), None)
+    if twice:
+        importer.skip(line, f"choice letter {twice} is used twice")
+        return
+    missing = [letter for letter in letters if letter not in labels]
+    if missing:
+        importer.skip(
+            line,
+            f"'ANSWER: {answer}' (line {number}) names {missing[0]}, which is not a choice "
+            f"({', '.join(labels)})",
+        )
+        return
+    importer.add(
+        Draft(
+            line=line,
+            text="\n".join(question.text),
+            choices=[text for _, text in question.choices],
+            right=[label in letters for label in labels],
+        )
+    )
+
+
+def write(bank: Bank) -> tuple[str, list[Problem]]:
+    """The bank as Aiken text, with a notice for each question Aiken cannot hold in full."""
+    out: list[str] = []
+    notices: list[Problem] = []
+
+    def note(line: int, message: str) -> None:
+        notices.append(Problem(str(bank.path), line, 1, Severity.WARNING, message))
+
+    if not bank.shuffle:
+        note(1, "Aiken cannot keep 'shuffle: false' for the bank; set the order in the Moodle quiz")
+    for question in bank.questions:
+        named = f"question '{short(question.text)}'"
+        if question.multiple:
+            note(
+                question.line,
+                f"{named} was left out: it has {len(question.answers)} right answers "
+                "and Aiken holds only one",
+            )
+            continue
+        text = " ".join(question.text.split())
+        if _CHOICE.fullmatch(text) or _ANSWER.fullmatch(text):
+            note(
+                question.line,
+                f"{named} was left out: Aiken would read its text as a choice or an answer line",
+            )
+            continue
+        lost: list[str] = []
+        if "\n" in question.text or any("\n" in c for c in question.choices):
+            lost.append("line breaks (joined into one line)")
+        if question.feedback:
+            lost.append("per-choice feedback")
+        if question.explanation:
+            lost.append("the explanation")
+        if not question.shuffle:
+            lost.append("'shuffle: false'")
+        if lost:
+            note(question.line, f"{named}: Aiken cannot hold " + ", ".join(lost))
+        out.append(text)
+        for index, choice in enumerate(question.choices):
+            out.append(f"{chr(ord('A') + index)}) {' '.join(choice.split())}")
+        out.append(f"ANSWER: {chr(ord('A') + question.choices.index(question.answers[0]))}")
+        out.append("")
+    return "\n".join(out), notices

@@ -1,0 +1,378 @@
+"""Moodle's GIFT format: read its multiple-choice and true/false questions, write a bank as GIFT.
+
+Reading follows Moodle's own importer (question/format/gift/format.php): questions are separated by
+blank lines, whole-line `//` comments are dropped, `\\` escapes are replaced before anything is
+split, the first `{...}` holds the answers, `=` marks the right choice (or `~%50%` weights, positive
+meaning right), `#` starts a choice's feedback and the last `####` the general feedback.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from pathlib import Path
+
+from quiz.interchange.importer import (
+    NONCHARACTERS,
+    Draft,
+    Imported,
+    Importer,
+    Progress,
+    short,
+    split_lines,
+)
+from quiz.loader import question_id
+from quiz.model import Bank, Problem, Question, Severity
+
+HINT = "a GIFT question looks like 'Question text {=right ~wrong ~wrong}'"
+
+# Escaped characters become noncharacters while the question is split, as Moodle's placeholders do.
+_PLACEHOLDERS = {
+    "\\": "\ufdd0",
+    ":": "\ufdd1",
+    "#": "\ufdd2",
+    "=": "\ufdd3",
+    "{": "\ufdd4",
+    "}": "\ufdd5",
+    "~": "\ufdd6",
+    "n": "\ufdd7",
+}
+_ESCAPED = re.compile(r"\\([\\:#={}~n])")
+_RESTORE = str.maketrans({v: "\n" if k == "n" else k for k, v in _PLACEHOLDERS.items()})
+_FORMAT = re.compile(r"\[(html|plain|markdown|moodle)\]", re.IGNORECASE)
+_WEIGHT = re.compile(r"%\s*(-?\d+(?:\.\d*)?)\s*%")
+_TAG = re.compile(r"\[tag:((?:\\\]|[^\]])+)\]")
+_CATEGORY = "$CATEGORY:"
+_TRUE, _FALSE = ("T", "TRUE"), ("F", "FALSE")
+_SKIPPED_KINDS = {
+    "essay": "an essay question ('{}' with no answers)",
+    "numerical": "a numerical question ('{#...}')",
+    "matching": "a matching question ('=... -> ...' pairs)",
+    "short answer": "a short-answer question (only '=' answers, no '~' choices)",
+    "missing word": "a missing-word question (text after the answers in braces)",
+    "description": "a description (no answers in braces)",
+}
+_ONLY = "quiz asks multiple-choice and true/false questions only"
+
+
+def _protect(line: str) -> str:
+    return _ESCAPED.sub(lambda m: _PLACEHOLDERS[m[1]], line)
+
+
+def _restore(text: str) -> str:
+    return text.translate(_RESTORE)
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text of an HTML fragment: tags dropped, entities read, paragraphs as lines."""
+    text = re.sub(r"\s+", " ", markup)
+    text = re.sub(r"(?i)<br\s*/?>", "\n", text)
+    text = re.sub(r"(?i)</(?:p|div|li|h[1-6]|tr|pre|blockquote)\s*>", "\n", text)
+    text = re.sub(r"<[/!?a-zA-Z][^>]*>", "", text)
+    text = html.unescape(text)
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _with_format(text: str, default: str) -> tuple[str, str]:
+    """A piece's format (from a leading `[html]` marker or the default) and its plain text."""
+    text = text.strip()
+    kind = default
+    marker = _FORMAT.match(text)
+    if marker:
+        kind = marker[1].lower()
+        text = text[marker.end() :]
+    text = _restore(text).strip()
+    if kind == "html":
+        text = html_to_text(text)
+    return kind, text
+
+
+def _kind(answers: str) -> str:
+    """The kind of question an answer block makes, decided as Moodle decides it."""
+    if not answers:
+        return "essay"
+    if answers[0] == "#":
+        return "numerical"
+    if "~" in answers:
+        return "multiple choice"
+    if "=" in answers and "->" in answers:
+        return "matching"
+    if answers.split("#", 1)[0].strip().upper() in _TRUE + _FALSE:
+        return "true/false"
+    return "short answer"
+
+
+def _category_parts(path: str) -> list[str]:
+    """The names along a Moodle category path; `//` is a slash inside a name."""
+    parts = []
+    for part in re.split(r"(?<!/)/(?!/)", path.strip()):
+        part = " ".join(part.replace("//", "/").split())
+        if part and part.lower() != "top" and not (part.startswith("$") and part.endswith("$")):
+            parts.append(part)
+    return parts
+
+
+def read(path: Path, text: str, progress: Progress | None = None) -> Imported:
+    """Import the multiple-choice and true/false questions of a GIFT file."""
+    return _Reader(path, progress).read(text)
+
+
+class _Reader:
+    """Reads one GIFT file, block by block."""
+
+    def __init__(self, path: Path, progress: Progress | None) -> None:
+        self.importer = Importer(path, progress)
+        self.progress = progress
+        self.tags: list[str] = []
+        self.title = ""
+
+    def read(self, text: str) -> Imported:
+        lines = split_lines(text)
+        total = len(lines)
+        block: list[tuple[int, str]] = []
+        for number, raw in enumerate(lines, 1):
+            line = NONCHARACTERS.sub("", raw).replace("\ufeff", "").strip()
+            # Comments are kept as written: Moodle reads [tag:...] in them before any escape.
+            line = line if line.startswith("//") else _protect(line)
+            if line:
+                block.append((number, line))
+            elif block:
+                self.block(block)
+                self.importer.tick(number, total)
+                block = []
+        if block:
+            self.block(block)
+        if self.progress is not None:
+            self.progress(total, total)
+        return self.importer.finish(self.title, HINT)
+
+    def block(self, block: list[tuple[int, str]]) -> None:
+        """One run of lines between blank lines: comments, a category, one or more questions."""
+        tags = [
+            tag.replace("\\]", "]").strip()
+            for number, line in block
+            if line.startswith("//")
+            for tag in _TAG.findall(line)
+        ]
+        body = [(number, line) for number, line in block if not line.startswith("//")]
+        while body:
+            body = self.question(body, tags)
+            tags = []
+
+    def category(self, path: str) -> None:
+        parts = _category_parts(path)
+        if not self.title and parts:
+            self.title = " / ".join(p.removeprefix("Default for ").strip() for p in parts)
+        self.tags = [p for p in parts if not p.startswith("Default for ")]
+
+    def question(self, body: list[tuple[int, str]], tags: list[str]) -> list[tuple[int, str]]:
+        """Read the question the lines start with; return the lines of a question after it."""
+        line, first = body[0]
+        if first.startswith(_CATEGORY):
+            self.category(_restore(first[len(_CATEGORY) :]))
+            return body[1:]
+        starts: list[int] = []
+        offset = 0
+        for _, text in body:
+            starts.append(offset)
+            offset += len(text) + 1
+        joined = "\n".join(text for _, text in body)
+
+        start, name = 0, ""
+        if joined.startswith("::"):
+            end = joined.find("::", 2)
+            start = end + 2 if end != -1 else 2
+            name = _restore(joined[2:end]).strip() if end != -1 else ""
+        opening = joined.find("{", start)
+        closing = joined.find("}", start)
+        skip = self.importer.skip
+        if opening == -1 and closing == -1:
+            self.skipped(line, "description")
+            return []
+        if opening == -1 or -1 < closing < opening:
+            skip(line, "a '}' comes before any '{'; write a '}' in the text as \\}")
+            return []
+        if closing == -1:
+            skip(line, "the '{' is never closed; end the answers with '}', or write '{' as \\{")
+            return []
+
+        rest: list[tuple[int, str]] = []
+        after = joined[closing + 1 :]
+        ends_line = after.split("\n", 1)[0].strip() == ""
+        following = body[bisect_right(starts, closing) :]
+        if ends_line and following and _starts_question(following):
+            rest, after = following, ""
+            self.importer.notice(
+                following[0][0], "no blank line before this question; add one, as Moodle needs it"
+            )
+        if after.strip():
+            self.skipped(line, "missing word")
+            return rest
+
+        answers = joined[opening + 1 : closing].strip()
+        general = ""
+        split = answers.rfind("####")
+        if split != -1:
+            general, answers = answers[split + 4 :], answers[:split].strip()
+        kind, text = _with_format(joined[start:opening], "moodle")
+        explanation = _with_format(general, kind)[1]
+        found = _kind(answers)
+        if found == "multiple choice":
+            draft = self.multiple_choice(line, answers, kind)
+        elif found == "true/false":
+            draft = _true_false(line, answers, kind)
+        else:
+            self.skipped(line, found)
+            return rest
+        draft.text, draft.explanation, draft.name = text, explanation, name
+        draft.tags = (*self.tags, *tags)
+        self.importer.add(draft)
+        return rest
+
+    def skipped(self, line: int, kind: str) -> None:
+        self.importer.unsupported(line, f"{_SKIPPED_KINDS[kind]} was skipped; {_ONLY}")
+
+    def multiple_choice(self, line: int, answers: str, kind: str) -> Draft:
+        # With an '=' answer Moodle lets the student pick one choice: only full marks are right.
+        # Without one, it is "select all that apply" and every positive weight is right.
+        single = "=" in answers
+        draft = Draft(line, "", [], [], [])
+        partial: list[str] = []
+        for part in answers.replace("=", "~=").split("~"):
+            part = part.strip()
+            if not part:
+                continue
+            marked = part.startswith("=")
+            if marked:
+                part = part[1:].lstrip()
+            weight = None
+            found = _WEIGHT.match(part)
+            if found:
+                weight = float(found[1])
+                part = part[found.end() :]
+            choice, _, note = part.partition("#")
+            choice = _with_format(choice, kind)[1]
+            if single:
+                right = marked if weight is None else weight >= 100
+                if weight is not None and 0 < weight < 100:
+                    partial.append(f"'{short(choice, 30)}' {found[1]}%")
+            else:
+                right = weight is not None and weight > 0
+            draft.choices.append(choice)
+            draft.right.append(right)
+            draft.feedback.append(_with_format(note, kind)[1])
+        if partial:
+            self.importer.notice(
+                line,
+                f"partial credit ({', '.join(partial)}) was imported as wrong; "
+                "quiz counts a choice as right or wrong",
+            )
+        return draft
+
+
+def _starts_question(lines: list[tuple[int, str]]) -> bool:
+    """Whether lines left after a question's '}' are another question written straight after it."""
+    first = lines[0][1]
+    return first.startswith(("::", _CATEGORY)) or any("{" in text for _, text in lines)
+
+
+def _true_false(line: int, answers: str, kind: str) -> Draft:
+    # {T#shown when wrong#shown when right}
+    bits = [*answers.split("#", 2), "", ""]
+    value = bits[0].strip().upper() in _TRUE
+    wrong, right = _with_format(bits[1], kind)[1], _with_format(bits[2], kind)[1]
+    feedback = [right, wrong] if value else [wrong, right]
+    return Draft(line, "", ["True", "False"], [value, not value], feedback)
+
+
+# -- writing ---------------------------------------------------------------------------------------
+
+_RESERVED = str.maketrans({c: "\\" + c for c in "\\~=#{}:"} | {"\n": "\\n"})
+
+
+def _escape(text: str) -> str:
+    """Text written so Moodle reads it back as it is: reserved characters escaped, HTML kept out."""
+    escaped = text.translate(_RESERVED)
+    if _FORMAT.match(text) or text.startswith("%") or "<" in text or "&" in text:
+        # Moodle's default format would read tags and entities as HTML; [plain] shows them as
+        # typed. It also keeps a leading "%50%" from being read as a weight.
+        return "[plain]" + escaped
+    return escaped
+
+
+def _tag(tag: str) -> str:
+    """A tag for a `[tag:...]` comment; a space keeps a last backslash from escaping the `]`."""
+    tag = tag.replace("]", "\\]").replace("\n", " ")
+    return f"{tag} " if tag.endswith("\\") else tag
+
+
+def _weight(count: int) -> str:
+    """Each right choice's share in percent, as Moodle's grade list writes it (33.33333)."""
+    return f"{100 / count:.5f}".rstrip("0").rstrip(".")
+
+
+def write(bank: Bank) -> tuple[str, list[Problem]]:
+    """The bank as GIFT text, and a notice for each question that lost something on the way."""
+    notices: list[Problem] = []
+    out = [f"// {line}" for line in bank.title.split("\n")]
+    out += [f"// {line}" for line in bank.description.split("\n") if line]
+    out.append(f"// Exported by quiz from {bank.path.name}")
+    out.append("")
+    if not bank.shuffle:
+        notices.append(
+            Problem(
+                str(bank.path),
+                1,
+                1,
+                Severity.WARNING,
+                "GIFT cannot keep 'shuffle: false' for the bank; "
+                "set the question order in the Moodle quiz",
+            )
+        )
+    for question in bank.questions:
+        out.append(_question(question))
+        if not question.shuffle:
+            notices.append(
+                Problem(
+                    str(bank.path),
+                    question.line,
+                    1,
+                    Severity.WARNING,
+                    f"question '{short(question.text)}': GIFT cannot keep 'shuffle: false'; "
+                    "turn 'Shuffle the choices' off for it in Moodle",
+                )
+            )
+    return "\n".join(out), notices
+
+
+def _question(question: Question) -> str:
+    lines = []
+    if question.tags:
+        lines.append("// " + " ".join(f"[tag:{_tag(t)}]" for t in question.tags))
+    head = _escape(question.text)
+    if question.id != question_id(question.text) or question.text.startswith("/"):
+        head = f"::{question.id.translate(_RESERVED)}::{head}"
+    general = f"####{_escape(question.explanation)}" if question.explanation else ""
+    feedback = question.feedback or ("",) * len(question.choices)
+    if question.choices == ("True", "False") and len(question.answers) == 1:
+        value = question.answers[0] == "True"
+        right, wrong = (feedback[0], feedback[1]) if value else (feedback[1], feedback[0])
+        notes = ""
+        if wrong or right:
+            notes = f"#{_escape(wrong)}" + (f"#{_escape(right)}" if right else "")
+        lines.append(f"{head}{{{'TRUE' if value else 'FALSE'}{notes}{general}}}")
+        return "\n".join(lines) + "\n"
+    lines.append(head + "{")
+    several = len(question.answers) > 1
+    for choice, note in zip(question.choices, feedback, strict=True):
+        if choice in question.answers:
+            mark = f"~%{_weight(len(question.answers))}%" if several else "="
+        else:
+            mark = "~%-100%" if several else "~"
+        lines.append(f"\t{mark}{_escape(choice)}" + (f"#{_escape(note)}" if note else ""))
+    if general:
+        lines.append(f"\t{general}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"

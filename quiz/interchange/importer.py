@@ -1,0 +1,316 @@
+"""What every reader shares: reading a source file, and turning the questions it read into a bank.
+
+A reader (GIFT, Aiken, CSV) parses its syntax into `Draft`s; `Importer` checks each draft against
+the rules the loader enforces (2 to 10 different choices, at least one right, one-word unique ids),
+so that the bank it builds always passes `quiz check`, and records what it had to skip or change
+as line-numbered notices.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from quiz.loader import MAX_CHOICES, MIN_CHOICES, question_id
+from quiz.model import Bank, Problem, Question, Severity
+from quiz.text import UNSAFE_IN_VALUE, clean
+
+#: Called with (lines done, lines in all) while a big file is read.
+Progress = Callable[[int, int], None]
+#: How many questions a reader handles between two progress calls.
+PROGRESS_EVERY = 200
+
+# The loader's rule for ids: one word of printable text.
+_ONE_WORD = re.compile(r"[^\s\x00-\x1f]{1,200}")
+# Unicode noncharacters: never text, and the GIFT reader uses some of them as placeholders.
+NONCHARACTERS = re.compile("[\ufdd0-\ufdef\ufffe\uffff]")
+_ARABIC_LETTER = re.compile(
+    "[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+class InterchangeError(Exception):
+    """A file that cannot be imported at all; str() is one line naming the file and the fix.
+
+    `notices` holds what was found on the way, such as every question that had to be skipped
+    when none could be imported.
+    """
+
+    def __init__(self, message: str, notices: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.notices: list[Problem] = list(notices or [])
+
+
+@dataclass(slots=True)
+class Imported:
+    """A bank read from another format, and what the reader skipped or changed on the way."""
+
+    bank: Bank
+    notices: list[Problem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Draft:
+    """One question as a reader found it, before it is checked."""
+
+    line: int
+    text: str
+    choices: list[str]
+    #: Aligned with `choices`: whether each one is right.
+    right: list[bool]
+    #: Aligned with `choices`: each one's feedback ("" for none).
+    feedback: list[str] = field(default_factory=list)
+    explanation: str = ""
+    tags: tuple[str, ...] = ()
+    #: The name or id the source gave the question, "" when none.
+    name: str = ""
+
+
+def read_source(path: Path) -> str:
+    """The text of a file to import: UTF-8 (with or without a BOM), or UTF-16 with a BOM."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InterchangeError(f"{path}: cannot read the file ({reason}); check the path") from None
+    return decode(path, data)
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Decode a source file's bytes, or say in one line why it cannot be read."""
+    if data.startswith(b"PK\x03\x04"):
+        raise InterchangeError(
+            f"{path}: this is a zip file (an .xlsx or .ods spreadsheet?); "
+            "save it as 'CSV UTF-8' and import the .csv file"
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InterchangeError(
+                f"{path}: the file starts as UTF-16 but cannot be read as it; save it as UTF-8"
+            ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InterchangeError(
+            f"{path}:{line}: the file is not UTF-8 (byte 0x{data[error.start]:02X} cannot be "
+            "read); save it as UTF-8 (in a spreadsheet: 'CSV UTF-8') and import it again"
+        ) from None
+    if "\x00" in text:
+        raise InterchangeError(
+            f"{path}: the file holds NUL bytes, so it is not a text file; "
+            "export the questions as GIFT, Aiken or CSV text"
+        )
+    return text
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a file, whatever its line endings (LF, CRLF or CR)."""
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def tidy(value: str) -> tuple[str, bool]:
+    """Text ready for a bank, and whether unsafe characters had to be removed from it.
+
+    Line endings become LF, control and bidi override characters go, each line loses its trailing
+    blanks (invisible, and they would force quotes in the YAML), and the whole is trimmed and NFC.
+    """
+    if value.isprintable():
+        # No control, format or line-break character at all: the common case, made quick.
+        return clean(value), False
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = NONCHARACTERS.sub("", value).replace("\ufeff", "")
+    removed = False
+    if UNSAFE_IN_VALUE.search(value):
+        value = UNSAFE_IN_VALUE.sub("", value)
+        removed = True
+    if "\n" in value:
+        value = "\n".join(line.rstrip() for line in value.split("\n"))
+    return clean(value), removed
+
+
+def as_id(name: str) -> str:
+    """An id made of a question's name: kept when it is one word, else slugified ("" if nothing)."""
+    name, _ = tidy(name)
+    if _ONE_WORD.fullmatch(name):
+        return name
+    return "-".join(re.findall(r"\w+", name.lower()))[:200].strip("-")
+
+
+def title_from_path(path: Path) -> str:
+    """A bank title made of a file name: `world_capitals.gift` gives `World capitals`."""
+    words = " ".join(re.split(r"[\s_\-]+", path.stem)).strip()
+    if not words:
+        return "Imported questions"
+    return words[0].upper() + words[1:]
+
+
+def guess_language(questions: tuple[Question, ...]) -> str:
+    """Arabic ("ar") when most letters of the questions and choices are, else English ("en")."""
+    text = "\n".join(part for q in questions for part in (q.text, *q.choices))
+    letters = len(_LETTER.findall(text))
+    return "ar" if letters and len(_ARABIC_LETTER.findall(text)) * 2 > letters else "en"
+
+
+def short(text: str, limit: int = 50) -> str:
+    """Text cut to fit in a one-line message."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Importer:
+    """Checks drafts one by one and collects the questions and notices of one imported file."""
+
+    def __init__(self, path: Path, progress: Progress | None = None) -> None:
+        self.path = path
+        self.name = str(path)
+        self.progress = progress
+        self.questions: list[Question] = []
+        self.notices: list[Problem] = []
+        self._ids: dict[str, int] = {}
+        self._seen = 0
+        self._skipped = 0
+
+    def notice(
+        self, line: int, message: str, severity: Severity = Severity.WARNING, column: int = 1
+    ) -> None:
+        """Record one thing the reader skipped or changed."""
+        self.notices.append(Problem(self.name, line, column, severity, message))
+
+    def skip(self, line: int, message: str) -> None:
+        """Record a question that could not be imported because it is written wrong."""
+        self._skipped += 1
+        self.notice(line, f"question skipped: {message}", Severity.ERROR)
+
+    def unsupported(self, line: int, message: str) -> None:
+        """Record a question of a kind quiz does not have (an essay, a matching question...)."""
+        self._skipped += 1
+        self.notice(line, message)
+
+    def tick(self, done: int, total: int) -> None:
+        """Count one question read and report progress every so many."""
+        self._seen += 1
+        if self.progress is not None and self._seen % PROGRESS_EVERY == 0:
+            self.progress(done, total)
+
+    def add(self, draft: Draft) -> Question | None:
+        """Check one draft and keep it as a question, or record why it was skipped."""
+        line = draft.line
+        text, removed = tidy(draft.text)
+        choices: list[str] = []
+        for choice in draft.choices:
+            value, dropped = tidy(choice)
+            choices.append(value)
+            removed |= dropped
+        feedback = [tidy(note)[0] for note in draft.feedback] or [""] * len(choices)
+        feedback += [""] * (len(choices) - len(feedback))
+        explanation, dropped = tidy(draft.explanation)
+        removed |= dropped
+        if not text:
+            self.skip(line, "it has no question text")
+            return None
+        if "" in choices:
+            self.skip(line, f"choice {choices.index('') + 1} is empty")
+            return None
+        merged = self._merge_duplicates(line, choices, list(draft.right), feedback)
+        if merged is None:
+            return None
+        choices, right, feedback = merged
+        if not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
+            self.skip(
+                line,
+                f"it has {len(choices)} choice{'s' if len(choices) != 1 else ''}; "
+                f"quiz needs {MIN_CHOICES} to {MAX_CHOICES}",
+            )
+            return None
+        if not any(right):
+            self.skip(line, "no choice is marked right")
+            return None
+        if removed:
+            self.notice(line, "control characters were removed from this question")
+        tags: list[str] = []
+        for tag in draft.tags:
+            value, _ = tidy(tag)
+            if value and value not in tags:
+                tags.append(value)
+        question = Question(
+            id=self._unique_id(line, text, as_id(draft.name) if draft.name else ""),
+            text=text,
+            choices=tuple(choices),
+            answers=tuple(c for c, r in zip(choices, right, strict=True) if r),
+            explanation=explanation,
+            tags=tuple(tags),
+            line=line,
+            feedback=tuple(feedback) if any(feedback) else (),
+        )
+        self.questions.append(question)
+        return question
+
+    def _merge_duplicates(
+        self, line: int, choices: list[str], right: list[bool], feedback: list[str]
+    ) -> tuple[list[str], list[bool], list[str]] | None:
+        """Keep a choice written twice once, or skip the question when its copies disagree."""
+        if len(set(choices)) == len(choices):
+            return choices, right, feedback
+        kept: dict[str, int] = {}
+        out_choices: list[str] = []
+        out_right: list[bool] = []
+        out_feedback: list[str] = []
+        for choice, is_right, note in zip(choices, right, feedback, strict=True):
+            if choice not in kept:
+                kept[choice] = len(out_choices)
+                out_choices.append(choice)
+                out_right.append(is_right)
+                out_feedback.append(note)
+                continue
+            first = kept[choice]
+            if out_right[first] != is_right:
+                self.skip(line, f"choice '{short(choice)}' is written twice, as right and as wrong")
+                return None
+            self.notice(line, f"choice '{short(choice)}' is written twice; it was kept once")
+            if not out_feedback[first]:
+                out_feedback[first] = note
+        return out_choices, out_right, out_feedback
+
+    def _unique_id(self, line: int, text: str, wanted: str) -> str:
+        """The question's id: its own name, or one derived from its text; never one used before."""
+        base = wanted or question_id(text)
+        qid, n = base, 1
+        while qid in self._ids:
+            n += 1
+            qid = f"{base[:190]}-{n}"
+        if qid != base:
+            first = self._ids[base]
+            if wanted:
+                message = f"id '{short(base)}' is also used at line {first}; this one is '{qid}'"
+            else:
+                message = f"the same question text as line {first}; kept with id '{qid}'"
+            self.notice(line, message)
+        self._ids[qid] = line
+        return qid
+
+    def finish(self, title: str, hint: str) -> Imported:
+        """The bank read, or InterchangeError when not one question could be imported."""
+        self.notices.sort(key=lambda p: (p.line, p.column))
+        if not self.questions:
+            if self._skipped > 1:
+                found = f"none of its {self._skipped} questions could be imported"
+            elif self._skipped:
+                found = "its only question could not be imported"
+            else:
+                found = "no question found"
+            raise InterchangeError(f"{self.name}: {found}; {hint}", self.notices)
+        questions = tuple(self.questions)
+        title = tidy(" ".join(title.split()))[0]
+        bank = Bank(
+            path=self.path,
+            title=title or title_from_path(self.path),
+            language=guess_language(questions),
+            questions=questions,
+        )
+        return Imported(bank, self.notices)

@@ -9,7 +9,7 @@ from pathlib import Path
 from quiz.cache import display_name
 from quiz.catalog import walk
 from quiz.lint import lint
-from quiz.loader import FAST_LOADER, load_bank
+from quiz.loader import FAST_LOADER, gc_paused, load_bank
 from quiz.model import Problem, Severity
 
 
@@ -30,6 +30,12 @@ class Report:
     def warnings(self) -> int:
         """How many warnings were found."""
         return sum(p.severity is Severity.WARNING for p in self.problems)
+
+    def add(self, file: tuple[int, list[Problem]]) -> None:
+        """Count one checked file: its questions and problems."""
+        self.files += 1
+        self.questions += file[0]
+        self.problems.extend(file[1])
 
     def as_json(self) -> dict[str, object]:
         """The report as JSON-ready data, for editors and CI."""
@@ -66,18 +72,24 @@ def missing(paths: Sequence[Path]) -> list[Path]:
 def check(paths: Sequence[Path], *, loader: type = FAST_LOADER, strict: bool = False) -> Report:
     """Check every bank file in the given files and folders; `strict` makes warnings errors."""
     report = Report()
-    for root in paths:
-        for bank_file in walk(root):
-            name = display_name(bank_file.path)
-            result = load_bank(bank_file.path, name=name, loader=loader)
-            problems = list(result.problems)
-            if result.bank is not None:
-                # The teaching warnings only once the file loads: they read its questions.
-                report.questions += len(result.bank.questions)
-                problems += lint(result.bank, name)
-                problems.sort(key=lambda p: (p.line, p.column))
-            if strict:
-                problems = [replace(p, severity=Severity.ERROR) for p in problems]
-            report.files += 1
-            report.problems.extend(problems)
+    # Reading makes many objects and no cycles: collecting as it goes would only cost time.
+    with gc_paused():
+        for bank_file in (f for root in paths for f in walk(root)):
+            report.add(_check_file(bank_file.path, loader, strict))
     return report
+
+
+def _check_file(path: Path, loader: type, strict: bool) -> tuple[int, list[Problem]]:
+    """How many questions one file has, and its problems (loader's, then teaching)."""
+    name = display_name(path)
+    result = load_bank(path, name=name, loader=loader)
+    problems = list(result.problems)
+    count = 0
+    if result.bank is not None:
+        # The teaching warnings only once the file loads: they read its questions.
+        count = len(result.bank.questions)
+        problems += lint(result.bank, name)
+        problems.sort(key=lambda p: (p.line, p.column))
+    if strict:
+        problems = [replace(p, severity=Severity.ERROR) for p in problems]
+    return count, problems

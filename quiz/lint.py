@@ -7,7 +7,9 @@ give none), so a warning is worth reading.
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -151,13 +153,15 @@ def _long_answer(question: Question) -> list[Finding]:
     distractors = [c for c in question.choices if c not in question.answers]
     if not distractors or not question.answers:
         return []
+    if min(len(a) for a in question.answers) < LONG_MARGIN:
+        return []  # too short to be a cue whatever the distractors (a quick way out)
     answer = min(question.answers, key=_length)
-    if _refers_to_others(answer):
-        # "All of the above are correct" is long by nature, not as a cue.
-        return []
     longest = max(_length(d) for d in distractors)
     size = _length(answer)
     if size <= LONG_RATIO * longest or size - longest < LONG_MARGIN:
+        return []
+    if _refers_to_others(answer):
+        # "All of the above are correct" is long by nature, not as a cue.
         return []
     which = "every right answer is" if question.multiple else "the right answer is"
     return [
@@ -185,11 +189,19 @@ def _no_explanation(question: Question) -> list[Finding]:
 
 
 def _near_duplicate_choices(question: Question) -> list[Finding]:
+    # Choices equal once loosened are equal as bare letters and digits too: compare those first,
+    # which is quick, and loosen only the few that match.
+    skeletons = {_skeleton(a) for a in question.answers}
+    suspects = [
+        (index, choice)
+        for index, choice in enumerate(question.choices)
+        if choice not in question.answers and _skeleton(choice) in skeletons
+    ]
+    if not suspects:
+        return []
     answers = {_loose(a): a for a in question.answers}
     found = []
-    for index, choice in enumerate(question.choices):
-        if choice in question.answers:
-            continue
+    for index, choice in suspects:
         key = _loose(choice)
         if key and key in answers:
             found.append(
@@ -244,20 +256,77 @@ _ARABIC_VARIANTS = str.maketrans(
 
 def _refers_to_others(choice: str) -> bool:
     """Whether a choice is "all of the above" or the like."""
+    # Folding is slow; most choices hold none of the words such phrases end with.
+    if _MAY_REFER.search(choice) is None:
+        return False
     return _REFERS_TO_OTHERS.search(_fold(choice)) is not None
+
+
+def _letters(word: str) -> str:
+    """A pattern for an Arabic word that allows harakat and tatweel between its letters."""
+    return r"\W{0,4}".join("[اأإآٱ]" if letter == "ا" else letter for letter in word)
+
+
+# Every phrase of _REFERS_TO_OTHERS ends with one of these words.
+_MAY_REFER = re.compile(
+    "|".join(
+        ["above", "these", "aforementioned", "previous", "preceding"]
+        + [_letters(w) for w in ("سبق", "ذكر", "تقدم", "ورد", "سابق", "مذكور", "اعلا")]
+    ),
+    re.IGNORECASE,
+)
+
+
+def _skeleton(text: str) -> str:
+    """Only the letters and digits of a text, in lower case."""
+    return _NOT_WORD.sub("", text.casefold())
 
 
 def _fold(text: str) -> str:
     """Text reduced for matching phrases: no case, accents, harakat or punctuation."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if unicodedata.category(c) not in ("Mn", "Me", "Cf"))
-    text = text.translate(_ARABIC_VARIANTS).casefold()
-    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).translate(_drop_marks())
+        text = text.translate(_ARABIC_VARIANTS)
+    return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
 
+
+_NOT_WORD = re.compile(r"[\W_]+")
 
 # Punctuation that changes what a choice says, never ignored: 5% is not 5,
 # and 5 feet (a prime) is not 5 inches (a double prime).
 _MEANINGFUL = frozenset("%‰‱#&@*/\\′″‴")
+
+
+@functools.cache
+def _drop_marks() -> dict[int, None]:
+    """A str.translate table deleting combining marks (harakat, accents) and format characters.
+
+    Built once, when first needed: Python's re has no \\p{...} classes.
+    """
+    return {
+        code: None
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) in ("Mn", "Me", "Cf")
+    }
+
+
+@functools.cache
+def _punctuation() -> re.Pattern[str]:
+    """One punctuation character of any script (Unicode categories P*)."""
+    codes = [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)).startswith("P")]
+    ranges = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile(
+        "["
+        + "".join(
+            re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges
+        )
+        + "]"
+    )
 
 
 def _loose(text: str) -> str:
@@ -266,22 +335,23 @@ def _loose(text: str) -> str:
     Punctuation inside a word or before a digit is kept, because there it changes the meaning:
     it's and its, 3.5 and 35, -5 and 5 stay apart.
     """
-    kept = []
-    for i, char in enumerate(text):
-        if char.isspace():
-            continue
-        if unicodedata.category(char).startswith("P") and char not in _MEANINGFUL:
-            before = text[i - 1] if i else ""
-            after = text[i + 1] if i + 1 < len(text) else ""
-            if not (after.isdigit() or (before.isalnum() and after.isalnum())):
-                continue
-        kept.append(char)
-    return "".join(kept).casefold()
+
+    def edge(match: re.Match[str]) -> str:
+        char, i = match[0], match.start()
+        if char in _MEANINGFUL:
+            return char
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        inside = after.isdigit() or (before.isalnum() and after.isalnum())
+        return char if inside else ""
+
+    return "".join(_punctuation().sub(edge, text).split()).casefold()
 
 
 def _length(text: str) -> int:
     """How long a text looks: characters, not counting marks (harakat) or repeated spaces."""
-    return sum(unicodedata.category(c) not in ("Mn", "Me", "Cf") for c in " ".join(text.split()))
+    text = " ".join(text.split())
+    return len(text) if text.isascii() else len(text.translate(_drop_marks()))
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -165,7 +165,7 @@ class _PureLoader(yaml.BaseLoader):
             else:
                 break
             self.forward()
-        if self.peek() not in self._END:
+        if self.peek() not in self._END + "#":  # libyaml reads `|#...` as a comment
             raise yaml.scanner.ScannerError(
                 "while scanning a block scalar",
                 start_mark,
@@ -484,7 +484,7 @@ class _Reader:
             language = self.text(fields["language"], "language") or ""
             if not _LANGUAGE.fullmatch(language):
                 self.error(
-                    fields["language"][1],
+                    _value_place(fields["language"]),
                     f"language '{language}' is not a BCP 47 tag; use a code such as en, ar or fr",
                 )
         description = self.text(fields.get("description"), "description") or ""
@@ -499,7 +499,8 @@ class _Reader:
                 pass
             elif not isinstance(node, SequenceNode):
                 self.error(
-                    node, "'questions' must be a list: start each question with '- question:'"
+                    _value_place((key, node)),
+                    "'questions' must be a list: start each question with '- question:'",
                 )
             elif not node.value:
                 self.error(key, "'questions' is empty; add at least one question")
@@ -552,7 +553,10 @@ class _Reader:
         explanation = self.text(fields.get("explanation"), "explanation") or ""
         qid = self.text(fields.get("id"), "id")
         if qid is not None and not _ID.fullmatch(qid):
-            self.error(fields["id"][1], "'id' must be one word of text, such as oic-founding-year")
+            self.error(
+                _value_place(fields["id"]),
+                "'id' must be one word of text, such as oic-founding-year",
+            )
             qid = None
         tags = self.tags(fields.get("tags"))
         shuffle = self.flag(fields.get("shuffle"), default=True)
@@ -623,7 +627,10 @@ class _Reader:
         if not self.tag_ok(node):
             return [], [], []
         if not isinstance(node, SequenceNode):
-            self.error(node, "'choices' must be a list: put each choice on its own '- ' line")
+            self.error(
+                _value_place(entry),
+                "'choices' must be a list: put each choice on its own '- ' line",
+            )
             return [], [], []
         if not MIN_CHOICES <= len(node.value) <= MAX_CHOICES:
             self.error(
@@ -674,7 +681,10 @@ class _Reader:
         if value in ("true", "false"):
             return value == "true"
         if value is not None:
-            self.error(entry[1], f"'{entry[0].value}' must be true or false, not '{_short(value)}'")
+            self.error(
+                _value_place(entry),
+                f"'{entry[0].value}' must be true or false, not '{_short(value)}'",
+            )
         return default
 
     def tags(self, entry: tuple[Node, Node] | None) -> tuple[str, ...]:
@@ -795,6 +805,15 @@ def _not_a_choice(answer: str, choices: list[str]) -> str:
     if close:
         return f"{message}; did you mean '{_short(close)}'?"
     return f"{message}; copy the text of the right choice exactly"
+
+
+def _value_place(entry: tuple[Node, Node]) -> Node:
+    """Where a problem with a value is: the value, or its key when nothing was written after it
+    (an absent value has no place of its own, and libyaml and PyYAML give it different ones)."""
+    key, value = entry
+    if isinstance(value, ScalarNode) and value.value == "" and not value.style:
+        return key
+    return value
 
 
 def _printable(message: str) -> str:

@@ -1,0 +1,76 @@
+"""The core never imports Textual: checked in a fresh interpreter, as a user's `quiz check` runs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from conftest import BUNDLED, ROOT
+
+REQUIRED = [
+    "quiz.loader",
+    "quiz.check",
+    "quiz.cache",
+    "quiz.catalog",
+    "quiz.model",
+    "quiz.locations",
+    "quiz.cli",
+]
+
+
+def core_modules() -> list[str]:
+    """The required modules and every other quiz module outside quiz.ui (store, session...)."""
+    package = ROOT / "quiz"
+    found = set()
+    for path in package.rglob("*.py"):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        if parts[1] in ("ui", "__main__"):
+            continue
+        found.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return REQUIRED + sorted(found - set(REQUIRED))
+
+
+def fresh_python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_the_list_covers_the_store_and_session_when_they_exist() -> None:
+    modules = core_modules()
+    for name in ("store", "session"):
+        if (ROOT / "quiz" / f"{name}.py").exists():
+            assert f"quiz.{name}" in modules
+
+
+def test_importing_the_core_does_not_import_textual() -> None:
+    modules = core_modules()
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))\n"
+    )
+    done = fresh_python(code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_quiz_check_and_list_do_not_import_textual() -> None:
+    code = (
+        "import contextlib, io, sys\n"
+        "from quiz.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['check', {str(BUNDLED)!r}]) == 0\n"
+        f"    assert main(['list', '--bank', {str(BUNDLED)!r}]) == 0\n"
+        "print('textual' in sys.modules)\n"
+    )
+    done = fresh_python(code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"

@@ -75,10 +75,10 @@ def summarise(result: LoadResult) -> Summary:
 
 def _key(path: Path) -> str:
     """A file's key in the cache: its resolved path, with undecodable bytes as escapes."""
-    return _escaped(str(path.resolve()))
+    return printable_name(str(path.resolve()))
 
 
-def _escaped(name: str) -> str:
+def printable_name(name: str) -> str:
     """A file name that can be stored and printed: bytes that are not UTF-8 and control
     characters (both possible in file names) written as escapes such as \\xff."""
     try:
@@ -317,6 +317,6 @@ class _Transaction:
 def display_name(path: Path) -> str:
     """How messages name a file: relative to the working folder when it is inside it."""
     try:
-        return _escaped(str(path.resolve().relative_to(Path.cwd())))
+        return printable_name(str(path.resolve().relative_to(Path.cwd())))
     except ValueError:
-        return _escaped(str(path))
+        return printable_name(str(path))

@@ -45,8 +45,12 @@ def walk(root: Path) -> Iterator[BankFile]:
         here = Path(folder)
         subject = here.relative_to(root).as_posix()
         for name in sorted(files):
-            if name.endswith(BANK_SUFFIXES) and not name.startswith("."):
-                yield BankFile(here / name, root, "" if subject == "." else subject)
+            # Regular files (and links, so a broken one is reported), never a FIFO named x.yaml:
+            # reading one would block forever.
+            path = here / name
+            readable = path.is_file() or path.is_symlink()
+            if name.endswith(BANK_SUFFIXES) and not name.startswith(".") and readable:
+                yield BankFile(path, root, "" if subject == "." else subject)
 
 
 class Catalog:

@@ -337,3 +337,16 @@ def test_check_in_a_real_process(write, tmp_path: Path) -> None:
     assert usage.stdout == ""
     assert len(usage.stderr.splitlines()) == 1
     assert "Traceback" not in usage.stderr
+
+
+def test_a_fifo_named_like_a_bank_is_skipped_not_waited_for(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    (folder / "good.yaml").write_text(
+        "title: T\nquestions:\n  - question: Q?\n    choices: [a, b]\n    answer: a\n"
+        "    explanation: E.\n",
+        encoding="utf-8",
+    )
+    os.mkfifo(folder / "pipe.yaml")
+    assert main(["check", str(folder)]) == 0
+    assert capsys.readouterr().out.strip().endswith("1 file, 1 question, 0 errors, 0 warnings")

@@ -72,3 +72,37 @@ def test_export_of_a_bank_with_errors_fails_clearly(tmp_path: Path, capsys):
     err = capsys.readouterr().err
     assert "bad.yaml:2:1: error: 'questions' is empty" in err
     assert "has errors; fix them and try again" in err
+
+
+class _TerminalErr:
+    """A standard error that says it is a terminal, keeping what is written."""
+
+    def __init__(self) -> None:
+        self.text = ""
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.text += text
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_a_large_import_shows_its_progress_on_a_terminal(tmp_path: Path, monkeypatch):
+    source = tmp_path / "big.gift"
+    source.write_text(
+        "".join(
+            f"::q{n}:: What is {n} plus one? {{={n + 1} ~{n + 2} ~{n + 3}}}\n\n"
+            for n in range(3000)
+        ),
+        encoding="utf-8",
+    )
+    err = _TerminalErr()
+    monkeypatch.setattr("sys.stderr", err)
+    assert main(["import", str(source), "-o", str(tmp_path / "big.yaml")]) == 0
+    assert "\rreading line 6001 of 6001\n" in err.text  # the lines, and the empty last one
+    assert err.text.count("\rreading line") > 3
+    assert load_bank(tmp_path / "big.yaml").bank is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,6 +39,18 @@ def _global_options(defaults: bool) -> argparse.ArgumentParser:
         action="append",
         default=default,
         help="a folder of bank files; repeat for more (env QUIZ_BANK, a path list)",
+    )
+    group.add_argument(
+        "--lang",
+        choices=("en", "ar"),
+        default=default,
+        help="the interface language (env QUIZ_LANG; default: from the locale, else en)",
+    )
+    group.add_argument(
+        "--digits",
+        choices=("latin", "arabic"),
+        default=default,
+        help="how numbers are written (env QUIZ_DIGITS; default: arabic for --lang ar, else latin)",
     )
     return parent
 
@@ -161,6 +174,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`quiz list | head`): stop quietly, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -324,12 +341,14 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from quiz.cache import display_name, printable_name
+
     entries = _catalog(args).entries()
     if args.json:
         rows = [
             {
-                "path": str(e.file.path),
-                "subject": e.file.subject,
+                "path": display_name(e.file.path),
+                "subject": printable_name(e.file.subject),
                 "title": e.summary.title,
                 "language": e.summary.language,
                 "questions": e.summary.count,
@@ -340,9 +359,8 @@ def _list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     for e in entries:
-        where = f"{e.file.subject}/" if e.file.subject else ""
         state = f"{e.summary.count} questions" if e.summary.playable else str(e.first_error)
-        print(f"{where}{e.file.path.name}\t{e.summary.title}\t{e.summary.language}\t{state}")
+        print(f"{display_name(e.file.path)}\t{e.summary.title}\t{e.summary.language}\t{state}")
     print(f"{len(entries)} banks")
     return EXIT_OK
 
@@ -361,7 +379,20 @@ class _Fatal(Exception):
     """A failure the user can fix, reported in one line with exit 1."""
 
 
+def _interface(args: argparse.Namespace) -> tuple[str, str]:
+    """The interface language and digit style, from the options, the environment and the locale."""
+    from quiz.i18n import choose_digits, choose_language
+
+    try:
+        lang = choose_language(getattr(args, "lang", None), os.environ)
+        return lang, choose_digits(getattr(args, "digits", None), os.environ, lang)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
 def _scores(args: argparse.Namespace) -> int:
+    from quiz.i18n import format_datetime, set_digits, set_language, t
+
     try:
         store = _open_store(args)
     except _Fatal as error:
@@ -372,17 +403,28 @@ def _scores(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([s.as_json() for s in sessions], ensure_ascii=False, indent=2))
         return EXIT_OK
+    lang, digits = _interface(args)
+    set_language(lang)
+    set_digits(digits)
     if not sessions:
-        print("No quizzes yet. Run 'quiz' to start one.")
+        print(t("scores.none"))
         return EXIT_OK
     for s in sessions:
-        when = s.started.astimezone().strftime("%Y-%m-%d %H:%M")
-        percent = f"{100 * s.correct / s.answered:.0f}%" if s.answered else "-"
-        state = "" if s.finished else "  (not finished)"
-        print(
-            f"{when}  {s.title}  {s.correct}/{s.answered} right ({percent}),"
-            f" {s.answered} of {s.planned} answered{state}"
+        when = format_datetime(s.started.astimezone())
+        percent = (
+            t("percent", value=100 * s.correct / s.answered) if s.answered else t("percent.none")
         )
+        state = "" if s.finished else "  " + t("scores.unfinished")
+        line = t(
+            "scores.line",
+            when=when,
+            title=s.title,
+            correct=s.correct,
+            answered=s.answered,
+            percent=percent,
+            planned=s.planned,
+        )
+        print(line + state)
     return EXIT_OK
 
 
@@ -411,6 +453,7 @@ def _home(args: argparse.Namespace) -> int:
 
 def _start_app(args: argparse.Namespace, catalog, play) -> int:
     _need_terminal()
+    lang, digits = _interface(args)
     try:
         store = _open_store(args)
     except _Fatal as error:
@@ -425,6 +468,8 @@ def _start_app(args: argparse.Namespace, catalog, play) -> int:
             play=play,
             count=getattr(args, "count", None),
             seed=getattr(args, "seed", None),
+            lang=lang,
+            digits=digits,
         )
         app.run()
     return app.return_code or EXIT_OK

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from quiz.i18n import set_digits, set_language
+
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "questions"
 
@@ -20,8 +22,14 @@ def isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     monkeypatch.setenv("QUIZ_DB", str(home / "scores.sqlite3"))
     monkeypatch.setenv("QUIZ_CACHE", str(home / "banks.sqlite3"))
     monkeypatch.setenv("QUIZ_USER_BANKS", str(home / "user-banks"))
-    for name in ("QUIZ_BANK", "QUIZ_PROFILE", "QUIZ_LANG", "QUIZ_RTL"):
+    for name in ("QUIZ_BANK", "QUIZ_PROFILE", "QUIZ_LANG", "QUIZ_RTL", "QUIZ_DIGITS"):
         monkeypatch.delenv(name, raising=False)
+    # The interface language follows the locale: every test runs in English unless it says not.
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    set_language("en")
+    set_digits("latin")
     return home
 
 

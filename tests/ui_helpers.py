@@ -42,13 +42,27 @@ class FakeClock:
 
 
 def build(
-    folder: Path, db: Path, *, play: Bank | None = None, count: int | None = None, seed: int = 1
+    folder: Path,
+    db: Path,
+    *,
+    play: Bank | None = None,
+    count: int | None = None,
+    seed: int = 1,
+    lang: str = "en",
+    digits: str | None = None,
 ) -> tuple[QuizApp, Store]:
     """The app on the banks in a folder, with a fresh store; as the command line builds it."""
     store = Store.open(db)
     catalog = Catalog([folder], BankCache.open(None))
     app = make_app(
-        store=store, catalog=catalog, play=play, count=count, seed=seed, clock=FakeClock()
+        store=store,
+        catalog=catalog,
+        play=play,
+        count=count,
+        seed=seed,
+        clock=FakeClock(),
+        lang=lang,
+        digits=digits,
     )
     return app, store
 

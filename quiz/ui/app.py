@@ -8,10 +8,12 @@ from collections.abc import Callable, Iterable
 from textual.app import App
 
 from quiz.catalog import Catalog
+from quiz.i18n import default_digits, set_digits, set_language
 from quiz.model import Bank, Question
 from quiz.session import Quiz
 from quiz.store import Store
 from quiz.ui.home import HomeScreen
+from quiz.ui.localize import TEXTUAL_ACTIONS, localize
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
 
@@ -31,8 +33,15 @@ class QuizApp(App[int]):
         count: int | None = None,
         seed: int | None = None,
         clock: Callable[[], float] = time.monotonic,
+        lang: str = "en",
+        digits: str | None = None,
     ) -> None:
+        # The language is set before any screen or label is made: they read it when built.
+        set_language(lang)
+        set_digits(digits or default_digits(lang))
         super().__init__()
+        localize(self, TEXTUAL_ACTIONS)
+        self.lang = lang
         self.store = store
         self.catalog = catalog
         self.play = play
@@ -86,6 +95,13 @@ def make_app(
     count: int | None = None,
     seed: int | None = None,
     clock: Callable[[], float] = time.monotonic,
+    lang: str = "en",
+    digits: str | None = None,
 ) -> QuizApp:
-    """Build the app as the command line does (tests use this too)."""
-    return QuizApp(store, catalog, play=play, count=count, seed=seed, clock=clock)
+    """Build the app as the command line does (tests use this too).
+
+    `digits` is `latin` or `arabic`; None means the language's own (Arabic-Indic for `ar`).
+    """
+    return QuizApp(
+        store, catalog, play=play, count=count, seed=seed, clock=clock, lang=lang, digits=digits
+    )

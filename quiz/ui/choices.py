@@ -13,6 +13,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from quiz.i18n import translatable
+from quiz.ui.localize import localize
+
 
 @dataclass(frozen=True, slots=True)
 class Marks:
@@ -44,8 +47,8 @@ class ChoiceList(Vertical, can_focus=True):
     """Choices with a cursor moved by the arrow keys; the screen decides what a pick means."""
 
     BINDINGS = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", translatable("footer.up"), show=False),
+        Binding("down", "move(1)", translatable("footer.down"), show=False),
         Binding("home", "move_to(0)", show=False),
         Binding("end", "move_to(-1)", show=False),
     ]
@@ -68,6 +71,7 @@ class ChoiceList(Vertical, can_focus=True):
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        localize(self)
         self.choices = choices
         self.labels = labels
         self.multiple = multiple

@@ -8,25 +8,29 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from quiz.i18n import t, translatable
+from quiz.ui.localize import localize
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Asks a yes/no question; dismissed with True for yes."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", translatable("footer.yes")),
+        Binding("n,escape", "answer(False)", translatable("footer.no")),
     ]
 
     def __init__(self, question: str) -> None:
         super().__init__(classes="dialog")
+        localize(self)
         self.question = question
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(self.question, markup=False, classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Yes (y)", id="yes", variant="error")
-                yield Button("No (n)", id="no", variant="primary")
+                yield Button(t("confirm.yes"), id="yes", variant="error", compact=True)
+                yield Button(t("confirm.no"), id="no", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

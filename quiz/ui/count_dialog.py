@@ -10,33 +10,40 @@ from textual.screen import ModalScreen
 from textual.validation import Integer
 from textual.widgets import Button, Input, Static
 
+from quiz.i18n import digits, t, translatable
 from quiz.session import default_count
+from quiz.ui.localize import localize
 
 
 class CountScreen(ModalScreen[int | None]):
     """Asks for a number of questions between 1 and what the bank has; None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", translatable("footer.cancel"))]
 
     def __init__(self, title: str, available: int) -> None:
         super().__init__(classes="dialog")
+        localize(self)
         self.bank_title = title
         self.available = available
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(Content(self.bank_title), classes="dialog-title")
-            yield Static(f"How many questions? (1-{self.available})", classes="dialog-question")
+            yield Static(
+                Content(t("count.ask", low=1, high=self.available)), classes="dialog-question"
+            )
+            # Arabic-Indic digits are typed and read back as well: Python's int() reads them.
             yield Input(
-                str(default_count(self.available)),
+                digits(default_count(self.available)),
                 type="integer",
                 validators=[Integer(1, self.available)],
                 id="count",
+                compact=True,
             )
             yield Static("", id="count-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Start", id="start", variant="primary")
-                yield Button("Cancel", id="cancel")
+                yield Button(t("count.start"), id="start", variant="primary", compact=True)
+                yield Button(t("count.cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#count", Input).focus()
@@ -56,7 +63,7 @@ class CountScreen(ModalScreen[int | None]):
             self.dismiss(int(value))
         else:
             error = self.query_one("#count-error", Static)
-            error.update(f"Type a number from 1 to {self.available}.")
+            error.update(Content(t("count.invalid", low=1, high=self.available)))
             error.display = True
 
     def action_cancel(self) -> None:

@@ -10,13 +10,15 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.catalog import Entry
+from quiz.i18n import t, translatable
 from quiz.store import BankScore
 from quiz.ui.count_dialog import CountScreen
+from quiz.ui.localize import localize
 
 
 def percent(value: float | None) -> str:
     """A score as a whole percentage, or a dash when there is none."""
-    return "-" if value is None else f"{round(value)}%"
+    return t("percent.none") if value is None else t("percent", value=value)
 
 
 def entry_prompt(entry: Entry, score: BankScore | None) -> Content:
@@ -27,13 +29,14 @@ def entry_prompt(entry: Entry, score: BankScore | None) -> Content:
         error = entry.first_error
         where = entry.file.path.name
         message = f"{where}:{error.line}:{error.column}: {error.message}" if error else where
-        return Content.assemble(title, "\n", (f"  error: {message}", "$text-error"))
+        return Content.assemble(
+            title, "\n", ("  " + t("home.error", message=message), "$text-error")
+        )
     best = percent(score.best if score else None)
     last = percent(score.last if score else None)
-    count = summary.count
-    facts = (
-        f"  {summary.language} · {count} question{'s' if count != 1 else ''}"
-        f" · best {best} · last {last}"
+    questions = t("home.questions", count=summary.count)
+    facts = "  " + t(
+        "home.facts", language=summary.language, questions=questions, best=best, last=last
     )
     return Content.assemble(title, "\n", (facts, "$text-muted"))
 
@@ -42,13 +45,17 @@ class HomeScreen(Screen[None]):
     """Lists the banks; Enter asks how many questions, then starts."""
 
     BINDINGS = [
-        Binding("enter", "select", "Start", priority=True),
-        Binding("r", "reload", "Reload"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("enter", "select", translatable("footer.start"), priority=True),
+        Binding("r", "reload", translatable("footer.reload")),
+        Binding("q", "app.quit", translatable("footer.quit")),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        localize(self)
+
     def compose(self) -> ComposeResult:
-        yield Static("quiz · pick a question bank", id="home-title")
+        yield Static(t("home.title"), markup=False, id="home-title")
         yield OptionList(id="banks")
         yield Static(id="home-empty")
         yield Footer()
@@ -71,7 +78,7 @@ class HomeScreen(Screen[None]):
         for index, entry in enumerate(self.entries):
             if entry.file.subject != subject:
                 subject = entry.file.subject
-                heading = subject.replace("/", " › ") if subject else "General"
+                heading = subject.replace("/", " › ") if subject else t("home.general")
                 banks.add_option(Option(Content(heading).stylize("bold $accent"), disabled=True))
             score = scores.get(str(entry.file.path.resolve()))
             banks.add_option(
@@ -83,12 +90,7 @@ class HomeScreen(Screen[None]):
         empty.display = not self.entries
         if not self.entries:
             folders = ", ".join(str(r) for r in app.catalog.roots)  # type: ignore[attr-defined]
-            empty.update(
-                Content(
-                    f"No question banks found in {folders}. Add .yaml files there, "
-                    "or pass --bank DIR."
-                )
-            )
+            empty.update(Content(t("home.empty", folders=folders)))
         if highlighted is not None and highlighted < banks.option_count:
             banks.highlighted = highlighted
         elif banks.option_count:
@@ -115,7 +117,7 @@ class HomeScreen(Screen[None]):
         if result.bank is None:
             first = result.errors[0] if result.errors else None
             self.notify(
-                str(first) if first else "This bank cannot be read.", severity="error", markup=False
+                str(first) if first else t("home.unreadable"), severity="error", markup=False
             )
             self.load()
             return

@@ -10,11 +10,15 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz.i18n import DIGIT_KEYS, choice_label, separator, t, translatable
 from quiz.session import Outcome, Quiz
 from quiz.ui.choices import ChoiceList, Marks
 from quiz.ui.confirm import ConfirmScreen
+from quiz.ui.localize import localize
 
-NUMBER_KEYS = [str(n) for n in range(1, 10)]
+# Each choice number answers from the Latin, Arabic-Indic and Extended Arabic-Indic (Persian)
+# digit keys alike; Textual names a printable digit key by the character itself.
+NUMBER_KEYS = {n: ",".join(keys) for n, keys in DIGIT_KEYS.items()}
 
 
 def feedback_text(quiz: Quiz, outcome: Outcome) -> Content:
@@ -22,13 +26,15 @@ def feedback_text(quiz: Quiz, outcome: Outcome) -> Content:
     shown = quiz.current
     question = shown.question
     if outcome.correct:
-        parts = [Content.from_markup("[bold $text-success]✓ Right![/]")]
+        parts = [Content.from_markup("[bold $text-success]✓ $right[/]", right=t("feedback.right"))]
     else:
         rights = [shown.choices[i] for i in sorted(shown.right)]
-        label = "The answers are" if question.multiple else "The answer is"
+        label = t("feedback.answers_are" if question.multiple else "feedback.answer_is")
         parts = [
-            Content.from_markup("[bold $text-error]✗ Wrong.[/] $label: ", label=label)
-            + Content(", ".join(rights))
+            Content.from_markup(
+                "[bold $text-error]✗ $wrong[/] $label: ", wrong=t("feedback.wrong"), label=label
+            )
+            + Content(separator().join(rights))
         ]
     for index in sorted(outcome.picked):
         note = question.feedback_for(shown.choices[index])
@@ -44,16 +50,23 @@ class QuestionScreen(Screen[None]):
 
     BINDINGS = [
         *(
-            Binding(key, f"number({key})", "Answer", show=key == "1", key_display="1-9")
-            for key in NUMBER_KEYS
+            Binding(
+                keys,
+                f"number({n})",
+                translatable("footer.answer"),
+                show=n == 1,
+                key_display="1-9",
+            )
+            for n, keys in NUMBER_KEYS.items()
         ),
-        Binding("enter", "confirm", "Answer / next"),
-        Binding("space", "next", "Next", show=False),
-        Binding("escape,q", "leave", "Leave"),
+        Binding("enter", "confirm", translatable("footer.answer_next")),
+        Binding("space", "next", translatable("footer.next"), show=False),
+        Binding("escape,q", "leave", translatable("footer.leave")),
     ]
 
     def __init__(self, quiz: Quiz) -> None:
         super().__init__(classes="quiz")
+        localize(self)
         self.quiz = quiz
 
     def compose(self) -> ComposeResult:
@@ -76,10 +89,10 @@ class QuestionScreen(Screen[None]):
         """Lay out the current question, unanswered."""
         shown = self.quiz.current
         self.query_one("#question", Static).update(Content(shown.question.text))
-        hint = "Select all that apply, then press Enter." if shown.question.multiple else ""
-        self.query_one("#hint", Static).update(hint)
+        hint = t("question.hint_multiple") if shown.question.multiple else ""
+        self.query_one("#hint", Static).update(Content(hint))
         self.query_one("#hint").display = bool(hint)
-        labels = [f"{n + 1}." for n in range(len(shown.choices))]
+        labels = [choice_label(n) for n in range(len(shown.choices))]
         self.choices.set_choices(shown.choices, labels, multiple=shown.question.multiple)
         self.choices.focus()
         feedback = self.query_one("#feedback", Static)
@@ -90,9 +103,14 @@ class QuestionScreen(Screen[None]):
 
     def update_status(self) -> None:
         quiz = self.quiz
-        self.query_one("#progress", Static).update(
-            f"Question {quiz.position + 1}/{quiz.total} · Score {quiz.correct}/{quiz.answered}"
+        status = t(
+            "question.status",
+            position=quiz.position + 1,
+            total=quiz.total,
+            correct=quiz.correct,
+            answered=quiz.answered,
         )
+        self.query_one("#progress", Static).update(Content(status))
 
     @property
     def choices(self) -> ChoiceList:
@@ -112,7 +130,7 @@ class QuestionScreen(Screen[None]):
     def submit(self, picked: set[int]) -> None:
         """Give the answer (saved at once) and show the feedback."""
         if not picked:
-            self.notify("Pick at least one choice first.", severity="warning")
+            self.notify(t("question.pick_first"), severity="warning", markup=False)
             return
         outcome = self.quiz.answer(picked)
         self.choices.reveal(Marks(self.quiz.current.right, outcome.picked))
@@ -124,8 +142,8 @@ class QuestionScreen(Screen[None]):
         feedback.scroll_visible(animate=False)
         self.update_status()
 
-    def action_number(self, key: str) -> None:
-        self.pick(int(key) - 1)
+    def action_number(self, number: int) -> None:
+        self.pick(number - 1)
 
     @on(ChoiceList.Clicked)
     def clicked(self, event: ChoiceList.Clicked) -> None:
@@ -156,7 +174,7 @@ class QuestionScreen(Screen[None]):
             if yes:
                 self.app.go_home()  # type: ignore[attr-defined]
 
-        saved = ""
+        question = t("leave.question")
         if answered:
-            saved = f" Your {answered} answer{'s are' if answered > 1 else ' is'} saved."
-        self.app.push_screen(ConfirmScreen(f"Leave this quiz?{saved}"), leave)
+            question += " " + t("leave.saved", count=answered)
+        self.app.push_screen(ConfirmScreen(question), leave)

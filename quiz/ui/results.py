@@ -9,33 +9,36 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from quiz.i18n import separator, t, translatable
 from quiz.session import Quiz
+from quiz.ui.localize import localize
 
 
 def duration(seconds: float) -> str:
     """A time taken, as a person says it: `45s`, `2m 05s`, `1h 02m`."""
     whole = round(seconds)
     if whole < 60:
-        return f"{whole}s"
+        return t("duration.seconds", seconds=whole)
     minutes, secs = divmod(whole, 60)
     if minutes < 60:
-        return f"{minutes}m {secs:02d}s"
+        return t("duration.minutes", minutes=minutes, seconds=secs)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours}h {minutes:02d}m"
+    return t("duration.hours", hours=hours, minutes=minutes)
 
 
 class ResultsScreen(Screen[None]):
     """Shows how a quiz went and offers what to do next."""
 
     BINDINGS = [
-        Binding("r", "retry", "Retry missed"),
-        Binding("a", "again", "Play again"),
-        Binding("h,escape", "home", "Home"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("r", "retry", translatable("footer.retry")),
+        Binding("a", "again", translatable("footer.again")),
+        Binding("h,escape", "home", translatable("footer.home")),
+        Binding("q", "app.quit", translatable("footer.quit")),
     ]
 
     def __init__(self, quiz: Quiz) -> None:
         super().__init__(classes="results")
+        localize(self)
         self.quiz = quiz
 
     def compose(self) -> ComposeResult:
@@ -45,10 +48,14 @@ class ResultsScreen(Screen[None]):
             yield Static(Content(quiz.bank.title), id="results-title")
             yield Static(
                 Content.from_markup(
-                    "[bold]Score $score ($percent%)[/]   Time $time",
-                    score=f"{quiz.correct}/{quiz.total}",
-                    percent=str(percent),
-                    time=duration(quiz.seconds),
+                    "[bold]$score[/]   $time",
+                    score=t(
+                        "results.score",
+                        correct=quiz.correct,
+                        total=quiz.total,
+                        percent=t("percent", value=percent),
+                    ),
+                    time=t("results.time", time=duration(quiz.seconds)),
                 ),
                 id="score",
             )
@@ -58,20 +65,20 @@ class ResultsScreen(Screen[None]):
                 if outcome is not None and not outcome.correct
             ]
             if not missed:
-                yield Static("Every question right. Well done!", id="all-right")
+                yield Static(Content(t("results.all_right")), id="all-right")
             else:
-                yield Static(f"Missed ({len(missed)}):", id="missed-title")
+                yield Static(Content(t("results.missed", missed=len(missed))), id="missed-title")
                 for shown, outcome in missed:
-                    answers = ", ".join(shown.choices[i] for i in sorted(shown.right))
-                    picked = ", ".join(shown.choices[i] for i in sorted(outcome.picked))
+                    answers = separator().join(shown.choices[i] for i in sorted(shown.right))
+                    picked = separator().join(shown.choices[i] for i in sorted(outcome.picked))
                     yield Static(
                         Content.assemble(
                             (shown.question.text, "bold"),
                             "\n",
-                            ("Answer: ", "$text-success"),
+                            (t("results.answer") + ": ", "$text-success"),
                             answers,
                             "\n",
-                            ("You said: ", "$text-error"),
+                            (t("results.you_said") + ": ", "$text-error"),
                             picked,
                         ),
                         classes="missed",
@@ -90,7 +97,7 @@ class ResultsScreen(Screen[None]):
     def action_retry(self) -> None:
         missed = self.quiz.missed()
         if not missed:
-            self.notify("Nothing missed: there is nothing to retry.")
+            self.notify(t("results.nothing_missed"), markup=False)
             return
         self.app.start_quiz(self.quiz.bank, questions=missed, replace=True)  # type: ignore[attr-defined]
 

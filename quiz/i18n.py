@@ -1,0 +1,235 @@
+"""The one translation layer of the interface: catalogues, plurals, digits and dates.
+
+Every string the interface shows is `t(key, **values)`. A catalogue (`quiz.locales.en`,
+`quiz.locales.ar`) maps each key to a `str.format` template, or, for a key with a count, to one
+template per plural form (CLDR: English one/other; Arabic zero/one/two/few/many/other). Values
+are inserted as given: a string (bank text, a file name) is never interpreted or converted; a
+number is written with the digits of the current style, after any format spec (`{n:02d}`).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from quiz.locales import ar, en
+
+LANGUAGES = ("en", "ar")
+DIGIT_STYLES = ("latin", "arabic")
+RTL_LANGUAGES = frozenset({"ar"})
+
+Message = str | Mapping[str, str]
+CATALOGUES: dict[str, dict[str, Message]] = {"en": en.MESSAGES, "ar": ar.MESSAGES}
+
+# The plural forms each language's catalogue must give for a key with a count (CLDR).
+PLURAL_FORMS: dict[str, tuple[str, ...]] = {
+    "en": ("one", "other"),
+    "ar": ("zero", "one", "two", "few", "many", "other"),
+}
+
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+# Arabic-Indic (U+0660..) and Extended Arabic-Indic (U+06F0.., Persian and Urdu keyboards).
+DIGIT_KEYS: dict[int, tuple[str, ...]] = {
+    n: (str(n), chr(0x0660 + n), chr(0x06F0 + n)) for n in range(1, 10)
+}
+
+ARABIC_MONTHS = (
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+)
+
+_settings = {"language": "en", "digits": "latin"}
+
+
+# -- settings --------------------------------------------------------------------------------
+
+
+def set_language(lang: str) -> None:
+    """Choose the interface language for every later `t()`."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
+    _settings["language"] = lang
+
+
+def language() -> str:
+    """The interface language now in use."""
+    return _settings["language"]
+
+
+def set_digits(style: str) -> None:
+    """Choose how numbers are written: `latin` (0-9) or `arabic` (Arabic-Indic)."""
+    if style not in DIGIT_STYLES:
+        raise ValueError(f"unknown digits {style!r}: use one of {', '.join(DIGIT_STYLES)}")
+    _settings["digits"] = style
+
+
+def digit_style() -> str:
+    """The digit style now in use."""
+    return _settings["digits"]
+
+
+def is_rtl(lang: str | None = None) -> bool:
+    """Whether a language (default: the current one) is written right to left."""
+    return (lang or language()) in RTL_LANGUAGES
+
+
+def default_digits(lang: str) -> str:
+    """The digits a language uses unless told otherwise: Arabic-Indic for Arabic."""
+    return "arabic" if lang == "ar" else "latin"
+
+
+def choose_language(option: str | None, env: Mapping[str, str]) -> str:
+    """The interface language: `--lang`, else QUIZ_LANG, else the locale; English by default.
+
+    Raises ValueError (a message for the user) when QUIZ_LANG names no known language.
+    """
+    if option:
+        return option
+    wanted = env.get("QUIZ_LANG", "").strip()
+    if wanted:
+        if wanted not in LANGUAGES:
+            raise ValueError(f"QUIZ_LANG={wanted}: use one of {', '.join(LANGUAGES)}")
+        return wanted
+    # POSIX: the first of these that is set decides the messages' language.
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "ar" if value.lower().startswith("ar") else "en"
+    return "en"
+
+
+def choose_digits(option: str | None, env: Mapping[str, str], lang: str) -> str:
+    """The digit style: `--digits`, else QUIZ_DIGITS, else the language's default.
+
+    Raises ValueError (a message for the user) when QUIZ_DIGITS names no known style.
+    """
+    if option:
+        return option
+    wanted = env.get("QUIZ_DIGITS", "").strip()
+    if wanted:
+        if wanted not in DIGIT_STYLES:
+            raise ValueError(f"QUIZ_DIGITS={wanted}: use one of {', '.join(DIGIT_STYLES)}")
+        return wanted
+    return default_digits(lang)
+
+
+# -- numbers ---------------------------------------------------------------------------------
+
+
+def digits(value: object, style: str | None = None) -> str:
+    """A number or a text with its Latin digits written in a style (default: the current one)."""
+    text = str(value)
+    if (style or digit_style()) == "arabic":
+        return text.translate(ARABIC_INDIC)
+    return text
+
+
+def plural_form(count: float, lang: str) -> str:
+    """The CLDR plural category of a count in a language."""
+    if count != int(count):
+        return "other"
+    n = abs(int(count))
+    if lang == "ar":
+        if n in (0, 1, 2):
+            return ("zero", "one", "two")[n]
+        if 3 <= n % 100 <= 10:
+            return "few"
+        if 11 <= n % 100 <= 99:
+            return "many"
+        return "other"
+    return "one" if n == 1 else "other"
+
+
+class _Number:
+    """A number inserted into a template: formatted by its spec, then written in a digit style."""
+
+    __slots__ = ("style", "value")
+
+    def __init__(self, value: float, style: str) -> None:
+        self.value = value
+        self.style = style
+
+    def __format__(self, spec: str) -> str:
+        return digits(format(self.value, spec), self.style)
+
+
+def _insertable(value: Any, style: str) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _Number(value, style)
+    return value
+
+
+# -- messages --------------------------------------------------------------------------------
+
+
+def template(key: str, lang: str, count: float | None = None) -> str:
+    """The template of a key in a language (English, then the key itself, when it is missing)."""
+    message = CATALOGUES[lang].get(key)
+    if message is None:
+        message = CATALOGUES["en"].get(key, key)
+        lang = "en"
+    if isinstance(message, str):
+        return message
+    form = plural_form(count if count is not None else 0, lang)
+    return message.get(form, message["other"])
+
+
+def t(key: str, **values: Any) -> str:
+    """The interface string `key` in the current language, with `values` in its placeholders.
+
+    A key with plural forms picks one by the `count` value.
+    """
+    style = digit_style()
+    text = template(key, language(), values.get("count"))
+    return text.format_map({name: _insertable(value, style) for name, value in values.items()})
+
+
+def translatable(key: str) -> str:
+    """Mark a key that is translated later (a footer label in BINDINGS, read at class creation)."""
+    return key
+
+
+def placeholders(message: Message) -> set[str]:
+    """The names of the placeholders of a catalogue entry (of all its plural forms)."""
+    forms = [message] if isinstance(message, str) else list(message.values())
+    return {
+        field.split(".")[0].split("[")[0]
+        for form in forms
+        for _, field, _, _ in string.Formatter().parse(form)
+        if field
+    }
+
+
+def separator() -> str:
+    """What goes between the items of a list ("Paris, Lyon" / "باريس، ليون")."""
+    return t("list.separator")
+
+
+def choice_label(index: int, lang: str | None = None, style: str | None = None) -> str:
+    """How choice `index` (from 0) is labelled: `1.` in English, `أ.` (abjad order) in Arabic."""
+    if (lang or language()) == "ar":
+        # One abjad sequence, kept with the right-to-left layout (imported only when needed).
+        from quiz.rtl import choice_label as arabic_label
+
+        return arabic_label(index, True)
+    return f"{digits(index + 1, style)}."
+
+
+def format_datetime(dt: datetime, lang: str | None = None, style: str | None = None) -> str:
+    """A date and time for the scores list: `2026-11-29 10:54` or `29 نوفمبر 2026، 10:54`."""
+    if (lang or language()) == "ar":
+        month = ARABIC_MONTHS[dt.month - 1]
+        return digits(f"{dt.day} {month} {dt.year}، {dt:%H:%M}", style)
+    return digits(f"{dt:%Y-%m-%d %H:%M}", style)

@@ -1,0 +1,1 @@
+"""The interface catalogues, one module per language: `MESSAGES` maps a key to its template."""

@@ -1,0 +1,201 @@
+"""Bank text that may be right-to-left, laid out by `quiz.rtl` at the width it is drawn at.
+
+`BidiVisual` is a Textual Visual: give it to a `Static`, return it from a widget's `render()`, or
+use it as an `OptionList` prompt; it lays itself out again whenever the width changes (the layout
+is cached per text and width). `BidiText` is a `Static` that shows one piece of bank text.
+Text is always data, never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.content import Content, Span
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
+from textual.widgets import Static
+
+from quiz.rtl import Line, Mode, cell_width, layout
+
+# The Visual lays out, wraps and aligns by itself: Textual must not wrap or align it again.
+_DRAW_AS_IS = {"text_wrap": "nowrap", "text_overflow": "clip", "text_align": "left", "line_pad": 0}
+
+
+class _AsIs:
+    """The widget's style rules, less those that would wrap or align the laid-out rows again."""
+
+    def __init__(self, rules: RulesMap) -> None:
+        self.rules = rules
+
+    def get(self, key: str, default: object = None) -> object:
+        if key in _DRAW_AS_IS:
+            return _DRAW_AS_IS[key]
+        return self.rules.get(key, default)  # type: ignore[call-overload]
+
+
+class BidiVisual(Visual):
+    """One piece of bank text, shaped, wrapped and reordered for the width it gets.
+
+    Right-to-left lines end at the right edge, left-to-right lines start at the left edge.
+    `prefix` (a choice's sign and label, say) starts the first line in reading order, so it is on
+    the right of an Arabic line, styled with `prefix_style`; `style` styles the whole text (a
+    Textual style string such as "bold" or "$text-muted"); colours and text-style from CSS apply
+    as for any Static.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        rtl_default: bool = False,
+        mode: Mode = "reorder",
+        prefix: str = "",
+        prefix_style: str = "bold",
+        style: str = "",
+    ) -> None:
+        self.text = text
+        self.rtl_default = rtl_default
+        self.mode: Mode = mode
+        self.prefix = prefix
+        self.prefix_style = prefix_style
+        self.style = style
+
+    def __repr__(self) -> str:
+        return f"BidiVisual({self.text!r}, rtl_default={self.rtl_default}, mode={self.mode!r})"
+
+    def lines(self, width: int) -> tuple[Line, ...]:
+        """The laid-out rows at a width, unpadded."""
+        return layout(
+            self.text,
+            max(1, width),
+            rtl_default=self.rtl_default,
+            mode=self.mode,
+            prefix=self.prefix,
+        )
+
+    def content(self, width: int) -> Content:
+        """The rows at a width as one Content, right-to-left rows padded on the left."""
+        rows: list[Content] = []
+        for line in self.lines(width):
+            pad = max(0, width - cell_width(line.text)) if line.rtl else 0
+            spans = []
+            start, end = line.prefix
+            if self.prefix_style and end > start:
+                spans.append(Span(pad + start, pad + end, self.prefix_style))
+            rows.append(Content(" " * pad + line.text, spans))
+        content = Content("\n").join(rows)
+        return content.stylize(self.style) if self.style else content
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        if width <= 0:
+            return []
+        options = RenderOptions(
+            options.get_style,
+            _AsIs(options.rules),
+            options.selection,
+            options.selection_style,
+            options.post_style,
+        )
+        return self.content(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max(cell_width(line.text) for line in self.lines(max(1, container_width)))
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        return 1
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self.lines(width))
+
+
+class Stacked(Visual):
+    """Visuals one under the other (a bank's title over its facts in the home list)."""
+
+    def __init__(self, *visuals: Visual) -> None:
+        self.visuals = visuals
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        strips: list[Strip] = []
+        for visual in self.visuals:
+            strips.extend(visual.render_strips(width, None, style, options))
+        return strips if height is None else strips[:height]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max((v.get_optimal_width(rules, container_width) for v in self.visuals), default=0)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return sum(visual.get_height(rules, width) for visual in self.visuals)
+
+
+class BidiText(Static):
+    """A Static showing one piece of bank text in the right direction, re-laid-out on resize."""
+
+    DEFAULT_CSS = """
+    BidiText {
+        height: auto;
+    }
+    """
+
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        rtl_default: bool = False,
+        mode: Mode = "reorder",
+        prefix: str = "",
+        prefix_style: str = "bold",
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        self._text = text
+        self._rtl_default = rtl_default
+        self._mode: Mode = mode
+        self._prefix = prefix
+        self._prefix_style = prefix_style
+        super().__init__(self._visual(), name=name, id=id, classes=classes, markup=False)
+
+    def _visual(self) -> BidiVisual:
+        return BidiVisual(
+            self._text,
+            rtl_default=self._rtl_default,
+            mode=self._mode,
+            prefix=self._prefix,
+            prefix_style=self._prefix_style,
+        )
+
+    @property
+    def text(self) -> str:
+        """The text shown, in logical order."""
+        return self._text
+
+    @property
+    def prefix(self) -> str:
+        """What starts the first line (a choice's sign and label), in logical order."""
+        return self._prefix
+
+    def update(  # type: ignore[override]
+        self,
+        text: str | None = None,
+        *,
+        prefix: str | None = None,
+        rtl_default: bool | None = None,
+    ) -> None:
+        """Show other text (or another prefix, or a bank of another direction)."""
+        if text is not None:
+            self._text = text
+        if prefix is not None:
+            self._prefix = prefix
+        if rtl_default is not None:
+            self._rtl_default = rtl_default
+        super().update(self._visual())
+
+    def rows(self, width: int | None = None) -> Iterable[Line]:
+        """The laid-out rows at a width (the widget's own content width by default)."""
+        return self._visual().lines(self.content_size.width if width is None else width)

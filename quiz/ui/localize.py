@@ -1,0 +1,45 @@
+"""Put a screen or widget into the interface language: footer labels, key digits, direction."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from quiz.i18n import digits, is_rtl, t, translatable
+
+# Textual's own bindings (on the App) carry English descriptions, not catalogue keys.
+TEXTUAL_ACTIONS = {
+    "command_palette": translatable("footer.palette"),
+    "quit": translatable("footer.quit"),
+}
+
+
+def localize(node: DOMNode, textual_actions: Mapping[str, str] | None = None) -> None:
+    """Translate a node's footer labels and mark it `-rtl` when the language is written so.
+
+    Call it from `__init__`. A description in BINDINGS is a catalogue key (marked with
+    `translatable`); Textual gathers BINDINGS when the class is made, before a language is
+    chosen, and copies them into each instance's `_bindings`, the map the footer reads. So the
+    copy is rewritten here with new Binding objects (the lists are shared with the class).
+    """
+    actions = textual_actions or {}
+    bindings = node._bindings
+    bindings.key_to_bindings = {
+        key: [_translated(binding, actions) for binding in key_bindings]
+        for key, key_bindings in bindings.key_to_bindings.items()
+    }
+    node.set_class(is_rtl(), "-rtl")
+
+
+def _translated(binding: Binding, actions: Mapping[str, str]) -> Binding:
+    key = actions.get(binding.action, binding.description)
+    if not key:
+        return binding
+    return dataclasses.replace(
+        binding,
+        description=t(key),
+        key_display=digits(binding.key_display) if binding.key_display else None,
+    )

@@ -1,0 +1,258 @@
+"""The translation layer: complete catalogues, plural forms, digits, dates, language choice."""
+
+from __future__ import annotations
+
+import ast
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from quiz import i18n
+from quiz.i18n import (
+    CATALOGUES,
+    PLURAL_FORMS,
+    choice_label,
+    choose_digits,
+    choose_language,
+    digits,
+    format_datetime,
+    placeholders,
+    plural_form,
+    set_digits,
+    set_language,
+    t,
+)
+
+SOURCE = ROOT / "quiz"
+# Where `t()` is given a key chosen at run time, from keys marked with `translatable()`.
+DYNAMIC_KEYS = {SOURCE / "ui" / "localize.py"}
+
+
+def literal_keys(expr: ast.expr) -> list[str]:
+    """The keys an argument can be: a string, or either side of `"a" if x else "b"`."""
+    if isinstance(expr, ast.Constant) and isinstance(expr.value, str):
+        return [expr.value]
+    if isinstance(expr, ast.IfExp):
+        body, orelse = literal_keys(expr.body), literal_keys(expr.orelse)
+        return body + orelse if body and orelse else []
+    return []
+
+
+def keys_used_in_source() -> dict[str, list[tuple[Path, int, set[str] | None]]]:
+    """Every key given to `t(...)` or `translatable(...)` under quiz/, with where and what values.
+
+    Read with `ast`, so a key chosen by a conditional (`t("a" if x else "b")`) counts both.
+    The values are the keyword names passed to `t` (None for `translatable`, which takes none).
+    """
+    used: dict[str, list[tuple[Path, int, set[str] | None]]] = {}
+    for path in sorted(SOURCE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            if node.func.id not in ("t", "translatable"):
+                continue
+            assert node.args, f"{path}:{node.lineno}: {node.func.id}() without a key"
+            keys = literal_keys(node.args[0])
+            if not keys and path in DYNAMIC_KEYS:
+                continue
+            # A key built at run time could not be checked here: every key is written out.
+            assert keys, f"{path}:{node.lineno}: the key of {node.func.id}() is not written out"
+            names = {k.arg for k in node.keywords if k.arg} if node.func.id == "t" else None
+            for key in keys:
+                used.setdefault(key, []).append((path, node.lineno, names))
+    return used
+
+
+def test_both_catalogues_have_the_same_keys() -> None:
+    en, ar = CATALOGUES["en"], CATALOGUES["ar"]
+    assert sorted(set(en) - set(ar)) == []
+    assert sorted(set(ar) - set(en)) == []
+
+
+def test_every_placeholder_exists_in_both_catalogues() -> None:
+    for key, message in CATALOGUES["en"].items():
+        assert placeholders(message) == placeholders(CATALOGUES["ar"][key]), key
+
+
+def test_plural_keys_give_every_form_of_their_language() -> None:
+    en, ar = CATALOGUES["en"], CATALOGUES["ar"]
+    plural_keys = {key for key, message in en.items() if not isinstance(message, str)}
+    assert plural_keys == {key for key, message in ar.items() if not isinstance(message, str)}
+    assert plural_keys  # there are counts in the interface
+    for lang, forms in PLURAL_FORMS.items():
+        for key in plural_keys:
+            assert sorted(CATALOGUES[lang][key]) == sorted(forms), (lang, key)
+            assert "count" in placeholders(CATALOGUES[lang][key]), (lang, key)
+
+
+def test_every_key_used_in_the_code_exists_with_the_values_it_needs() -> None:
+    used = keys_used_in_source()
+    assert "question.status" in used and "footer.answer" in used  # the scan finds the calls
+    for key, places in used.items():
+        where = ", ".join(f"{path.relative_to(ROOT)}:{line}" for path, line, _ in places)
+        assert key in CATALOGUES["en"], f"{key!r} (used at {where}) is not in the catalogue"
+        for path, line, names in places:
+            if names is not None:
+                needed = placeholders(CATALOGUES["en"][key])
+                assert names == needed, f"{path.relative_to(ROOT)}:{line}: {key}"
+
+
+def test_every_catalogue_key_is_used() -> None:
+    unused = set(CATALOGUES["en"]) - set(keys_used_in_source())
+    assert sorted(unused) == []
+
+
+def test_every_template_formats_in_both_languages() -> None:
+    for lang, catalogue in CATALOGUES.items():
+        set_language(lang)
+        for key, message in catalogue.items():
+            values = {name: 7 for name in placeholders(message)}
+            assert t(key, **values), (lang, key)
+
+
+def test_arabic_plural_forms_follow_cldr() -> None:
+    forms = {n: plural_form(n, "ar") for n in (0, 1, 2, 3, 10, 11, 99, 100, 101, 102, 103, 111)}
+    assert forms == {
+        0: "zero",
+        1: "one",
+        2: "two",
+        3: "few",
+        10: "few",
+        11: "many",
+        99: "many",
+        100: "other",
+        101: "other",
+        102: "other",
+        103: "few",
+        111: "many",
+    }
+    assert [plural_form(n, "en") for n in (0, 1, 2, 100)] == ["other", "one", "other", "other"]
+    assert plural_form(1.5, "ar") == "other"
+
+
+def test_arabic_counts_read_as_arabic_counts() -> None:
+    set_language("ar")
+    set_digits("arabic")
+    said = {n: t("home.questions", count=n) for n in (0, 1, 2, 3, 11, 100)}
+    assert said == {
+        0: "لا أسئلة",
+        1: "سؤال واحد",
+        2: "سؤالان",
+        3: "٣ أسئلة",
+        11: "١١ سؤالًا",
+        100: "١٠٠ سؤال",
+    }
+    assert t("leave.saved", count=3) == "حُفظت ٣ إجابات."
+    assert t("leave.saved", count=11) == "حُفظت ١١ إجابةً."
+    set_digits("latin")
+    assert t("home.questions", count=100) == "100 سؤال"
+
+
+def test_english_counts() -> None:
+    assert [t("home.questions", count=n) for n in (0, 1, 2)] == [
+        "0 questions",
+        "1 question",
+        "2 questions",
+    ]
+    assert t("leave.saved", count=1) == "Your 1 answer is saved."
+
+
+def test_digits() -> None:
+    assert digits(1969, "arabic") == "١٩٦٩"
+    assert digits("1-9", "arabic") == "١-٩"
+    assert digits("0123456789", "arabic") == "٠١٢٣٤٥٦٧٨٩"
+    assert digits(1969, "latin") == "1969"
+    assert digits("١٩٦٩", "latin") == "١٩٦٩"  # only Latin digits are converted
+    set_digits("arabic")
+    assert digits(42) == "٤٢"
+
+
+def test_numbers_follow_the_digit_style_after_their_format_spec() -> None:
+    set_language("ar")
+    set_digits("arabic")
+    assert t("duration.minutes", minutes=2, seconds=5) == "٢ د ٠٥ ث"
+    assert t("percent", value=200 / 3) == "٦٧٪"
+    set_language("en")
+    assert t("duration.minutes", minutes=2, seconds=5) == "٢m ٠٥s"
+    set_digits("latin")
+    assert t("duration.minutes", minutes=2, seconds=5) == "2m 05s"
+    assert t("percent", value=200 / 3) == "67%"
+
+
+def test_values_are_inserted_as_given() -> None:
+    set_language("ar")
+    set_digits("arabic")
+    # Bank text is data: its braces, markup and digits are left alone.
+    title = "Quiz {count} [b]bold[/b] 1969 {0} %s"
+    assert t("results.time", time=title) == f"الوقت {title}"
+    assert t("home.error", message="x.yaml:3:5: {oops}") == "خطأ: x.yaml:3:5: {oops}"
+
+
+def test_a_missing_key_falls_back_to_english_then_to_the_key(monkeypatch) -> None:
+    monkeypatch.setitem(CATALOGUES["en"], "test.only_english", "only {what}")
+    set_language("ar")
+    assert t("test.only_english", what="here") == "only here"
+    assert t("test.nowhere") == "test.nowhere"
+
+
+def test_unknown_settings_are_refused() -> None:
+    with pytest.raises(ValueError, match="fr"):
+        set_language("fr")
+    with pytest.raises(ValueError, match="roman"):
+        set_digits("roman")
+
+
+def test_choice_labels() -> None:
+    assert [choice_label(i, "en") for i in range(3)] == ["1.", "2.", "3."]
+    assert [choice_label(i, "ar") for i in range(10)] == [
+        f"{letter}." for letter in ("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي")
+    ]
+    assert choice_label(2, "en", "arabic") == "٣."
+
+
+def test_dates_in_english_and_arabic() -> None:
+    when = datetime(2026, 11, 29, 10, 54)
+    assert format_datetime(when, "en", "latin") == "2026-11-29 10:54"
+    assert format_datetime(when, "ar", "arabic") == "٢٩ نوفمبر ٢٠٢٦، ١٠:٥٤"
+    assert format_datetime(when, "ar", "latin") == "29 نوفمبر 2026، 10:54"
+    months = [format_datetime(datetime(2026, m, 1, 9, 5), "ar", "latin") for m in range(1, 13)]
+    assert [m.split()[1] for m in months] == list(i18n.ARABIC_MONTHS)
+    assert months[0] == "1 يناير 2026، 09:05"
+    assert months[11].split()[1] == "ديسمبر"
+
+
+@pytest.mark.parametrize(
+    ("option", "env", "expected"),
+    [
+        ("ar", {"QUIZ_LANG": "en", "LANG": "en_US.UTF-8"}, "ar"),
+        ("en", {"QUIZ_LANG": "ar"}, "en"),
+        (None, {"QUIZ_LANG": "ar", "LANG": "en_US.UTF-8"}, "ar"),
+        (None, {"LANG": "ar_EG.UTF-8"}, "ar"),
+        (None, {"LC_MESSAGES": "ar_SA.UTF-8", "LANG": "en_US.UTF-8"}, "ar"),
+        (None, {"LC_ALL": "en_GB.UTF-8", "LC_MESSAGES": "ar_SA.UTF-8"}, "en"),
+        (None, {"LC_ALL": "", "LANG": "ar"}, "ar"),
+        (None, {"LANG": "C.UTF-8"}, "en"),
+        (None, {"LANG": "fr_FR.UTF-8"}, "en"),
+        (None, {}, "en"),
+    ],
+)
+def test_choose_language(option, env, expected) -> None:
+    assert choose_language(option, env) == expected
+
+
+def test_a_bad_quiz_lang_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="QUIZ_LANG=fr: use one of en, ar"):
+        choose_language(None, {"QUIZ_LANG": "fr"})
+
+
+def test_choose_digits_defaults_to_arabic_indic_for_arabic_only() -> None:
+    assert choose_digits(None, {}, "ar") == "arabic"
+    assert choose_digits(None, {}, "en") == "latin"
+    assert choose_digits("latin", {"QUIZ_DIGITS": "arabic"}, "ar") == "latin"
+    assert choose_digits(None, {"QUIZ_DIGITS": "latin"}, "ar") == "latin"
+    assert choose_digits(None, {"QUIZ_DIGITS": "arabic"}, "en") == "arabic"
+    with pytest.raises(ValueError, match="QUIZ_DIGITS=hindi"):
+        choose_digits(None, {"QUIZ_DIGITS": "hindi"}, "ar")

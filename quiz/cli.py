@@ -52,6 +52,13 @@ def _global_options(defaults: bool) -> argparse.ArgumentParser:
         default=default,
         help="how numbers are written (env QUIZ_DIGITS; default: arabic for --lang ar, else latin)",
     )
+    group.add_argument(
+        "--rtl",
+        choices=("auto", "reorder", "terminal"),
+        default=default,
+        help="how right-to-left text is drawn: reorder it here, or leave it to a terminal that "
+        "does (env QUIZ_RTL; default: auto, from the terminal)",
+    )
     return parent
 
 
@@ -454,12 +461,19 @@ def _home(args: argparse.Namespace) -> int:
 def _start_app(args: argparse.Namespace, catalog, play) -> int:
     _need_terminal()
     lang, digits = _interface(args)
+    from quiz.rtl import choose_mode
+
+    try:
+        rtl_mode = choose_mode(getattr(args, "rtl", None), os.environ)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     try:
         store = _open_store(args)
     except _Fatal as error:
         print(f"quiz: error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     from quiz.ui.app import make_app
+    from quiz.ui.terminal_mode import ExplicitBidi
 
     with store:
         app = make_app(
@@ -470,6 +484,11 @@ def _start_app(args: argparse.Namespace, catalog, play) -> int:
             seed=getattr(args, "seed", None),
             lang=lang,
             digits=digits,
+            rtl_mode=rtl_mode,
         )
-        app.run()
+        # In reorder mode the app lays out right-to-left text itself: the terminal must not
+        # reorder it again, on every way out included.
+        with ExplicitBidi(enabled=rtl_mode == "reorder") as bidi:
+            app.bidi = bidi
+            app.run()
     return app.return_code or EXIT_OK

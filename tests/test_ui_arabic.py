@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from test_rtl import canonical, read_rtl
 from ui_helpers import THREE, build, screen_lines, screen_text
 
 from quiz.cli import main
@@ -66,7 +67,12 @@ def arabic_bank(tmp_path: Path) -> Path:
 
 
 def build_arabic(folder: Path, db: Path, **options):
-    """The app as `quiz --lang ar` builds it (digits: the language's own, Arabic-Indic)."""
+    """The app as `quiz --lang ar --rtl terminal` builds it (digits: Arabic-Indic).
+
+    In terminal mode the screen holds text in logical order, so these tests read it as written;
+    tests/test_ui_arabic.py's reorder tests read the laid-out rows back.
+    """
+    options.setdefault("rtl_mode", "terminal")
     return build(folder, db, lang="ar", **options)
 
 
@@ -319,3 +325,26 @@ def test_a_bad_quiz_lang_is_one_line_and_exit_2(scores_db, capsys, monkeypatch):
     assert err.count("\n") == 1 and "QUIZ_LANG=fr" in err
     assert main(["scores", "--lang", "xx", "--db", str(db)]) == 2
     assert "--lang" in capsys.readouterr().err
+
+
+async def test_in_reorder_mode_the_interface_rows_read_back_right_to_left(
+    arabic_bank: Path, tmp_path: Path
+):
+    """What the default mode draws, read right to left with shaping undone, is the text."""
+    bank = load_bank(arabic_bank / "oic.yaml").bank
+    app, store = build_arabic(arabic_bank, tmp_path / "scores.db", play=bank, rtl_mode="reorder")
+    with store:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            status = canonical(read_rtl(screen_lines(app)[0].strip()))
+            assert status.startswith(canonical("منظمة التعاون الإسلامي"))
+            assert status.endswith(canonical("السؤال ١ من ٣ · النتيجة ٠/٠"))
+            shown = app.screen.quiz.current
+            right = min(shown.right)
+            await pilot.press(str(right + 1))
+            verdict = next(
+                line for line in screen_lines(app) if canonical("صحيح") in canonical(read_rtl(line))
+            )
+            assert verdict.rstrip(" █").endswith("✓")  # the sign leads the row, on the right
+            footer = canonical(read_rtl(screen_lines(app)[-1].split("▏")[0].strip()))
+            assert canonical("أجب") in footer

@@ -50,6 +50,7 @@ def build(
     seed: int = 1,
     lang: str = "en",
     digits: str | None = None,
+    rtl_mode: str = "reorder",
 ) -> tuple[QuizApp, Store]:
     """The app on the banks in a folder, with a fresh store; as the command line builds it."""
     store = Store.open(db)
@@ -62,6 +63,7 @@ def build(
         seed=seed,
         clock=FakeClock(),
         lang=lang,
+        rtl_mode=rtl_mode,
         digits=digits,
     )
     return app, store

@@ -10,12 +10,15 @@ from textual.app import App
 from quiz.catalog import Catalog
 from quiz.i18n import default_digits, set_digits, set_language
 from quiz.model import Bank, Question
+from quiz.rtl import Mode
 from quiz.session import Quiz
 from quiz.store import Store
+from quiz.ui.display import set_mode
 from quiz.ui.home import HomeScreen
 from quiz.ui.localize import TEXTUAL_ACTIONS, localize
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
+from quiz.ui.terminal_mode import ExplicitBidi
 
 
 class QuizApp(App[int]):
@@ -35,10 +38,15 @@ class QuizApp(App[int]):
         clock: Callable[[], float] = time.monotonic,
         lang: str = "en",
         digits: str | None = None,
+        rtl_mode: Mode = "reorder",
     ) -> None:
-        # The language is set before any screen or label is made: they read it when built.
+        # The language and the RTL mode are set before any screen or label is made: they are
+        # read when built.
         set_language(lang)
         set_digits(digits or default_digits(lang))
+        set_mode(rtl_mode)
+        #: The terminal's explicit-bidi switch, when the command line made one.
+        self.bidi: ExplicitBidi | None = None
         super().__init__()
         localize(self, TEXTUAL_ACTIONS)
         self.lang = lang
@@ -50,6 +58,8 @@ class QuizApp(App[int]):
         self.clock = clock
 
     def on_mount(self) -> None:
+        if self.bidi is not None:
+            self.bidi.follow(self)  # give the terminal its own mode back while suspended
         # `quiz play` goes straight to the question: the home screen is only built when asked for.
         if self.play is not None:
             self.start_quiz(self.play, count=self.count)
@@ -97,11 +107,20 @@ def make_app(
     clock: Callable[[], float] = time.monotonic,
     lang: str = "en",
     digits: str | None = None,
+    rtl_mode: Mode = "reorder",
 ) -> QuizApp:
     """Build the app as the command line does (tests use this too).
 
     `digits` is `latin` or `arabic`; None means the language's own (Arabic-Indic for `ar`).
     """
     return QuizApp(
-        store, catalog, play=play, count=count, seed=seed, clock=clock, lang=lang, digits=digits
+        store,
+        catalog,
+        play=play,
+        count=count,
+        seed=seed,
+        clock=clock,
+        lang=lang,
+        digits=digits,
+        rtl_mode=rtl_mode,
     )

@@ -8,12 +8,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
 from quiz.i18n import translatable
+from quiz.ui.bidi_text import BidiVisual
+from quiz.ui.display import mode
 from quiz.ui.localize import localize
 
 
@@ -28,15 +29,22 @@ class Marks:
 class ChoiceRow(Static):
     """One choice: its number and its text (bank text is data, never markup)."""
 
-    def __init__(self, index: int, label: str, text: str) -> None:
+    def __init__(self, index: int, label: str, text: str, *, rtl_default: bool) -> None:
         super().__init__(classes="choice")
         self.index = index
         self.label = label
         self.text = text
+        self.rtl_default = rtl_default
         self.sign = " "
 
-    def render(self) -> Content:
-        return Content.assemble((f"{self.sign} {self.label} ", "bold"), Content(self.text))
+    def render(self) -> BidiVisual:
+        # The sign and label lead the row: on the left, or on the right of a right-to-left row.
+        return BidiVisual(
+            self.text,
+            rtl_default=self.rtl_default,
+            mode=mode(),
+            prefix=f"{self.sign} {self.label} ",
+        )
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -68,10 +76,12 @@ class ChoiceList(Vertical, can_focus=True):
         labels: list[str],
         *,
         multiple: bool = False,
+        rtl_default: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         localize(self)
+        self.rtl_default = rtl_default
         self.choices = choices
         self.labels = labels
         self.multiple = multiple
@@ -83,7 +93,7 @@ class ChoiceList(Vertical, can_focus=True):
 
     def _make_rows(self) -> list[ChoiceRow]:
         return [
-            ChoiceRow(index, label, text)
+            ChoiceRow(index, label, text, rtl_default=self.rtl_default)
             for index, (label, text) in enumerate(zip(self.labels, self.choices, strict=True))
         ]
 

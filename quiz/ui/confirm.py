@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from quiz.i18n import t, translatable
+from quiz.ui.display import ui_line, ui_text
 from quiz.ui.localize import localize
 
 
@@ -27,10 +28,10 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Static(self.question, markup=False, classes="dialog-question")
+            yield Static(ui_text(self.question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("confirm.yes"), id="yes", variant="error", compact=True)
-                yield Button(t("confirm.no"), id="no", variant="primary", compact=True)
+                yield Button(ui_line(t("confirm.yes")), id="yes", variant="error", compact=True)
+                yield Button(ui_line(t("confirm.no")), id="no", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

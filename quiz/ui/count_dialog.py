@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.validation import Integer
 from textual.widgets import Button, Input, Static
 
 from quiz.i18n import digits, t, translatable
+from quiz.model import Bank
 from quiz.session import default_count
+from quiz.ui.display import bank_text, ui_line, ui_text
 from quiz.ui.localize import localize
 
 
@@ -20,17 +21,17 @@ class CountScreen(ModalScreen[int | None]):
 
     BINDINGS = [Binding("escape", "cancel", translatable("footer.cancel"))]
 
-    def __init__(self, title: str, available: int) -> None:
+    def __init__(self, bank: Bank, available: int) -> None:
         super().__init__(classes="dialog")
         localize(self)
-        self.bank_title = title
+        self.bank = bank
         self.available = available
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Static(Content(self.bank_title), classes="dialog-title")
+            yield Static(bank_text(self.bank.title, self.bank.language), classes="dialog-title")
             yield Static(
-                Content(t("count.ask", low=1, high=self.available)), classes="dialog-question"
+                ui_text(t("count.ask", low=1, high=self.available)), classes="dialog-question"
             )
             # Arabic-Indic digits are typed and read back as well: Python's int() reads them.
             yield Input(
@@ -42,8 +43,8 @@ class CountScreen(ModalScreen[int | None]):
             )
             yield Static("", id="count-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("count.start"), id="start", variant="primary", compact=True)
-                yield Button(t("count.cancel"), id="cancel", compact=True)
+                yield Button(ui_line(t("count.start")), id="start", variant="primary", compact=True)
+                yield Button(ui_line(t("count.cancel")), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#count", Input).focus()
@@ -63,7 +64,7 @@ class CountScreen(ModalScreen[int | None]):
             self.dismiss(int(value))
         else:
             error = self.query_one("#count-error", Static)
-            error.update(Content(t("count.invalid", low=1, high=self.available)))
+            error.update(ui_text(t("count.invalid", low=1, high=self.available)))
             error.display = True
 
     def action_cancel(self) -> None:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quiz.cache import printable_name
 from quiz.catalog import Entry
 from quiz.i18n import t, translatable
 from quiz.store import BankScore
+from quiz.ui.bidi_text import Stacked
 from quiz.ui.count_dialog import CountScreen
+from quiz.ui.display import bank_text, ui_text
 from quiz.ui.localize import localize
 
 
@@ -21,24 +23,22 @@ def percent(value: float | None) -> str:
     return t("percent.none") if value is None else t("percent", value=value)
 
 
-def entry_prompt(entry: Entry, score: BankScore | None) -> Content:
+def entry_prompt(entry: Entry, score: BankScore | None) -> Stacked:
     """How one bank reads in the list: title, then its facts (or its first error)."""
     summary = entry.summary
-    title = Content(summary.title or entry.file.path.name).stylize("bold")
+    name = printable_name(entry.file.path.name)
+    title = bank_text(summary.title or name, summary.language, style="bold")
     if not summary.playable:
         error = entry.first_error
-        where = entry.file.path.name
-        message = f"{where}:{error.line}:{error.column}: {error.message}" if error else where
-        return Content.assemble(
-            title, "\n", ("  " + t("home.error", message=message), "$text-error")
-        )
+        message = f"{name}:{error.line}:{error.column}: {error.message}" if error else name
+        return Stacked(title, ui_text("  " + t("home.error", message=message), style="$text-error"))
     best = percent(score.best if score else None)
     last = percent(score.last if score else None)
     questions = t("home.questions", count=summary.count)
     facts = "  " + t(
         "home.facts", language=summary.language, questions=questions, best=best, last=last
     )
-    return Content.assemble(title, "\n", (facts, "$text-muted"))
+    return Stacked(title, ui_text(facts, style="$text-muted"))
 
 
 class HomeScreen(Screen[None]):
@@ -55,7 +55,7 @@ class HomeScreen(Screen[None]):
         localize(self)
 
     def compose(self) -> ComposeResult:
-        yield Static(t("home.title"), markup=False, id="home-title")
+        yield Static(ui_text(t("home.title")), id="home-title")
         yield OptionList(id="banks")
         yield Static(id="home-empty")
         yield Footer()
@@ -79,7 +79,7 @@ class HomeScreen(Screen[None]):
             if entry.file.subject != subject:
                 subject = entry.file.subject
                 heading = subject.replace("/", " › ") if subject else t("home.general")
-                banks.add_option(Option(Content(heading).stylize("bold $accent"), disabled=True))
+                banks.add_option(Option(ui_text(heading, style="bold $accent"), disabled=True))
             score = scores.get(str(entry.file.path.resolve()))
             banks.add_option(
                 Option(
@@ -90,7 +90,7 @@ class HomeScreen(Screen[None]):
         empty.display = not self.entries
         if not self.entries:
             folders = ", ".join(str(r) for r in app.catalog.roots)  # type: ignore[attr-defined]
-            empty.update(Content(t("home.empty", folders=folders)))
+            empty.update(ui_text(t("home.empty", folders=folders)))
         if highlighted is not None and highlighted < banks.option_count:
             banks.highlighted = highlighted
         elif banks.option_count:
@@ -127,4 +127,4 @@ class HomeScreen(Screen[None]):
             if count is not None:
                 self.app.start_quiz(bank, count=count)  # type: ignore[attr-defined]
 
-        self.app.push_screen(CountScreen(bank.title, len(bank.questions)), chosen)
+        self.app.push_screen(CountScreen(bank, len(bank.questions)), chosen)

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 from quiz.i18n import digits, is_rtl, t, translatable
+from quiz.ui.display import ui_line
 
 # Textual's own bindings (on the App) carry English descriptions, not catalogue keys.
 TEXTUAL_ACTIONS = {
@@ -40,6 +41,6 @@ def _translated(binding: Binding, actions: Mapping[str, str]) -> Binding:
         return binding
     return dataclasses.replace(
         binding,
-        description=t(key),
+        description=ui_line(t(key)),
         key_display=digits(binding.key_display) if binding.key_display else None,
     )

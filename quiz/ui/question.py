@@ -5,15 +5,17 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.i18n import DIGIT_KEYS, choice_label, separator, t, translatable
+from quiz.rtl import rtl_language
 from quiz.session import Outcome, Quiz
+from quiz.ui.bidi_text import BidiVisual
 from quiz.ui.choices import ChoiceList, Marks
 from quiz.ui.confirm import ConfirmScreen
+from quiz.ui.display import bank_text, mode, ui_line, ui_text
 from quiz.ui.localize import localize
 
 # Each choice number answers from the Latin, Arabic-Indic and Extended Arabic-Indic (Persian)
@@ -21,28 +23,45 @@ from quiz.ui.localize import localize
 NUMBER_KEYS = {n: ",".join(keys) for n, keys in DIGIT_KEYS.items()}
 
 
-def feedback_text(quiz: Quiz, outcome: Outcome) -> Content:
-    """What the screen says once a question is answered."""
+def feedback_parts(quiz: Quiz, outcome: Outcome) -> list[Static]:
+    """What the screen says once a question is answered: the verdict, notes, the explanation."""
     shown = quiz.current
     question = shown.question
+    language = quiz.bank.language
     if outcome.correct:
-        parts = [Content.from_markup("[bold $text-success]✓ $right[/]", right=t("feedback.right"))]
+        verdict = Static(ui_text(f"✓ {t('feedback.right')}", style="bold $text-success"))
     else:
-        rights = [shown.choices[i] for i in sorted(shown.right)]
+        rights = separator().join(shown.choices[i] for i in sorted(shown.right))
         label = t("feedback.answers_are" if question.multiple else "feedback.answer_is")
-        parts = [
-            Content.from_markup(
-                "[bold $text-error]✗ $wrong[/] $label: ", wrong=t("feedback.wrong"), label=label
+        verdict = Static(
+            BidiVisual(
+                rights,
+                rtl_default=rtl_language(language),
+                mode=mode(),
+                prefix=f"✗ {t('feedback.wrong')} {label}: ",
+                prefix_style="bold $text-error",
             )
-            + Content(separator().join(rights))
-        ]
+        )
+    parts = [verdict]
     for index in sorted(outcome.picked):
         note = question.feedback_for(shown.choices[index])
         if note:
-            parts.append(Content.assemble((f"{shown.choices[index]}: ", "italic"), note))
+            parts.append(
+                Static(
+                    BidiVisual(
+                        note,
+                        rtl_default=rtl_language(language),
+                        mode=mode(),
+                        prefix=f"{shown.choices[index]}: ",
+                        prefix_style="italic",
+                    )
+                )
+            )
     if question.explanation:
-        parts.append(Content(question.explanation))
-    return Content("\n\n").join(parts)
+        parts.append(Static(bank_text(question.explanation, language)))
+    for part in parts:
+        part.add_class("feedback-part")
+    return parts
 
 
 class QuestionScreen(Screen[None]):
@@ -70,14 +89,15 @@ class QuestionScreen(Screen[None]):
         self.quiz = quiz
 
     def compose(self) -> ComposeResult:
+        bank = self.quiz.bank
         with Horizontal(id="status"):
-            yield Static(Content(self.quiz.bank.title), id="bank-title")
+            yield Static(bank_text(bank.title, bank.language), id="bank-title")
             yield Static(id="progress")
         with VerticalScroll(id="body"):
             yield Static(id="question")
             yield Static(id="hint")
-            yield ChoiceList((), [], id="choices")
-            yield Static(id="feedback")
+            yield ChoiceList((), [], rtl_default=rtl_language(bank.language), id="choices")
+            yield Vertical(id="feedback")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -88,15 +108,17 @@ class QuestionScreen(Screen[None]):
     def show_question(self) -> None:
         """Lay out the current question, unanswered."""
         shown = self.quiz.current
-        self.query_one("#question", Static).update(Content(shown.question.text))
+        self.query_one("#question", Static).update(
+            bank_text(shown.question.text, self.quiz.bank.language)
+        )
         hint = t("question.hint_multiple") if shown.question.multiple else ""
-        self.query_one("#hint", Static).update(Content(hint))
+        self.query_one("#hint", Static).update(ui_text(hint))
         self.query_one("#hint").display = bool(hint)
         labels = [choice_label(n) for n in range(len(shown.choices))]
         self.choices.set_choices(shown.choices, labels, multiple=shown.question.multiple)
         self.choices.focus()
-        feedback = self.query_one("#feedback", Static)
-        feedback.update("")
+        feedback = self.query_one("#feedback", Vertical)
+        feedback.remove_children()
         feedback.display = False
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
         self.update_status()
@@ -110,7 +132,7 @@ class QuestionScreen(Screen[None]):
             correct=quiz.correct,
             answered=quiz.answered,
         )
-        self.query_one("#progress", Static).update(Content(status))
+        self.query_one("#progress", Static).update(ui_text(status))
 
     @property
     def choices(self) -> ChoiceList:
@@ -130,12 +152,13 @@ class QuestionScreen(Screen[None]):
     def submit(self, picked: set[int]) -> None:
         """Give the answer (saved at once) and show the feedback."""
         if not picked:
-            self.notify(t("question.pick_first"), severity="warning", markup=False)
+            self.notify(ui_line(t("question.pick_first")), severity="warning", markup=False)
             return
         outcome = self.quiz.answer(picked)
         self.choices.reveal(Marks(self.quiz.current.right, outcome.picked))
-        feedback = self.query_one("#feedback", Static)
-        feedback.update(feedback_text(self.quiz, outcome))
+        feedback = self.query_one("#feedback", Vertical)
+        feedback.remove_children()
+        feedback.mount_all(feedback_parts(self.quiz, outcome))
         feedback.set_class(outcome.correct, "-right")
         feedback.set_class(not outcome.correct, "-wrong")
         feedback.display = True

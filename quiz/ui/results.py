@@ -5,12 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.i18n import separator, t, translatable
+from quiz.rtl import rtl_language
 from quiz.session import Quiz
+from quiz.ui.bidi_text import BidiVisual, Stacked
+from quiz.ui.display import bank_text, mode, ui_line, ui_text
 from quiz.ui.localize import localize
 
 
@@ -45,41 +47,46 @@ class ResultsScreen(Screen[None]):
         quiz = self.quiz
         percent = round(100 * quiz.correct / quiz.total) if quiz.total else 0
         with VerticalScroll(id="body"):
-            yield Static(Content(quiz.bank.title), id="results-title")
-            yield Static(
-                Content.from_markup(
-                    "[bold]$score[/]   $time",
-                    score=t(
-                        "results.score",
-                        correct=quiz.correct,
-                        total=quiz.total,
-                        percent=t("percent", value=percent),
-                    ),
-                    time=t("results.time", time=duration(quiz.seconds)),
-                ),
-                id="score",
+            language = quiz.bank.language
+            yield Static(bank_text(quiz.bank.title, language), id="results-title")
+            score = t(
+                "results.score",
+                correct=quiz.correct,
+                total=quiz.total,
+                percent=t("percent", value=percent),
             )
+            time = t("results.time", time=duration(quiz.seconds))
+            yield Static(ui_text(f"{score}   {time}"), id="score")
             missed = [
                 (shown, outcome)
                 for shown, outcome in zip(quiz.items, quiz.outcomes, strict=True)
                 if outcome is not None and not outcome.correct
             ]
             if not missed:
-                yield Static(Content(t("results.all_right")), id="all-right")
+                yield Static(ui_text(t("results.all_right")), id="all-right")
             else:
-                yield Static(Content(t("results.missed", missed=len(missed))), id="missed-title")
+                yield Static(ui_text(t("results.missed", missed=len(missed))), id="missed-title")
                 for shown, outcome in missed:
                     answers = separator().join(shown.choices[i] for i in sorted(shown.right))
                     picked = separator().join(shown.choices[i] for i in sorted(outcome.picked))
+                    rtl = rtl_language(language)
                     yield Static(
-                        Content.assemble(
-                            (shown.question.text, "bold"),
-                            "\n",
-                            (t("results.answer") + ": ", "$text-success"),
-                            answers,
-                            "\n",
-                            (t("results.you_said") + ": ", "$text-error"),
-                            picked,
+                        Stacked(
+                            bank_text(shown.question.text, language, style="bold"),
+                            BidiVisual(
+                                answers,
+                                rtl_default=rtl,
+                                mode=mode(),
+                                prefix=t("results.answer") + ": ",
+                                prefix_style="$text-success",
+                            ),
+                            BidiVisual(
+                                picked,
+                                rtl_default=rtl,
+                                mode=mode(),
+                                prefix=t("results.you_said") + ": ",
+                                prefix_style="$text-error",
+                            ),
                         ),
                         classes="missed",
                     )
@@ -97,7 +104,7 @@ class ResultsScreen(Screen[None]):
     def action_retry(self) -> None:
         missed = self.quiz.missed()
         if not missed:
-            self.notify(t("results.nothing_missed"), markup=False)
+            self.notify(ui_line(t("results.nothing_missed")), markup=False)
             return
         self.app.start_quiz(self.quiz.bank, questions=missed, replace=True)  # type: ignore[attr-defined]
 

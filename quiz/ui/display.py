@@ -1,0 +1,47 @@
+"""How text reaches the screen: bank text and interface text, laid out for its direction.
+
+Textual draws text left to right as given. Right-to-left text must be shaped and reordered by
+the app (in reorder mode, the terminal is told not to) or sent in logical order (terminal mode):
+quiz.rtl does that, and every place that shows text calls one of these.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.visual import Visual
+
+from quiz.i18n import is_rtl
+from quiz.rtl import Mode, rtl_language, visual_line
+from quiz.ui.bidi_text import BidiVisual
+
+_mode: Mode = "reorder"
+
+
+def set_mode(mode: Mode) -> None:
+    """Choose how right-to-left text is drawn (the app does this once, from --rtl)."""
+    global _mode
+    _mode = mode
+
+
+def mode() -> Mode:
+    """How right-to-left text is drawn."""
+    return _mode
+
+
+def bank_text(text: str, language: str, *, style: str = "") -> BidiVisual:
+    """Text from a bank file (data, never markup), in the direction its paragraphs need."""
+    return BidiVisual(text, rtl_default=rtl_language(language), mode=_mode, style=style)
+
+
+def ui_text(text: str, *, style: str = "") -> Visual:
+    """Interface text (from the catalogue), laid out right to left in an RTL language."""
+    if is_rtl():
+        return BidiVisual(text, rtl_default=True, mode=_mode, style=style)
+    return Content(text).stylize(style) if style else Content(text)
+
+
+def ui_line(text: str) -> str:
+    """Interface text for widgets that take a plain one-line string (footer, buttons)."""
+    if is_rtl():
+        return visual_line(text, rtl_default=True, mode=_mode)
+    return text

@@ -12,7 +12,7 @@ from textual.visual import Visual
 
 from quiz.i18n import is_rtl
 from quiz.rtl import Mode, rtl_language, visual_line
-from quiz.ui.bidi_text import BidiVisual
+from quiz.ui.bidi_text import BidiVisual, Stacked
 
 _mode: Mode = "reorder"
 
@@ -45,3 +45,15 @@ def ui_line(text: str) -> str:
     if is_rtl():
         return visual_line(text, rtl_default=True, mode=_mode)
     return text
+
+
+def labelled(label: str, text: str, language: str, *, label_style: str) -> Visual:
+    """An interface label then bank text: one row when both run the same way, else two.
+
+    "The answer is: " before an Arabic answer in an English interface would be pulled into the
+    Arabic row's order; on a line of its own each reads in its own direction.
+    """
+    rtl = rtl_language(language)
+    if rtl == is_rtl():
+        return BidiVisual(text, rtl_default=rtl, mode=_mode, prefix=label, prefix_style=label_style)
+    return Stacked(ui_text(label.rstrip(), style=label_style), bank_text(text, language))

@@ -15,7 +15,7 @@ from quiz.session import Outcome, Quiz
 from quiz.ui.bidi_text import BidiVisual
 from quiz.ui.choices import ChoiceList, Marks
 from quiz.ui.confirm import ConfirmScreen
-from quiz.ui.display import bank_text, mode, ui_line, ui_text
+from quiz.ui.display import bank_text, labelled, mode, ui_line, ui_text
 from quiz.ui.localize import localize
 
 # Each choice number answers from the Latin, Arabic-Indic and Extended Arabic-Indic (Persian)
@@ -34,12 +34,11 @@ def feedback_parts(quiz: Quiz, outcome: Outcome) -> list[Static]:
         rights = separator().join(shown.choices[i] for i in sorted(shown.right))
         label = t("feedback.answers_are" if question.multiple else "feedback.answer_is")
         verdict = Static(
-            BidiVisual(
+            labelled(
+                f"✗ {t('feedback.wrong')} {label}: ",
                 rights,
-                rtl_default=rtl_language(language),
-                mode=mode(),
-                prefix=f"✗ {t('feedback.wrong')} {label}: ",
-                prefix_style="bold $text-error",
+                language,
+                label_style="bold $text-error",
             )
         )
     parts = [verdict]

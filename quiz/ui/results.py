@@ -9,10 +9,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.i18n import separator, t, translatable
-from quiz.rtl import rtl_language
 from quiz.session import Quiz
-from quiz.ui.bidi_text import BidiVisual, Stacked
-from quiz.ui.display import bank_text, mode, ui_line, ui_text
+from quiz.ui.bidi_text import Stacked
+from quiz.ui.display import bank_text, labelled, ui_line, ui_text
 from quiz.ui.localize import localize
 
 
@@ -69,23 +68,20 @@ class ResultsScreen(Screen[None]):
                 for shown, outcome in missed:
                     answers = separator().join(shown.choices[i] for i in sorted(shown.right))
                     picked = separator().join(shown.choices[i] for i in sorted(outcome.picked))
-                    rtl = rtl_language(language)
                     yield Static(
                         Stacked(
                             bank_text(shown.question.text, language, style="bold"),
-                            BidiVisual(
+                            labelled(
+                                t("results.answer") + ": ",
                                 answers,
-                                rtl_default=rtl,
-                                mode=mode(),
-                                prefix=t("results.answer") + ": ",
-                                prefix_style="$text-success",
+                                language,
+                                label_style="$text-success",
                             ),
-                            BidiVisual(
+                            labelled(
+                                t("results.you_said") + ": ",
                                 picked,
-                                rtl_default=rtl,
-                                mode=mode(),
-                                prefix=t("results.you_said") + ": ",
-                                prefix_style="$text-error",
+                                language,
+                                label_style="$text-error",
                             ),
                         ),
                         classes="missed",

@@ -115,6 +115,54 @@ def build_parser() -> argparse.ArgumentParser:
     exporting.add_argument("-o", "--output", metavar="FILE", help="where (default: print it)")
     exporting.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
+    results = commands.add_parser(
+        "results",
+        parents=common,
+        help="export the answers in the score database",
+        description="Export the answers saved in the score database, for a teacher.",
+    )
+    results_commands = results.add_subparsers(
+        dest="results_command", metavar="COMMAND", required=True, parser_class=_Parser
+    )
+    results_export = results_commands.add_parser(
+        "export",
+        parents=common,
+        help="write every answer as CSV or JSON, one row per answer",
+        description="Write every answer saved, one row each (profile, bank, question, choices "
+        "shown, picked, right or wrong, seconds, when), as CSV for a spreadsheet (UTF-8 with "
+        "BOM) or JSON. A teacher reads the files with 'quiz report'.",
+    )
+    results_export.add_argument(
+        "--format", choices=("csv", "json"), help="default: from FILE's extension, else csv"
+    )
+    results_export.add_argument(
+        "--since", metavar="DATE", help="only answers from this date on (YYYY-MM-DD, local time)"
+    )
+    results_export.add_argument("-o", "--output", metavar="FILE", help="where (default: print it)")
+    results_export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    report = commands.add_parser(
+        "report",
+        parents=common,
+        help="item analysis of students' exported results",
+        description="Read students' exports ('quiz results export' files, or folders of them) "
+        "and print per question how many answered, percent right and the most picked wrong "
+        "choice, then the students most behind.",
+    )
+    report.add_argument(
+        "paths", nargs="+", metavar="FILE", help="an export (.csv or .json) or a folder of them"
+    )
+    report.add_argument(
+        "--html", metavar="OUT", help="write the report as one HTML page instead of printing it"
+    )
+    report.add_argument(
+        "--min-answers",
+        type=_positive,
+        default=10,
+        metavar="N",
+        help="answers a student needs to be ranked among those most behind (default: 10)",
+    )
+
     commands.add_parser(
         "schema",
         parents=common,
@@ -198,6 +246,8 @@ def _run(args: argparse.Namespace) -> int:
         "new": _new,
         "import": _import,
         "export": _export,
+        "results": _results,
+        "report": _report,
     }
     return handlers[args.command](args)
 
@@ -309,6 +359,47 @@ def _export(args: argparse.Namespace) -> int:
     try:
         _write_output(text, args.output, args.force)
     except _Fatal as error:
+        print(f"quiz: error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _results(args: argparse.Namespace) -> int:
+    from quiz.results_export import ExportError, parse_since, run_export
+
+    try:
+        since = None if args.since is None else parse_since(args.since)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    output = Path(args.output) if args.output else None
+    try:
+        count = run_export(
+            locations.database_path(args.db),
+            fmt=args.format,
+            since=since,
+            output=output,
+            force=args.force,
+        )
+    except ExportError as error:
+        print(f"quiz: error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if output is not None:
+        print(f"wrote {count} answers to {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from quiz.report import ReportError, report_command
+
+    try:
+        report_command(
+            args.paths,
+            html_out=args.html,
+            min_answers=args.min_answers,
+            stdout=sys.stdout,
+            stderr=sys.stderr,
+        )
+    except ReportError as error:
         print(f"quiz: error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK

@@ -1,0 +1,353 @@
+"""Export every answer in the score database, one row per answer, for a teacher or a spreadsheet.
+
+`quiz results export [--format csv|json] [--since DATE] [-o FILE [--force]]`
+
+The columns are a contract between this export and `quiz report`, which reads them back:
+
+column        what                                           CSV cell                JSON
+------------  ---------------------------------------------  ----------------------  -------
+profile       the student profile that answered              text                    string
+bank          the bank file: the resolved path played        text                    string
+bank_title    the bank's title                               text                    string
+question_id   the question's id in its bank                  text                    string
+question      the question text                              text                    string
+choices       the choice texts, in the order shown           joined by " | "         strings
+picked        the texts of the choices picked (none: "")     joined by " | "         strings
+result        whether the answer was right                   right / wrong           same
+seconds       time taken, to 0.1 s (halves rounded up)       12.3                    number
+answered_at   when: ISO 8601 to the second, with UTC offset  see below               string
+
+- `result` is a word, not TRUE/FALSE or 1/0: a spreadsheet shows it as is in every locale, and
+  `COUNTIF(H:H, "right")` counts the right answers.
+- Times are written in the computer's time zone with its offset (2026-03-01T10:15:00+03:00),
+  and `--since DATE` (YYYY-MM-DD) keeps the answers given from midnight of that date in the same
+  time zone: the date a teacher reads in `answered_at` is the date `--since` compares.
+- Only the answers that count are exported: an exam answer changed before submitting is exported
+  once, as finally given (the `final` column of the store).
+- CSV is UTF-8 with a byte order mark (so Excel opens Arabic intact), comma separated, CRLF line
+  ends, with a header row, quoted by the csv module where needed. JSON is one array of objects
+  with the keys above, UTF-8 without a BOM.
+
+Rows are read from the database and written one at a time, oldest answer first, so an export of
+a million answers does not hold them in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+import os
+import re
+import sqlite3
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime, time, timezone, tzinfo
+from functools import lru_cache
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from quiz.store import DEFAULT_PROFILE, Store, StoreError
+
+#: The columns of an export, in order: the contract with `quiz report`.
+COLUMNS = (
+    "profile",
+    "bank",
+    "bank_title",
+    "question_id",
+    "question",
+    "choices",
+    "picked",
+    "result",
+    "seconds",
+    "answered_at",
+)
+
+#: How a list of choice texts is joined into one CSV cell.
+JOIN = " | "
+
+#: The values of the `result` column.
+RIGHT, WRONG = "right", "wrong"
+
+#: The byte order mark that tells Excel a CSV file is UTF-8.
+BOM = "\ufeff"
+
+Format = Literal["csv", "json"]
+FORMATS: tuple[str, ...] = ("csv", "json")
+
+
+class ExportError(Exception):
+    """An export that cannot be written; str() is one line naming the file and what to do."""
+
+
+def parse_since(text: str) -> date:
+    """Return the date of a `--since` value, raising ValueError with a one-line message if bad."""
+    value = text.strip()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"--since {text!r}: not a date; write it as YYYY-MM-DD, e.g. 2026-03-01"
+        ) from None
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def _seconds(ms: int) -> float:
+    """Return milliseconds as seconds to one decimal, halves rounded up (1250 ms -> 1.3)."""
+    return (ms + 50) // 100 / 10
+
+
+def _since_key(since: date, tz: tzinfo | None) -> str:
+    """Return the stored-time text of midnight at the start of `since` in tz (None: local)."""
+    midnight = datetime.combine(since, time.min)
+    start = midnight.astimezone() if tz is None else midnight.replace(tzinfo=tz)
+    # The store keeps fixed-width ISO 8601 UTC text with microseconds, which sorts as it orders
+    # (see quiz.store), so the cut is a text comparison.
+    return start.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    # Read only: an export never writes to the student's scores, even by accident.
+    uri = path.resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+def export_rows(
+    source: Path | str | Store,
+    since: date | None = None,
+    *,
+    tz: tzinfo | None = None,
+    profile: str | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Yield each answer that counts as an export row (keys: COLUMNS), oldest first.
+
+    `source` is the score database's path or an open Store. `since` keeps the answers given from
+    midnight of that date in `tz` (None: the computer's time zone), which is also the zone of
+    `answered_at`. `profile` keeps one profile's answers (None: every profile's).
+    Raises StoreError (one line) for a database that cannot be read.
+    """
+    if isinstance(source, Store):
+        path = source.path
+        store = None
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise StoreError(path, "no score database here", "play a quiz first or pass --db FILE")
+        # Opening it through the store checks that it is ours and brings its schema up to date.
+        store = Store.open(path)
+    try:
+        try:
+            conn = _open_read_only(path)
+        except sqlite3.Error as error:
+            raise StoreError(path, f"cannot read the score database ({error})") from None
+        try:
+            yield from _rows(conn, path, since, tz, profile)
+        except sqlite3.Error as error:
+            raise StoreError(path, f"cannot read the answers ({error})") from None
+        finally:
+            conn.close()
+    finally:
+        if store is not None:
+            store.close()
+
+
+@lru_cache(maxsize=4096)
+def _texts(choices: str, picked: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the choice texts shown and those picked, from their stored JSON."""
+    # Cached: the same question's choices come back in few orders, and parsing JSON is most
+    # of the time an export of a million answers takes.
+    shown = tuple(json.loads(choices))
+    return shown, tuple(shown[i] for i in json.loads(picked))
+
+
+@lru_cache(maxsize=1024)
+def _zone_at(minute: str, tz: tzinfo | None) -> timezone:
+    """Return the fixed UTC offset of tz (None: local) at a stored time's UTC minute."""
+    offset = datetime.fromisoformat(f"{minute}:00+00:00").astimezone(tz).utcoffset()
+    assert offset is not None
+    return timezone(offset)
+
+
+def _local_text(stored: str, tz: tzinfo | None) -> str:
+    """Return a stored UTC time as ISO 8601 text in tz (None: local), to the second."""
+    # Looking up the local zone for every answer is most of an export's time; an offset only
+    # changes on a whole minute, so it is looked up once per minute (the first 16 characters).
+    return (
+        datetime.fromisoformat(stored)
+        .astimezone(_zone_at(stored[:16], tz))
+        .isoformat(timespec="seconds")
+    )
+
+
+def _rows(
+    conn: sqlite3.Connection,
+    path: Path,
+    since: date | None,
+    tz: tzinfo | None,
+    profile: str | None,
+) -> Iterator[dict[str, Any]]:
+    # Profiles and `final` came with schema 2; a database before it has one profile and every
+    # answer counts.
+    has_profile = "profile" in _columns(conn, "sessions")
+    conditions = ["(:since IS NULL OR a.answered >= :since)"]
+    if "final" in _columns(conn, "answers"):
+        conditions.append("a.final = 1")
+    profile_column = "s.profile" if has_profile else f"'{DEFAULT_PROFILE}'"
+    if profile is not None:
+        conditions.append(f"{profile_column} = :profile")
+    cursor = conn.execute(
+        f"""
+        SELECT {profile_column}, a.bank, s.title, a.question_id, a.question, a.choices,
+               a.picked, a.correct, a.ms, a.answered
+        FROM answers a JOIN sessions s ON s.id = a.session_id
+        WHERE {" AND ".join(conditions)}
+        ORDER BY a.id
+        """,
+        {
+            "since": None if since is None else _since_key(since, tz),
+            "profile": profile,
+        },
+    )
+    for who, bank, title, qid, question, choices, picked, correct, ms, answered in cursor:
+        shown, chosen = _texts(choices, picked)
+        yield {
+            "profile": who,
+            "bank": bank,
+            "bank_title": title,
+            "question_id": qid,
+            "question": question,
+            "choices": list(shown),
+            "picked": list(chosen),
+            "result": RIGHT if correct else WRONG,
+            "seconds": _seconds(ms),
+            "answered_at": _local_text(answered, tz),
+        }
+
+
+def csv_cells(row: dict[str, Any]) -> list[str]:
+    """Return an export row as the cells of a CSV line, in COLUMNS order."""
+    return [
+        row["profile"],
+        row["bank"],
+        row["bank_title"],
+        row["question_id"],
+        row["question"],
+        JOIN.join(row["choices"]),
+        JOIN.join(row["picked"]),
+        row["result"],
+        f"{row['seconds']:.1f}",
+        row["answered_at"],
+    ]
+
+
+def write_csv(rows: Iterable[dict[str, Any]], stream: IO[str]) -> int:
+    """Write export rows as CSV (BOM, header, one line each) to a text stream; return the count.
+
+    Open a file for it with `newline=""`: the csv module writes the CRLF line ends itself.
+    """
+    stream.write(BOM)
+    writer = csv.writer(stream)
+    writer.writerow(COLUMNS)
+    count = 0
+    for row in rows:
+        writer.writerow(csv_cells(row))
+        count += 1
+    return count
+
+
+def write_json(rows: Iterable[dict[str, Any]], stream: IO[str]) -> int:
+    """Write export rows as one JSON array of objects to a text stream; return the count."""
+    count = 0
+    for row in rows:
+        # One object per line keeps the file readable and the writing streamed.
+        stream.write("[\n" if count == 0 else ",\n")
+        stream.write(json.dumps({c: row[c] for c in COLUMNS}, ensure_ascii=False))
+        count += 1
+    stream.write("[]\n" if count == 0 else "\n]\n")
+    return count
+
+
+WRITERS = {"csv": write_csv, "json": write_json}
+
+
+def choose_format(option: str | None, output: Path | None) -> Format:
+    """Return the format asked for, else the one -o FILE's extension names, else CSV."""
+    if option:
+        if option not in FORMATS:
+            raise ValueError(f"--format {option}: choose csv or json")
+        return option  # type: ignore[return-value]
+    if output is not None and output.suffix.lower() == ".json":
+        return "json"
+    return "csv"
+
+
+def run_export(
+    db: Path,
+    *,
+    fmt: str | None = None,
+    since: date | None = None,
+    output: Path | None = None,
+    force: bool = False,
+    profile: str | None = None,
+    stdout: IO[str] | None = None,
+) -> int:
+    """Export the answers of the database at db to output (None: stdout); return how many.
+
+    A file is written whole or not at all: to a temporary file beside it, renamed at the end.
+    Raises ExportError (one line) for a database or a file that cannot be used.
+    """
+    kind = choose_format(fmt, output)
+    write = WRITERS[kind]
+    try:
+        rows = export_rows(db, since, profile=profile)
+        # The first row is read before anything is written, so a database that cannot be read
+        # is reported without leaving a header behind.
+        first = next(rows, None)
+        rows = itertools.chain([] if first is None else [first], rows)
+        if output is None:
+            return _write_stdout(write, rows, stdout)
+        return _write_file(write, rows, output, force)
+    except StoreError as error:
+        raise ExportError(str(error)) from None
+
+
+def _write_stdout(write, rows: Iterator[dict[str, Any]], stdout: IO[str] | None) -> int:
+    stream = sys.stdout if stdout is None else stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        return write(rows, stream)
+    # UTF-8 whatever the locale says, and the csv module's own line ends, for `> file.csv`.
+    stream.flush()
+    text = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
+    try:
+        return write(rows, text)
+    finally:
+        text.flush()
+        # Detach, or closing the wrapper would close stdout.
+        text.detach()
+
+
+def _write_file(write, rows: Iterator[dict[str, Any]], output: Path, force: bool) -> int:
+    if output.is_dir():
+        raise ExportError(f"{output} is a folder; name a file to write, e.g. -o results.csv")
+    if output.exists() and not force:
+        raise ExportError(f"{output} already exists; choose another name or add --force")
+    # Written beside it, then renamed: an export that fails leaves no half file behind.
+    partial = output.with_name(f".{output.name}.part")
+    try:
+        with open(partial, "w", encoding="utf-8", newline="") as stream:
+            count = write(rows, stream)
+        os.replace(partial, output)
+    except OSError as error:
+        raise ExportError(
+            f"{output}: cannot write it ({error.strerror or error}); choose another place"
+        ) from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return count

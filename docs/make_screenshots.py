@@ -1,0 +1,110 @@
+"""Save SVG screenshots of the app for the README: python docs/make_screenshots.py.
+
+The SVG is drawn cell by cell from what the app put on the screen, so right-to-left text shows
+exactly as a terminal shows it (an SVG renderer would otherwise run the bidi algorithm over
+text that the app has already laid out).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from html import escape
+from pathlib import Path
+
+from rich.cells import cell_len
+from rich.color import Color
+from textual.app import App
+
+from quiz.cache import BankCache
+from quiz.catalog import Catalog
+from quiz.store import Store
+from quiz.ui.app import make_app
+
+ROOT = Path(__file__).resolve().parent.parent
+IMAGES = ROOT / "docs" / "images"
+CELL_W, CELL_H = 9.6, 20
+FONT = "DejaVu Sans Mono, Menlo, Consolas, monospace"
+
+
+def _hex(color: Color | None, default: str) -> str:
+    return color.get_truecolor().hex if color is not None else default
+
+
+def grid_svg(app: App[object]) -> str:
+    """The screen as an SVG: one rectangle and one character (with its marks) per cell."""
+    strips = app.screen._compositor.render_strips()
+    width, height = app.size
+    background = _hex(app.screen.styles.background.rich_color, "#000000")
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width * CELL_W:.0f}" '
+        f'height="{height * CELL_H}" font-family="{FONT}" font-size="16">',
+        "<style>text { unicode-bidi: bidi-override; direction: ltr; white-space: pre; }</style>",
+        f'<rect width="100%" height="100%" fill="{background}"/>',
+    ]
+    for row, strip in enumerate(strips):
+        column = 0
+        for segment in strip:
+            style = segment.style
+            fg = _hex(style.color if style else None, "#e0e0e0")
+            bg = _hex(style.bgcolor if style else None, background)
+            if style and style.reverse:
+                fg, bg = bg, fg
+            weight = ' font-weight="bold"' if style and style.bold else ""
+            line = ' text-decoration="underline"' if style and style.underline else ""
+            cells: list[str] = []
+            for char in segment.text:
+                if cells and cell_len(char) == 0:
+                    cells[-1] += char  # a mark rides on the letter before it
+                else:
+                    cells.append(char)
+            for cell in cells:
+                x, y = column * CELL_W, row * CELL_H
+                size = max(1, cell_len(cell))
+                parts.append(
+                    f'<rect x="{x:.1f}" y="{y}" width="{CELL_W * size + 0.5:.1f}" '
+                    f'height="{CELL_H}" fill="{bg}"/>'
+                )
+                if cell.strip():
+                    parts.append(
+                        f'<text x="{x:.1f}" y="{y + 15}" fill="{fg}"{weight}{line}>'
+                        f"{escape(cell)}</text>"
+                    )
+                column += size
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+async def shoot(
+    bank: str, name: str, size: tuple[int, int], keys: list[str], lang: str = "en"
+) -> None:
+    """Play a bundled bank with some keys pressed and save what the screen shows."""
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "scores.sqlite3")
+        catalog = Catalog([ROOT / "questions"], BankCache.open(None))
+        play = catalog.load(ROOT / "questions" / bank).bank if bank else None
+        app = make_app(store=store, catalog=catalog, play=play, count=5, seed=4, lang=lang)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause()
+            (IMAGES / f"{name}.svg").write_text(grid_svg(app), encoding="utf-8")
+        store.close()
+
+
+async def main() -> None:
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    await shoot("", "home", (80, 24), [])
+    await shoot("oic.en.yaml", "question", (80, 24), ["2"])
+    await shoot(
+        "oic.en.yaml",
+        "results",
+        (80, 24),
+        ["1", "enter", "2", "enter", "3", "enter", "1", "enter", "2", "enter"],
+    )
+    await shoot("oic.ar.yaml", "arabic", (80, 24), ["1"], lang="ar")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

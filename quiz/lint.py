@@ -322,9 +322,7 @@ def _punctuation() -> re.Pattern[str]:
             ranges.append([code, code])
     return re.compile(
         "["
-        + "".join(
-            re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges
-        )
+        + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
         + "]"
     )
 

@@ -30,11 +30,8 @@ from collections.abc import Mapping
 from configparser import ConfigParser
 from dataclasses import dataclass
 from functools import lru_cache
+from types import ModuleType
 from typing import Any, Literal
-
-from arabic_reshaper import ArabicReshaper
-from bidi import algorithm as _uba
-from bidi.mirror import MIRRORED
 
 Mode = Literal["reorder", "terminal"]
 MODES: tuple[str, ...] = ("auto", "reorder", "terminal")
@@ -182,17 +179,6 @@ def _needs_bidi(text: str) -> bool:
 
 # -- shaping --------------------------------------------------------------------------------------
 
-_reshaper = ArabicReshaper(
-    configuration={
-        "delete_harakat": False,
-        # Marks stay after their letter in logical order; L3 below keeps them there on screen.
-        "shift_harakat_position": False,
-        "support_ligatures": True,
-        # One glyph for a whole word, measured one cell but drawn wider: it overlaps the next one.
-        "ARABIC LIGATURE ALLAH": False,
-    }
-)
-
 
 class _Settings(dict[str, str]):
     """The reshaper's settings read once: it looks each one up in a ConfigParser on every call,
@@ -202,7 +188,31 @@ class _Settings(dict[str, str]):
         return ConfigParser.BOOLEAN_STATES[self[key.lower()].lower()]
 
 
-_reshaper.configuration = _Settings(_reshaper.configuration.items())
+@lru_cache(maxsize=1)
+def _reshaper() -> Any:
+    """arabic-reshaper, set up for us; imported when first needed, so English costs nothing."""
+    from arabic_reshaper import ArabicReshaper
+
+    reshaper = ArabicReshaper(
+        configuration={
+            "delete_harakat": False,
+            # Marks stay after their letter in logical order; L3 below keeps them there on screen.
+            "shift_harakat_position": False,
+            "support_ligatures": True,
+            # One glyph for a whole word, measured one cell but drawn wider: it overlaps the next.
+            "ARABIC LIGATURE ALLAH": False,
+        }
+    )
+    reshaper.configuration = _Settings(reshaper.configuration.items())
+    return reshaper
+
+
+@lru_cache(maxsize=1)
+def _bidi() -> ModuleType:
+    """python-bidi's pure-Python algorithm, imported when first needed."""
+    from bidi import algorithm
+
+    return algorithm
 
 
 # A zero-width joiner next to an Arabic letter has done its work once the text is shaped, and
@@ -221,7 +231,7 @@ def shape(text: str) -> str:
 
 @lru_cache(maxsize=16384)
 def _shape_word(word: str) -> str:
-    return _reshaper.reshape(word) if _ARABIC_LETTER.search(word) else word
+    return _reshaper().reshape(word) if _ARABIC_LETTER.search(word) else word
 
 
 # -- wrapping -------------------------------------------------------------------------------------
@@ -288,12 +298,20 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
 
 # -- reordering -----------------------------------------------------------------------------------
 
-_OPENERS = {
-    char: MIRRORED[char]
-    for char in MIRRORED
-    if unicodedata.category(char) == "Ps" and unicodedata.category(MIRRORED[char]) == "Pe"
-}
-_CLOSERS = frozenset(_OPENERS.values())
+
+@lru_cache(maxsize=1)
+def _brackets() -> tuple[dict[str, str], frozenset[str]]:
+    """The paired brackets (BD14, BD15): each opener with its closer, and the closers."""
+    from bidi.mirror import MIRRORED
+
+    openers = {
+        char: MIRRORED[char]
+        for char in MIRRORED
+        if unicodedata.category(char) == "Ps" and unicodedata.category(MIRRORED[char]) == "Pe"
+    }
+    return openers, frozenset(openers.values())
+
+
 _STRONG = {"L": "L", "R": "R", "AL": "R", "EN": "R", "AN": "R"}
 
 
@@ -304,7 +322,7 @@ def _resolve_levels(text: str, rtl: bool) -> list[dict[str, Any]]:
     come down to giving every character the paragraph's level.
     """
     level = 1 if rtl else 0
-    storage = _uba.get_empty_storage()
+    storage = _bidi().get_empty_storage()
     storage["base_level"] = level
     storage["base_dir"] = "R" if rtl else "L"
     classes = _bidi_classes(text)
@@ -312,11 +330,11 @@ def _resolve_levels(text: str, rtl: bool) -> list[dict[str, Any]]:
         {"ch": char, "level": level, "type": kind, "orig": kind}
         for char, kind in zip(text, classes, strict=True)
     ]
-    _uba.calc_level_runs(storage)
-    _uba.resolve_weak_types(storage)
+    _bidi().calc_level_runs(storage)
+    _bidi().resolve_weak_types(storage)
     _resolve_brackets(storage)
-    _uba.resolve_neutral_types(storage, False)
-    _uba.resolve_implicit_levels(storage, False)
+    _bidi().resolve_neutral_types(storage, False)
+    _bidi().resolve_implicit_levels(storage, False)
     chars: list[dict[str, Any]] = storage["chars"]
     return chars
 
@@ -370,17 +388,18 @@ def _resolve_brackets(storage: dict[str, Any]) -> None:
 
 def _bracket_pairs(sequence: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """BD16: the matching bracket pairs of a run, in order of their opening bracket."""
+    openers, closers = _brackets()
     stack: list[tuple[str, int]] = []
     pairs: list[tuple[int, int]] = []
     for index, ch in enumerate(sequence):
         char = ch["ch"]
         if ch["type"] != "ON":
             continue
-        if char in _OPENERS:
+        if char in openers:
             if len(stack) == 63:
                 break
-            stack.append((_OPENERS[char], index))
-        elif char in _CLOSERS:
+            stack.append((openers[char], index))
+        elif char in closers:
             for depth in range(len(stack) - 1, -1, -1):
                 if stack[depth][0] == char:
                     pairs.append((stack[depth][1], index))
@@ -392,7 +411,7 @@ def _bracket_pairs(sequence: list[dict[str, Any]]) -> list[tuple[int, int]]:
 def _reorder_line(chars: list[dict[str, Any]], rtl: bool) -> str:
     """Rules L1-L4 for one visual line: the characters left to right, marks after their letter."""
     storage = {"base_level": 1 if rtl else 0, "chars": [dict(ch) for ch in chars]}
-    _uba.reorder_resolved_levels(storage, False)
+    _bidi().reorder_resolved_levels(storage, False)
     # L3: a right-to-left run was reversed with its marks, so each mark now precedes its letter.
     ordered: list[dict[str, Any]] = []
     marks: list[dict[str, Any]] = []
@@ -406,7 +425,7 @@ def _reorder_line(chars: list[dict[str, Any]], rtl: bool) -> str:
             marks = []
     ordered.extend(reversed(marks))
     storage["chars"] = ordered
-    _uba.apply_mirroring(storage, False)
+    _bidi().apply_mirroring(storage, False)
     return "".join(ch["ch"] for ch in ordered)
 
 

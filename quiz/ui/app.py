@@ -14,7 +14,6 @@ from quiz.rtl import Mode
 from quiz.session import Quiz
 from quiz.store import Store
 from quiz.ui.display import set_mode
-from quiz.ui.home import HomeScreen
 from quiz.ui.localize import TEXTUAL_ACTIONS, localize
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
@@ -64,10 +63,15 @@ class QuizApp(App[int]):
         if self.play is not None:
             self.start_quiz(self.play, count=self.count)
         else:
+            from quiz.ui.home import HomeScreen
+
             self.push_screen(HomeScreen())
 
     def go_home(self) -> None:
         """Leave the quiz or results for the home screen (building it if `quiz play` skipped it)."""
+        # Imported here: `quiz play` starts faster without the home screen's widgets.
+        from quiz.ui.home import HomeScreen
+
         if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
             while not isinstance(self.screen_stack[-1], HomeScreen):
                 self.pop_screen()

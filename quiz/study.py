@@ -1,0 +1,602 @@
+"""Study mode: spaced repetition with FSRS (the `fsrs` package); each question is a card.
+
+Plain Python: a screen drives a `Study` and shows what it says.
+
+    study = Study(banks, store, profile=None, new_per_day=20, rate_by_time=False)
+    study.total == 0 / study.finished             # nothing due and no new card today
+    study.current, study.current_bank             # the card shown: a Shown (question + choices)
+    study.current_is_new                          # first time this question is studied
+    study.answer({1}) -> Outcome                  # right: Good, wrong: Again; saved at once
+    study.dont_know() -> Outcome                  # "I don't know": Again (picked is empty)
+    study.current_outcome, study.current_schedule # after answering: Outcome; Scheduled(rating, due)
+    study.advance() -> bool                       # next card; False (and finished) when none left
+    study.counts() -> StudyCounts(due, new, learning)   # what is left, for the status line
+    due_counts(store, {bank_path: questions}, ...) -> {bank_path: DueCounts(due, new)}  # home
+    wait_text(schedule.due, now) -> "10 min" / "3 days" / "4 months"  # "again in ..."
+
+It also has the practice `Quiz` names (`position`, `total`, `answered`, `correct`, `is_last`,
+`seconds`, `missed()`, `finish()`, `bank`), so the practice question screen can drive it.
+
+Rules:
+- Order: cards due now (earliest due first), then new cards (never reviewed) in file order, bank
+  after bank. A card answered in this session comes back when due again within `learn_ahead`
+  (FSRS learning steps are 1 and 10 minutes): at once when due, else after the other cards.
+- New cards per day: at most `new_per_day` cards are reviewed for the first time per profile
+  per day, over all banks. The day is the calendar day of `now()` in its own time zone; the
+  default `now()` is local time, so the count starts again at local midnight.
+- Ratings: wrong or "I don't know" is Again, right is Good. With `rate_by_time`, a right answer
+  in at most half the median time of the profile's recent right answers is Easy, and one taking
+  at least twice that median is Hard (once there are 5 timed answers to take a median of).
+- Each answer saves, in one transaction, the answer row, the card's new state and a review log
+  line with its duration (quiz.store.Store.record_review). Each bank's answers go to a session
+  of that bank (mode "study"), started at its first answer.
+- A card is keyed by (profile, bank path, question id): editing a question's text keeps its
+  card; a question deleted from its bank has its card retired (kept with its log, never due) when
+  the bank file is next studied, and restored if the question comes back.
+- Cards are given to fsrs with an explicit card_id (the cards table's row id; 0 for a card
+  before its first review, which creates the row) and UTC times.
+
+Starting does not grow with the number of cards: due cards are read a page at a time from an
+index, and new questions are found from where the last search in that bank file stopped (kept
+per profile and file while the file's size and modification time are unchanged; a changed file
+is searched again from the start once).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
+
+from fsrs import Card, Rating, Scheduler, State
+
+from quiz.model import Bank, Question
+from quiz.session import AlreadyAnswered, Outcome, Shown
+from quiz.store import CardState, NewCardScan, SessionGroup, Store, bank_key
+
+DEFAULT_NEW_PER_DAY = 20
+
+#: A card answered this session comes back if it is due again within this time.
+LEARN_AHEAD = timedelta(minutes=20)
+
+#: With rate_by_time: at most FAST x the median time is Easy, at least SLOW x the median is Hard.
+FAST = 0.5
+SLOW = 2.0
+#: How many right answers' times are needed before time changes a rating.
+MIN_TIMED = 5
+
+#: The card_id given to fsrs for a card whose row does not exist yet (its first review).
+UNSAVED_CARD_ID = 0
+
+_DUE_PAGE = 50
+_SCAN_CHUNK = 100
+# How many new questions a full search of a changed bank file remembers.
+_PENDING_KEEP = 500
+
+
+class DueCounts(NamedTuple):
+    """For the home screen: cards of a bank due now, and new cards that may be studied today."""
+
+    due: int
+    new: int
+
+
+class StudyCounts(NamedTuple):
+    """What is left in a study session: due cards, new cards, and cards being learnt."""
+
+    due: int
+    new: int
+    learning: int
+
+
+@dataclass(frozen=True, slots=True)
+class Scheduled:
+    """How an answered card was rated and when it is due again."""
+
+    rating: Rating
+    due: datetime
+
+
+@dataclass(slots=True)
+class _Item:
+    """A card in the queue: its question, where it is in its bank, and its state (None: new)."""
+
+    bank: Bank
+    key: str
+    question: Question
+    position: int
+    card: Card | None
+    source: str  # "due", "new" or "learning"
+    shown: Shown | None = field(default=None)
+
+
+def local_now() -> datetime:
+    """The time now, in the local time zone (so the day of new cards is the local day)."""
+    return datetime.now().astimezone()
+
+
+def day_bounds(moment: datetime) -> tuple[datetime, datetime]:
+    """The start and end of the calendar day of `moment`, in its own time zone."""
+    if moment.tzinfo is None:
+        raise ValueError("now() must return a timezone-aware time")
+    start = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+    return start, start + timedelta(days=1)
+
+
+def due_counts(
+    store: Store,
+    banks: Mapping[str, int],
+    *,
+    profile: str | None = None,
+    now: datetime | None = None,
+    new_per_day: int = DEFAULT_NEW_PER_DAY,
+) -> dict[str, DueCounts]:
+    """For each bank (path as saved -> its number of questions), the cards due and new today.
+
+    One query for the new cards already introduced today, then two index range counts per bank.
+    New counts per bank are each capped by what is left of today's limit, which all banks share.
+    Until a changed bank is next studied, cards of questions deleted from it still count.
+    """
+    profile = profile or store.profile
+    moment = now if now is not None else local_now()
+    start, end = day_bounds(moment)
+    left = max(0, new_per_day - store.introduced(profile=profile, since=start, until=end))
+    counts = {}
+    for key, questions in banks.items():
+        due = store.count_due(profile=profile, bank=key, now=moment)
+        new = 0
+        if left:
+            new = min(left, max(0, questions - store.count_cards(profile=profile, bank=key)))
+        counts[key] = DueCounts(due, new)
+    return counts
+
+
+def wait_text(due: datetime, now: datetime) -> str:
+    """How long until a card is due, as the feedback line shows it: "1 min", "3 days"."""
+    seconds = (due - now).total_seconds()
+    if seconds < 60:
+        return "now"
+    for unit, size in (("day", 86400), ("h", 3600), ("min", 60)):
+        if seconds >= size:
+            count = round(seconds / size)
+            if unit == "day" and count >= 60:
+                months = round(count / 30)
+                return f"{months} months"
+            plural = "s" if unit == "day" and count != 1 else ""
+            return f"{count} {unit}{plural}"
+    return "now"
+
+
+class Study:
+    """A spaced-repetition session over one bank or several, saved answer by answer."""
+
+    def __init__(
+        self,
+        banks: Bank | Sequence[Bank],
+        store: Store,
+        *,
+        profile: str | None = None,
+        now: Callable[[], datetime] = local_now,
+        new_per_day: int = DEFAULT_NEW_PER_DAY,
+        rate_by_time: bool = False,
+        learn_ahead: timedelta = LEARN_AHEAD,
+        scheduler: Scheduler | None = None,
+        seed: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if new_per_day < 0:
+            raise ValueError(f"new_per_day must not be negative, got {new_per_day}")
+        self.banks = [banks] if isinstance(banks, Bank) else list(banks)
+        if not self.banks:
+            raise ValueError("no bank to study")
+        self.store = store
+        self.profile = profile or store.profile
+        self.now = now
+        self.clock = clock
+        self.rate_by_time = rate_by_time
+        self.learn_ahead = learn_ahead
+        self.scheduler = scheduler if scheduler is not None else Scheduler()
+        self.title = f"Study: {self.banks[0].title}" if len(self.banks) == 1 else "Study: all banks"
+        self._rng = random.Random(seed)
+        self._keys = {bank_key(b.path): b for b in self.banks}
+        # Question positions by id, for banks whose cards' position hints went stale.
+        self._index: dict[str, dict[str, int]] = {}
+        self._scans: dict[str, NewCardScan] = {}
+
+        moment = now()
+        self._cutoff = moment.astimezone(UTC)
+        for key, bank in self._keys.items():
+            self._match_file(key, bank)
+        start, end = day_bounds(moment)
+        introduced = store.introduced(profile=self.profile, since=start, until=end)
+        self._new: list[_Item] = self._new_cards(max(0, new_per_day - introduced))
+        self._due_left = {
+            key: store.count_due(profile=self.profile, bank=key, now=self._cutoff)
+            for key in self._keys
+        }
+        self._due: list[CardState] = []
+        self._after: tuple[datetime, int] | None = None
+        self._due_exhausted = False
+        self._learning: list[_Item] = []
+        self._times: list[int] = (
+            store.recent_review_ms(profile=self.profile) if rate_by_time else []
+        )
+
+        planned = dict.fromkeys(self._keys, 0)
+        for key, due in self._due_left.items():
+            planned[key] += due
+        for item in self._new:
+            planned[item.key] += 1
+        self.sessions = SessionGroup(
+            store, mode="study", profile=self.profile, planned=planned, now=self._utc_now
+        )
+        #: Every card shown so far, in order; the last one is the current card.
+        self.served: list[_Item] = []
+        self.outcomes: list[Outcome | None] = []
+        self.schedules: list[Scheduled | None] = []
+        self.started = clock()
+        self.shown_at = self.started
+        self.ended: float | None = None
+        if not self._serve_next():
+            self.finish()
+
+    # -- where we are --------------------------------------------------------------------------
+
+    @property
+    def current(self) -> Shown:
+        """The card being asked now (raises IndexError when there is nothing to study)."""
+        shown = self.served[-1].shown
+        assert shown is not None
+        return shown
+
+    @property
+    def current_bank(self) -> Bank:
+        return self.served[-1].bank
+
+    @property
+    def bank(self) -> Bank:
+        """The bank of the card asked now (the name a practice screen reads)."""
+        return self.current_bank
+
+    @property
+    def current_is_new(self) -> bool:
+        """Whether the current card is studied for the first time."""
+        return self.served[-1].source == "new"
+
+    @property
+    def current_outcome(self) -> Outcome | None:
+        return self.outcomes[-1] if self.outcomes else None
+
+    @property
+    def current_schedule(self) -> Scheduled | None:
+        """The rating of the current card's answer and when it is due again, once answered."""
+        return self.schedules[-1] if self.schedules else None
+
+    @property
+    def position(self) -> int:
+        """How many cards were shown before the current one."""
+        return max(0, len(self.served) - 1)
+
+    def counts(self) -> StudyCounts:
+        """The cards left after the current one: due, new and being learnt."""
+        current = self.served[-1] if self.served and self.outcomes[-1] is None else None
+        due = sum(self._due_left.values()) - (current is not None and current.source == "due")
+        new = len(self._new)
+        learning = len(self._learning)
+        return StudyCounts(due, new, learning)
+
+    @property
+    def total(self) -> int:
+        """Cards shown plus cards left (it grows when a card comes back)."""
+        return len(self.served) + sum(self.counts())
+
+    @property
+    def answered(self) -> int:
+        return sum(o is not None for o in self.outcomes)
+
+    @property
+    def correct(self) -> int:
+        return sum(o is not None and o.correct for o in self.outcomes)
+
+    @property
+    def is_last(self) -> bool:
+        """Whether no other card is waiting now (one answered may still come back)."""
+        return sum(self.counts()) == 0
+
+    @property
+    def finished(self) -> bool:
+        return self.ended is not None
+
+    @property
+    def seconds(self) -> float:
+        return (self.ended if self.ended is not None else self.clock()) - self.started
+
+    def missed(self) -> list[Question]:
+        """The questions answered wrong (or not known), in the order they were asked."""
+        return [
+            item.question
+            for item, outcome in zip(self.served, self.outcomes, strict=True)
+            if outcome is not None and not outcome.correct
+        ]
+
+    # -- what the student does -----------------------------------------------------------------
+
+    def answer(self, picked: int | Iterable[int]) -> Outcome:
+        """Answer the current card (display positions); rated, scheduled and saved at once."""
+        picks = frozenset([picked] if isinstance(picked, int) else picked)
+        shown = self.current
+        if not picks or any(not 0 <= p < len(shown.choices) for p in picks):
+            raise ValueError(f"no such choice: {sorted(picks)}")
+        return self._review(picks, picks == shown.right)
+
+    def dont_know(self) -> Outcome:
+        """The student does not know the current card: rated Again and saved at once."""
+        return self._review(frozenset(), False)
+
+    def advance(self) -> bool:
+        """Show the next card; False (and the session ends) when none is left."""
+        if self.ended is not None:
+            return False
+        if self.outcomes and self.outcomes[-1] is None:
+            raise ValueError("answer the current card first")
+        if self._serve_next():
+            return True
+        self.finish()
+        return False
+
+    def finish(self) -> None:
+        """End the session and save that its sessions ended."""
+        if self.ended is None:
+            self.ended = self.clock()
+            self.sessions.finish(fix_planned=True)
+
+    # -- inside: answering ---------------------------------------------------------------------
+
+    def _review(self, picks: frozenset[int], correct: bool) -> Outcome:
+        if self.ended is not None or not self.served:
+            raise ValueError("the study session is over")
+        if self.outcomes[-1] is not None:
+            raise AlreadyAnswered("this card is already answered")
+        item = self.served[-1]
+        shown = self.current
+        ms = max(0, round((self.clock() - self.shown_at) * 1000))
+        rating = self._rating(correct, ms)
+        moment = self._utc_now()
+        card = item.card if item.card is not None else Card(card_id=UNSAVED_CARD_ID, due=moment)
+        card, _log = self.scheduler.review_card(
+            card, rating, review_datetime=moment, review_duration=ms
+        )
+        assert card.stability is not None and card.difficulty is not None
+        session_id = self.sessions.session_for(item.key, item.bank.title)
+        card.card_id = self.store.record_review(
+            session_id,
+            card=CardState(
+                card_id=None if item.card is None else card.card_id,
+                bank=item.key,
+                question_id=item.question.id,
+                position=item.position,
+                state=int(card.state),
+                step=card.step,
+                stability=card.stability,
+                difficulty=card.difficulty,
+                due=card.due,
+                last_review=moment,
+            ),
+            rating=int(rating),
+            question=item.question.text,
+            choices=shown.choices,
+            picked=sorted(picks),
+            correct=correct,
+            ms=ms,
+            now=moment,
+        )
+        if item.source == "due":
+            self._due_left[item.key] -= 1
+        if correct:
+            self._times.append(ms)
+        if card.due <= moment + self.learn_ahead:
+            self._learning.append(
+                _Item(item.bank, item.key, item.question, item.position, card, "learning")
+            )
+        outcome = Outcome(picks, correct, ms)
+        self.outcomes[-1] = outcome
+        self.schedules[-1] = Scheduled(rating, card.due)
+        return outcome
+
+    def _rating(self, correct: bool, ms: int) -> Rating:
+        if not correct:
+            return Rating.Again
+        if not self.rate_by_time or len(self._times) < MIN_TIMED:
+            return Rating.Good
+        median = statistics.median(self._times)
+        if ms <= FAST * median:
+            return Rating.Easy
+        if ms >= SLOW * median:
+            return Rating.Hard
+        return Rating.Good
+
+    def _utc_now(self) -> datetime:
+        return self.now().astimezone(UTC)
+
+    # -- inside: the queue ---------------------------------------------------------------------
+
+    def _serve_next(self) -> bool:
+        item = self._next_item()
+        if item is None:
+            return False
+        question = item.question
+        order = (
+            tuple(self._rng.sample(question.choices, len(question.choices)))
+            if question.shuffle
+            else question.choices
+        )
+        item.shown = Shown(question, order)
+        self.served.append(item)
+        self.outcomes.append(None)
+        self.schedules.append(None)
+        self.shown_at = self.clock()
+        return True
+
+    def _next_item(self) -> _Item | None:
+        moment = self._utc_now()
+        learning = min(self._learning, key=_due, default=None)
+        if learning is not None and _due(learning) <= moment:
+            self._learning.remove(learning)
+            return learning
+        due = self._next_due()
+        if due is not None:
+            return due
+        if self._new:
+            return self._new.pop(0)
+        if learning is not None and _due(learning) <= moment + self.learn_ahead:
+            self._learning.remove(learning)
+            return learning
+        return None
+
+    def _next_due(self) -> _Item | None:
+        while True:
+            if not self._due and not self._due_exhausted:
+                page = self.store.due_cards(
+                    profile=self.profile,
+                    banks=list(self._keys),
+                    now=self._cutoff,
+                    after=self._after,
+                    limit=_DUE_PAGE,
+                )
+                if len(page) < _DUE_PAGE:
+                    self._due_exhausted = True
+                if page:
+                    self._after = (page[-1].due, page[-1].card_id or 0)
+                self._due.extend(page)
+            if not self._due:
+                return None
+            # A card's question is read only when it is served.
+            state = self._due.pop(0)
+            item = self._due_item(state)
+            if item is not None:
+                return item
+            self._due_left[state.bank] -= 1
+
+    def _due_item(self, state: CardState) -> _Item | None:
+        """The queue item of a due card, or None if its question cannot be found."""
+        bank = self._keys[state.bank]
+        questions = bank.questions
+        position = state.position
+        question = questions[position] if 0 <= position < len(questions) else None
+        if question is None or question.id != state.question_id:
+            # The bank changed since the card was last seen: find the question by its id.
+            found = self._positions(state.bank).get(state.question_id)
+            if found is None:
+                return None
+            position, question = found, questions[found]
+        card = Card(
+            card_id=state.card_id,
+            state=State(state.state),
+            step=state.step,
+            stability=state.stability,
+            difficulty=state.difficulty,
+            due=state.due,
+            last_review=state.last_review,
+        )
+        return _Item(bank, state.bank, question, position, card, "due")
+
+    def _positions(self, key: str) -> dict[str, int]:
+        if key not in self._index:
+            self._index[key] = {q.id: i for i, q in enumerate(self._keys[key].questions)}
+        return self._index[key]
+
+    # -- inside: new cards ---------------------------------------------------------------------
+
+    def _match_file(self, key: str, bank: Bank) -> None:
+        """Search a bank file again from the start if it changed since its last search.
+
+        Retires the cards of questions that left it, restores those that came back, updates the
+        position hints, and remembers where its new questions are.
+        """
+        fingerprint = _fingerprint(bank)
+        scan = self.store.new_card_scan(profile=self.profile, bank=key)
+        if scan is not None and (scan.file_size, scan.file_mtime_ns) == fingerprint:
+            self._scans[key] = scan
+            return
+        positions = self._positions(key)
+        cards = self.store.card_places(profile=self.profile, bank=key)
+        moved = {
+            qid: positions[qid]
+            for qid, (position, _) in cards.items()
+            if qid in positions and position != positions[qid]
+        }
+        retire = [qid for qid, (_, gone) in cards.items() if qid not in positions and not gone]
+        restore = [qid for qid, (_, gone) in cards.items() if qid in positions and gone]
+        if moved or retire or restore:
+            self.store.match_cards(
+                profile=self.profile, bank=key, positions=moved, retire=retire, restore=restore
+            )
+        new = sorted(i for qid, i in positions.items() if qid not in cards)
+        scanned_to = new[_PENDING_KEEP] if len(new) > _PENDING_KEEP else len(bank.questions)
+        size, mtime_ns = fingerprint or (-1, -1)
+        scan = NewCardScan(size, mtime_ns, scanned_to, tuple(new[:_PENDING_KEEP]))
+        self._scans[key] = scan
+        if fingerprint is not None:
+            self.store.save_new_card_scan(profile=self.profile, bank=key, scan=scan)
+
+    def _new_cards(self, wanted: int) -> list[_Item]:
+        """Up to `wanted` new questions, in file order, bank after bank."""
+        items: list[_Item] = []
+        for key, bank in self._keys.items():
+            if len(items) >= wanted:
+                break
+            items.extend(self._new_in(key, bank, wanted - len(items)))
+        return items
+
+    def _new_in(self, key: str, bank: Bank, wanted: int) -> list[_Item]:
+        """Up to `wanted` new questions of one bank, from where the last search stopped."""
+        scan = self._scans[key]
+        questions = bank.questions
+        pending = [p for p in scan.pending if p < len(questions)]
+        found: list[tuple[int, Question]] = []
+        # Questions remembered as new may have been studied since, in another session.
+        checked = 0
+        while len(found) < wanted and checked < len(pending):
+            chunk = pending[checked : checked + wanted - len(found)]
+            found.extend(self._without_cards(key, [(p, questions[p]) for p in chunk]))
+            checked += len(chunk)
+        scanned_to = scan.scanned_to
+        while len(found) < wanted and scanned_to < len(questions):
+            end = min(len(questions), scanned_to + _SCAN_CHUNK)
+            chunk_items = [(i, questions[i]) for i in range(scanned_to, end)]
+            found.extend(self._without_cards(key, chunk_items))
+            scanned_to = end
+        still_new = (*(p for p, _ in found), *pending[checked:])
+        if scan.file_size >= 0 and (scanned_to, still_new) != (scan.scanned_to, scan.pending):
+            saved = NewCardScan(scan.file_size, scan.file_mtime_ns, scanned_to, still_new)
+            self.store.save_new_card_scan(profile=self.profile, bank=key, scan=saved)
+        return [_Item(bank, key, q, p, None, "new") for p, q in found[:wanted]]
+
+    def _without_cards(
+        self, key: str, candidates: list[tuple[int, Question]]
+    ) -> list[tuple[int, Question]]:
+        if not candidates:
+            return []
+        known = self.store.cards_of(
+            profile=self.profile, bank=key, question_ids=[q.id for _, q in candidates]
+        )
+        return [(p, q) for p, q in candidates if q.id not in known]
+
+
+def _due(item: _Item) -> datetime:
+    assert item.card is not None
+    return item.card.due
+
+
+def _fingerprint(bank: Bank) -> tuple[int, int] | None:
+    """The bank file's size and modification time, None if it cannot be read."""
+    try:
+        st = os.stat(bank.path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns

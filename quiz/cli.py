@@ -53,6 +53,13 @@ def _global_options(defaults: bool) -> argparse.ArgumentParser:
         help="how numbers are written (env QUIZ_DIGITS; default: arabic for --lang ar, else latin)",
     )
     group.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=default,
+        help="whose scores these are, when several students share a computer "
+        "(env QUIZ_PROFILE; default: default)",
+    )
+    group.add_argument(
         "--rtl",
         choices=("auto", "reorder", "terminal"),
         default=default,
@@ -186,9 +193,34 @@ def build_parser() -> argparse.ArgumentParser:
         help="start a quiz on one bank file",
         description="Start a quiz on one bank file.",
     )
-    play.add_argument("path", metavar="PATH", help="a bank file")
+    play.add_argument(
+        "path",
+        nargs="?",
+        metavar="PATH",
+        help="a bank file (review and study without one: every bank)",
+    )
     play.add_argument("--count", type=_positive, metavar="N", help="how many questions")
     play.add_argument("--seed", type=int, metavar="N", help="make the order reproducible")
+    play.add_argument(
+        "--mode",
+        choices=("practice", "exam", "review", "study"),
+        default="practice",
+        help="practice (feedback after each answer, the default), exam (feedback at the end), "
+        "review (the questions you got wrong last time) or study (spaced repetition)",
+    )
+    play.add_argument(
+        "--time-limit",
+        type=_duration,
+        metavar="TIME",
+        help="the exam's time limit, such as 10m, 90s or 1h30m",
+    )
+    play.add_argument(
+        "--new-per-day",
+        type=_count,
+        default=20,
+        metavar="N",
+        help="study: new cards a day at most (default: 20)",
+    )
 
     scores = commands.add_parser(
         "scores",
@@ -206,6 +238,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _duration(text: str) -> float:
+    from quiz.timeparse import parse_duration
+
+    try:
+        return parse_duration(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is less than 0")
+    return value
 
 
 def _positive(text: str) -> int:
@@ -467,8 +518,9 @@ def _open_store(args: argparse.Namespace):
     from quiz.store import Store, StoreError
 
     path = locations.database_path(args.db)
+    profile = getattr(args, "profile", None) or os.environ.get("QUIZ_PROFILE", "").strip()
     try:
-        return Store.open(path)
+        return Store.open(path, profile=profile or "default")
     except StoreError as error:
         raise _Fatal(str(error)) from None
 
@@ -532,6 +584,12 @@ def _need_terminal() -> None:
 
 
 def _play(args: argparse.Namespace) -> int:
+    if args.time_limit is not None and args.mode != "exam":
+        raise UsageError("--time-limit goes with --mode exam")
+    if args.path is None:
+        if args.mode not in ("review", "study"):
+            raise UsageError(f"--mode {args.mode} needs a bank file: quiz play PATH")
+        return _start_app(args, _catalog(args), play=None, play_all=True)
     path = Path(args.path)
     if not path.is_file():
         raise UsageError(f"{args.path}: no such bank file")
@@ -549,7 +607,7 @@ def _home(args: argparse.Namespace) -> int:
     return _start_app(args, _catalog(args), play=None)
 
 
-def _start_app(args: argparse.Namespace, catalog, play) -> int:
+def _start_app(args: argparse.Namespace, catalog, play, play_all: bool = False) -> int:
     _need_terminal()
     lang, digits = _interface(args)
     from quiz.rtl import choose_mode
@@ -576,6 +634,10 @@ def _start_app(args: argparse.Namespace, catalog, play) -> int:
             lang=lang,
             digits=digits,
             rtl_mode=rtl_mode,
+            mode=getattr(args, "mode", "practice"),
+            time_limit=getattr(args, "time_limit", None),
+            new_per_day=getattr(args, "new_per_day", 20),
+            play_all=play_all,
         )
         # In reorder mode the app lays out right-to-left text itself: the terminal must not
         # reorder it again, on every way out included.

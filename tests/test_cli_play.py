@@ -168,7 +168,9 @@ def test_play_without_a_terminal_fails_at_once_with_a_clear_message(bank: Path, 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["play"], "the following arguments are required: PATH"),
+        (["play"], "--mode practice needs a bank file: quiz play PATH"),
+        (["play", "x.yaml", "--time-limit", "5m"], "--time-limit goes with --mode exam"),
+        (["play", "x.yaml", "--mode", "exam", "--time-limit", "soon"], "argument --time-limit:"),
         (["play", "x.yaml", "--count", "0"], "argument --count: 0 is not 1 or more"),
         (["play", "x.yaml", "--count", "ten"], "argument --count: 'ten' is not a whole number"),
         (["--frobnicate"], "unrecognized arguments: --frobnicate"),

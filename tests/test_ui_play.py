@@ -9,7 +9,7 @@ from ui_helpers import THREE, build, choice_number, screen_text
 
 from quiz.loader import load_bank
 from quiz.ui.confirm import ConfirmScreen
-from quiz.ui.count_dialog import CountScreen
+from quiz.ui.start_dialog import StartScreen
 from quiz.ui.home import HomeScreen
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
@@ -162,7 +162,7 @@ async def test_leaving_asks_first_and_keeps_the_answers(three: Path, tmp_path: P
             assert "Three capitals" in screen_text(app)
             await pilot.press("enter")
             await pilot.pause()
-            assert isinstance(app.screen, CountScreen)
+            assert isinstance(app.screen, StartScreen)
             await pilot.press("enter")  # the default: all 3, fewer than 10
             await pilot.pause()
             assert isinstance(app.screen, QuestionScreen)
@@ -194,7 +194,7 @@ async def test_count_dialog_refuses_a_bad_number_and_uses_a_good_one(three: Path
             await pilot.press("enter")
             await pilot.pause()
             dialog = app.screen
-            assert isinstance(dialog, CountScreen)
+            assert isinstance(dialog, StartScreen)
             assert "How many questions? (1-3)" in screen_text(app)
             await pilot.press("backspace", "9", "enter")
             await pilot.pause()

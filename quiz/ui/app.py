@@ -6,17 +6,19 @@ import time
 from collections.abc import Callable, Iterable
 
 from textual.app import App
+from textual.screen import Screen
 
 from quiz.catalog import Catalog
-from quiz.i18n import default_digits, set_digits, set_language
+from quiz.i18n import default_digits, set_digits, set_language, t
 from quiz.model import Bank, Question
 from quiz.rtl import Mode
 from quiz.session import Quiz
 from quiz.store import Store
-from quiz.ui.display import set_mode
+from quiz.ui.display import set_mode, ui_line
 from quiz.ui.localize import TEXTUAL_ACTIONS, localize
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
+from quiz.ui.start_dialog import StartChoice
 from quiz.ui.terminal_mode import ExplicitBidi
 
 
@@ -38,6 +40,10 @@ class QuizApp(App[int]):
         lang: str = "en",
         digits: str | None = None,
         rtl_mode: Mode = "reorder",
+        mode: str = "practice",
+        time_limit: float | None = None,
+        new_per_day: int = 20,
+        play_all: bool = False,
     ) -> None:
         # The language and the RTL mode are set before any screen or label is made: they are
         # read when built.
@@ -55,13 +61,23 @@ class QuizApp(App[int]):
         self.count = count
         self.seed = seed
         self.clock = clock
+        #: How `quiz play` starts (the start dialog asks for each bank chosen at home).
+        self.mode = mode
+        self.time_limit = time_limit
+        self.new_per_day = new_per_day
+        #: Review or study every bank at once (`quiz play --mode study` without a path).
+        self.play_all = play_all
+        #: What started the current run, so "play again" can start it again.
+        self.last_start: tuple[Bank | list[Bank], StartChoice, Iterable[Question] | None]
 
     def on_mount(self) -> None:
         if self.bidi is not None:
             self.bidi.follow(self)  # give the terminal its own mode back while suspended
         # `quiz play` goes straight to the question: the home screen is only built when asked for.
-        if self.play is not None:
-            self.start_quiz(self.play, count=self.count)
+        if self.play is not None or self.play_all:
+            choice = StartChoice(self.mode, self.count, self.time_limit)
+            if not self.start(self.play or self.all_banks(), choice):
+                self.exit(1)
         else:
             from quiz.ui.home import HomeScreen
 
@@ -87,6 +103,8 @@ class QuizApp(App[int]):
         replace: bool = False,
     ) -> None:
         """Start a quiz on a bank (or on some of its questions) and show its first question."""
+        questions = None if questions is None else list(questions)
+        self.last_start = (bank, StartChoice("practice", count), questions)
         quiz = Quiz(
             bank, self.store, count=count, questions=questions, seed=self.seed, clock=self.clock
         )
@@ -96,9 +114,90 @@ class QuizApp(App[int]):
         else:
             self.push_screen(screen)
 
-    def show_results(self, quiz: Quiz) -> None:
-        """Replace the finished quiz with its results."""
-        self.switch_screen(ResultsScreen(quiz))
+    def all_banks(self) -> list[Bank]:
+        """Every bank that can be played, from every bank folder."""
+        banks = []
+        for entry in self.catalog.entries():
+            if entry.summary.playable:
+                bank = self.catalog.load(entry.file.path).bank
+                if bank is not None:
+                    banks.append(bank)
+        return banks
+
+    def start(
+        self, banks: Bank | list[Bank], choice: StartChoice, *, replace: bool = False
+    ) -> bool:
+        """Start a run in the chosen mode; False (and a notice) when it has nothing to ask."""
+        many = isinstance(banks, list)
+        one = banks if isinstance(banks, Bank) else banks[0] if banks else None
+        if one is None:
+            return False
+        self.last_start = (banks, choice, None)
+        if choice.mode == "practice" and not many:
+            self.start_quiz(one, count=choice.count, replace=replace)
+            return True
+        if choice.mode == "exam" and not many:
+            from quiz.exam import Exam
+            from quiz.ui.exam_screen import ExamScreen
+
+            exam = Exam(
+                one,
+                self.store,
+                count=choice.count,
+                seed=self.seed,
+                time_limit=choice.time_limit,
+                clock=self.clock,
+            )
+            return self._show(ExamScreen(exam), replace)
+        if choice.mode == "review":
+            from quiz.review import Review
+
+            review = Review.of(banks, self.store, seed=self.seed, clock=self.clock)
+            if review.total == 0:
+                self.notify(ui_line(t("review.nothing")), markup=False)
+                return False
+            title = self._title("review", banks)
+            return self._show(QuestionScreen(review, title=title), replace)
+        if choice.mode == "study":
+            from quiz.study import Study
+            from quiz.ui.study_screen import StudyScreen
+
+            study = Study(
+                banks, self.store, new_per_day=self.new_per_day, seed=self.seed, clock=self.clock
+            )
+            if study.finished:
+                self.notify(ui_line(t("study.nothing")), markup=False)
+                return False
+            return self._show(StudyScreen(study, title=self._title("study", banks)), replace)
+        raise ValueError(f"cannot {choice.mode} several banks at once")
+
+    @staticmethod
+    def _title(mode: str, banks: Bank | list[Bank]) -> str:
+        if isinstance(banks, Bank):
+            if mode == "review":
+                return t("title.review", title=banks.title)
+            return t("title.study", title=banks.title)
+        return t("title.review_all") if mode == "review" else t("title.study_all")
+
+    def _show(self, screen: Screen[None], replace: bool) -> bool:
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        return True
+
+    def again(self) -> None:
+        """Play the last run again: same mode, same bank or banks (new order)."""
+        banks, choice, questions = self.last_start
+        if questions is not None:
+            self.start_quiz(banks, questions=questions, replace=True)  # type: ignore[arg-type]
+        elif not self.start(banks, choice, replace=True):
+            self.go_home()
+
+    def show_results(self, run: object) -> None:
+        """Replace the finished run with its results."""
+        title = getattr(self.screen, "title", None)
+        self.switch_screen(ResultsScreen(run, title=title))  # type: ignore[arg-type]
 
 
 def make_app(
@@ -112,6 +211,7 @@ def make_app(
     lang: str = "en",
     digits: str | None = None,
     rtl_mode: Mode = "reorder",
+    **modes: object,
 ) -> QuizApp:
     """Build the app as the command line does (tests use this too).
 
@@ -127,4 +227,5 @@ def make_app(
         lang=lang,
         digits=digits,
         rtl_mode=rtl_mode,
+        **modes,  # type: ignore[arg-type]
     )

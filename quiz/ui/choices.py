@@ -77,10 +77,13 @@ class ChoiceList(Vertical, can_focus=True):
         *,
         multiple: bool = False,
         rtl_default: bool = False,
+        selectable: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         localize(self)
+        #: Whether a pick stays selected and can change (an exam) rather than answering at once.
+        self.selectable = selectable
         self.rtl_default = rtl_default
         self.choices = choices
         self.labels = labels
@@ -97,9 +100,18 @@ class ChoiceList(Vertical, can_focus=True):
             for index, (label, text) in enumerate(zip(self.labels, self.choices, strict=True))
         ]
 
-    def set_choices(self, choices: tuple[str, ...], labels: list[str], *, multiple: bool) -> None:
+    def set_choices(
+        self,
+        choices: tuple[str, ...],
+        labels: list[str],
+        *,
+        multiple: bool,
+        rtl_default: bool | None = None,
+    ) -> None:
         """Show another question's choices, unanswered, with the cursor on the first."""
         self.choices, self.labels, self.multiple = choices, labels, multiple
+        if rtl_default is not None:
+            self.rtl_default = rtl_default
         self.selected = set()
         self.marks = None
         self.remove_children()
@@ -127,6 +139,11 @@ class ChoiceList(Vertical, can_focus=True):
     def action_move_to(self, index: int) -> None:
         self.cursor = index % len(self.choices)
 
+    def select(self, picks: set[int]) -> None:
+        """Show these choices as selected (an exam's current answer)."""
+        self.selected = set(picks)
+        self.refresh_rows()
+
     def toggle(self, index: int) -> None:
         """Select or unselect a choice (for questions with several right answers)."""
         self.selected ^= {index}
@@ -151,11 +168,16 @@ class ChoiceList(Vertical, can_focus=True):
             row.set_class(picked and marks is not None and not right, "-wrong")
             row.set_class(right and marks is not None and not picked, "-missed")
             if marks is None:
-                row.sign = ("[x]" if picked else "[ ]") if self.multiple else " "
+                if self.multiple:
+                    row.sign = "[x]" if picked else "[ ]"
+                elif self.selectable:
+                    row.sign = "(•)" if picked else "( )"
+                else:
+                    row.sign = " "
             elif right:
                 row.sign = "✓"
             else:
                 row.sign = "✗" if picked else " "
-            if self.multiple and marks is not None:
+            if (self.multiple or self.selectable) and marks is not None:
                 row.sign = f" {row.sign} "  # as wide as the "[x]" it replaces
             row.refresh()

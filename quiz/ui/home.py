@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -10,12 +12,15 @@ from textual.widgets.option_list import Option
 
 from quiz.cache import printable_name
 from quiz.catalog import Entry
+
+if TYPE_CHECKING:
+    from quiz.study import DueCounts
 from quiz.i18n import t, translatable
-from quiz.store import BankScore
+from quiz.store import BankScore, bank_key
 from quiz.ui.bidi_text import Stacked
-from quiz.ui.count_dialog import CountScreen
 from quiz.ui.display import bank_text, ui_text
 from quiz.ui.localize import localize
+from quiz.ui.start_dialog import StartChoice, StartScreen
 
 
 def percent(value: float | None) -> str:
@@ -23,7 +28,7 @@ def percent(value: float | None) -> str:
     return t("percent.none") if value is None else t("percent", value=value)
 
 
-def entry_prompt(entry: Entry, score: BankScore | None) -> Stacked:
+def entry_prompt(entry: Entry, score: BankScore | None, cards: DueCounts | None = None) -> Stacked:
     """How one bank reads in the list: title, then its facts (or its first error)."""
     summary = entry.summary
     name = printable_name(entry.file.path.name)
@@ -38,6 +43,8 @@ def entry_prompt(entry: Entry, score: BankScore | None) -> Stacked:
     facts = "  " + t(
         "home.facts", language=summary.language, questions=questions, best=best, last=last
     )
+    if cards is not None:
+        facts += " · " + t("home.due", due=cards.due, new=cards.new)
     return Stacked(title, ui_text(facts, style="$text-muted"))
 
 
@@ -46,6 +53,8 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "select", translatable("footer.start"), priority=True),
+        Binding("v", "all('review')", translatable("footer.review_all")),
+        Binding("s", "all('study')", translatable("footer.study_all")),
         Binding("r", "reload", translatable("footer.reload")),
         Binding("q", "app.quit", translatable("footer.quit")),
     ]
@@ -71,6 +80,14 @@ class HomeScreen(Screen[None]):
         app = self.app
         self.entries = app.catalog.entries()  # type: ignore[attr-defined]
         scores = app.store.bank_scores()  # type: ignore[attr-defined]
+        # Imported here: the study scheduler (fsrs) is not needed to start `quiz play`.
+        from quiz.study import due_counts
+
+        cards = due_counts(
+            app.store,  # type: ignore[attr-defined]
+            {bank_key(e.file.path): e.summary.count for e in self.entries if e.summary.playable},
+            new_per_day=app.new_per_day,  # type: ignore[attr-defined]
+        )
         banks = self.query_one("#banks", OptionList)
         highlighted = banks.highlighted
         banks.clear_options()
@@ -80,10 +97,12 @@ class HomeScreen(Screen[None]):
                 subject = entry.file.subject
                 heading = subject.replace("/", " › ") if subject else t("home.general")
                 banks.add_option(Option(ui_text(heading, style="bold $accent"), disabled=True))
-            score = scores.get(str(entry.file.path.resolve()))
+            key = bank_key(entry.file.path)
             banks.add_option(
                 Option(
-                    entry_prompt(entry, score), id=str(index), disabled=not entry.summary.playable
+                    entry_prompt(entry, scores.get(key), cards.get(key)),
+                    id=str(index),
+                    disabled=not entry.summary.playable,
                 )
             )
         empty = self.query_one("#home-empty", Static)
@@ -123,8 +142,14 @@ class HomeScreen(Screen[None]):
             return
         bank = result.bank
 
-        def chosen(count: int | None) -> None:
-            if count is not None:
-                self.app.start_quiz(bank, count=count)  # type: ignore[attr-defined]
+        def chosen(choice: StartChoice | None) -> None:
+            if choice is not None:
+                self.app.start(bank, choice)  # type: ignore[attr-defined]
 
-        self.app.push_screen(CountScreen(bank, len(bank.questions)), chosen)
+        screen = StartScreen(bank, len(bank.questions), time_limit=self.app.time_limit)  # type: ignore[attr-defined]
+        self.app.push_screen(screen, chosen)
+
+    def action_all(self, mode: str) -> None:
+        """Review or study every bank at once."""
+        app = self.app
+        app.start(app.all_banks(), StartChoice(mode, None))  # type: ignore[attr-defined]

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.i18n import DIGIT_KEYS, choice_label, separator, t, translatable
+from quiz.model import Bank
 from quiz.rtl import rtl_language
 from quiz.session import Outcome, Quiz
 from quiz.ui.bidi_text import BidiVisual
@@ -23,11 +24,16 @@ from quiz.ui.localize import localize
 NUMBER_KEYS = {n: ",".join(keys) for n, keys in DIGIT_KEYS.items()}
 
 
+def current_bank(run: Quiz) -> Bank:
+    """The bank of the question being asked (a review or study run spans several)."""
+    return getattr(run, "current_bank", run.bank)
+
+
 def feedback_parts(quiz: Quiz, outcome: Outcome) -> list[Static]:
     """What the screen says once a question is answered: the verdict, notes, the explanation."""
     shown = quiz.current
     question = shown.question
-    language = quiz.bank.language
+    language = current_bank(quiz).language
     if outcome.correct:
         verdict = Static(ui_text(f"✓ {t('feedback.right')}", style="bold $text-success"))
     else:
@@ -82,15 +88,18 @@ class QuestionScreen(Screen[None]):
         Binding("escape,q", "leave", translatable("footer.leave")),
     ]
 
-    def __init__(self, quiz: Quiz) -> None:
+    def __init__(self, quiz: Quiz, *, title: str | None = None) -> None:
         super().__init__(classes="quiz")
         localize(self)
         self.quiz = quiz
+        #: The heading: the bank's title, or the run's (a review of all banks).
+        self.title = title
 
     def compose(self) -> ComposeResult:
-        bank = self.quiz.bank
+        bank = current_bank(self.quiz)
+        heading = ui_text(self.title) if self.title else bank_text(bank.title, bank.language)
         with Horizontal(id="status"):
-            yield Static(bank_text(bank.title, bank.language), id="bank-title")
+            yield Static(heading, id="bank-title")
             yield Static(id="progress")
         with VerticalScroll(id="body"):
             yield Static(id="question")
@@ -107,14 +116,18 @@ class QuestionScreen(Screen[None]):
     def show_question(self) -> None:
         """Lay out the current question, unanswered."""
         shown = self.quiz.current
-        self.query_one("#question", Static).update(
-            bank_text(shown.question.text, self.quiz.bank.language)
-        )
+        language = current_bank(self.quiz).language
+        self.query_one("#question", Static).update(bank_text(shown.question.text, language))
         hint = t("question.hint_multiple") if shown.question.multiple else ""
         self.query_one("#hint", Static).update(ui_text(hint))
         self.query_one("#hint").display = bool(hint)
         labels = [choice_label(n) for n in range(len(shown.choices))]
-        self.choices.set_choices(shown.choices, labels, multiple=shown.question.multiple)
+        self.choices.set_choices(
+            shown.choices,
+            labels,
+            multiple=shown.question.multiple,
+            rtl_default=rtl_language(language),
+        )
         self.choices.focus()
         feedback = self.query_one("#feedback", Vertical)
         feedback.remove_children()
@@ -123,15 +136,18 @@ class QuestionScreen(Screen[None]):
         self.update_status()
 
     def update_status(self) -> None:
+        self.query_one("#progress", Static).update(ui_text(self.status()))
+
+    def status(self) -> str:
+        """The progress line (a mode may say more)."""
         quiz = self.quiz
-        status = t(
+        return t(
             "question.status",
             position=quiz.position + 1,
             total=quiz.total,
             correct=quiz.correct,
             answered=quiz.answered,
         )
-        self.query_one("#progress", Static).update(ui_text(status))
 
     @property
     def choices(self) -> ChoiceList:
@@ -153,11 +169,18 @@ class QuestionScreen(Screen[None]):
         if not picked:
             self.notify(ui_line(t("question.pick_first")), severity="warning", markup=False)
             return
-        outcome = self.quiz.answer(picked)
+        self.show_outcome(self.quiz.answer(picked))
+
+    def feedback(self, outcome: Outcome) -> list[Static]:
+        """The feedback shown after an answer (a mode may add to it)."""
+        return feedback_parts(self.quiz, outcome)
+
+    def show_outcome(self, outcome: Outcome) -> None:
+        """Mark the choices and show the feedback of the answer just given (already saved)."""
         self.choices.reveal(Marks(self.quiz.current.right, outcome.picked))
         feedback = self.query_one("#feedback", Vertical)
         feedback.remove_children()
-        feedback.mount_all(feedback_parts(self.quiz, outcome))
+        feedback.mount_all(self.feedback(outcome))
         feedback.set_class(outcome.correct, "-right")
         feedback.set_class(not outcome.correct, "-wrong")
         feedback.display = True

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -9,7 +12,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.i18n import separator, t, translatable
-from quiz.session import Quiz
+from quiz.model import Bank
+from quiz.session import Outcome, Quiz, Shown
+from quiz.store import bank_key
+
+if TYPE_CHECKING:
+    from quiz.exam import Exam
+    from quiz.review import Review
+    from quiz.study import Study
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.display import bank_text, labelled, ui_line, ui_text
 from quiz.ui.localize import localize
@@ -27,8 +37,40 @@ def duration(seconds: float) -> str:
     return t("duration.hours", hours=hours, minutes=minutes)
 
 
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One question of a finished run: as shown, what was answered (None: nothing), its bank."""
+
+    shown: Shown
+    outcome: Outcome | None
+    bank: Bank
+
+    @property
+    def missed(self) -> bool:
+        """Whether it was answered wrong or not at all."""
+        return self.outcome is None or not self.outcome.correct
+
+
+def rows_of(run: Quiz | Exam | Review | Study) -> list[Row]:
+    """Every question of a finished practice, exam, review or study run, in the order asked."""
+    # Told apart by what they have, so that this module does not import the modes (and fsrs).
+    if hasattr(run, "results"):
+        return [Row(r.shown, r.outcome, run.bank) for r in run.results()]
+    if hasattr(run, "served"):
+        served = run.served[: len(run.outcomes)]
+        return [
+            Row(i.shown, o, i.bank) for i, o in zip(served, run.outcomes, strict=True) if i.shown
+        ]
+    banks = getattr(run, "banks", None) or [run.bank] * len(run.items)  # type: ignore[attr-defined]
+    return [
+        Row(shown, outcome, bank)
+        for shown, outcome, bank in zip(run.items, run.outcomes, banks, strict=True)  # type: ignore[attr-defined]
+        if outcome is not None
+    ]
+
+
 class ResultsScreen(Screen[None]):
-    """Shows how a quiz went and offers what to do next."""
+    """Shows how a run went, with full feedback on every missed question, and what next."""
 
     BINDINGS = [
         Binding("r", "retry", translatable("footer.retry")),
@@ -37,75 +79,91 @@ class ResultsScreen(Screen[None]):
         Binding("q", "app.quit", translatable("footer.quit")),
     ]
 
-    def __init__(self, quiz: Quiz) -> None:
+    def __init__(self, quiz: Quiz | Exam | Review | Study, *, title: str | None = None) -> None:
         super().__init__(classes="results")
         localize(self)
         self.quiz = quiz
+        self.rows = rows_of(quiz)
+        self.title = title
+
+    @property
+    def missed(self) -> list[Row]:
+        """The questions answered wrong or not at all."""
+        return [row for row in self.rows if row.missed]
 
     def compose(self) -> ComposeResult:
-        quiz = self.quiz
-        percent = round(100 * quiz.correct / quiz.total) if quiz.total else 0
+        correct = sum(not row.missed for row in self.rows)
+        total = len(self.rows)
+        percent = round(100 * correct / total) if total else 0
+        bank = self.quiz.bank
         with VerticalScroll(id="body"):
-            language = quiz.bank.language
-            yield Static(bank_text(quiz.bank.title, language), id="results-title")
+            heading = ui_text(self.title) if self.title else bank_text(bank.title, bank.language)
+            yield Static(heading, id="results-title")
             score = t(
-                "results.score",
-                correct=quiz.correct,
-                total=quiz.total,
-                percent=t("percent", value=percent),
+                "results.score", correct=correct, total=total, percent=t("percent", value=percent)
             )
-            time = t("results.time", time=duration(quiz.seconds))
+            time = t("results.time", time=duration(self.quiz.seconds))
             yield Static(ui_text(f"{score}   {time}"), id="score")
-            missed = [
-                (shown, outcome)
-                for shown, outcome in zip(quiz.items, quiz.outcomes, strict=True)
-                if outcome is not None and not outcome.correct
-            ]
+            missed = self.missed
             if not missed:
                 yield Static(ui_text(t("results.all_right")), id="all-right")
-            else:
-                yield Static(ui_text(t("results.missed", missed=len(missed))), id="missed-title")
-                for shown, outcome in missed:
-                    answers = separator().join(shown.choices[i] for i in sorted(shown.right))
-                    picked = separator().join(shown.choices[i] for i in sorted(outcome.picked))
-                    yield Static(
-                        Stacked(
-                            bank_text(shown.question.text, language, style="bold"),
-                            labelled(
-                                t("results.answer") + ": ",
-                                answers,
-                                language,
-                                label_style="$text-success",
-                            ),
-                            labelled(
-                                t("results.you_said") + ": ",
-                                picked,
-                                language,
-                                label_style="$text-error",
-                            ),
-                        ),
-                        classes="missed",
-                    )
+                yield Footer()
+                return
+            yield Static(ui_text(t("results.missed", missed=len(missed))), id="missed-title")
+            for row in missed:
+                yield Static(_missed(row), classes="missed")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#body").focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Dim "Retry missed" in the footer when nothing was missed.
-        if action == "retry" and not self.quiz.missed():
+        # Dim "Retry missed" when nothing was missed, or when the misses span several banks.
+        if action == "retry" and len({bank_key(row.bank.path) for row in self.missed}) != 1:
             return None
         return True
 
     def action_retry(self) -> None:
-        missed = self.quiz.missed()
+        missed = self.missed
         if not missed:
             self.notify(ui_line(t("results.nothing_missed")), markup=False)
             return
-        self.app.start_quiz(self.quiz.bank, questions=missed, replace=True)  # type: ignore[attr-defined]
+        questions = [row.shown.question for row in missed]
+        self.app.start_quiz(missed[0].bank, questions=questions, replace=True)  # type: ignore[attr-defined]
 
     def action_again(self) -> None:
-        self.app.start_quiz(self.quiz.bank, count=self.quiz.total, replace=True)  # type: ignore[attr-defined]
+        self.app.again()  # type: ignore[attr-defined]
 
     def action_home(self) -> None:
         self.app.go_home()  # type: ignore[attr-defined]
+
+
+def _missed(row: Row) -> Stacked:
+    """A missed question: its text, the right answer, what was said, and why."""
+    shown, language = row.shown, row.bank.language
+    answers = separator().join(shown.choices[i] for i in sorted(shown.right))
+    if row.outcome is None:
+        said = labelled(
+            t("results.you_said") + ": ",
+            t("results.not_answered"),
+            language,
+            label_style="$text-error",
+        )
+    else:
+        picked = separator().join(shown.choices[i] for i in sorted(row.outcome.picked))
+        said = labelled(t("results.you_said") + ": ", picked, language, label_style="$text-error")
+    parts = [
+        bank_text(shown.question.text, language, style="bold"),
+        labelled(t("results.answer") + ": ", answers, language, label_style="$text-success"),
+        said,
+    ]
+    if shown.question.explanation:
+        parts.append(
+            labelled(
+                t("results.explanation"),
+                shown.question.explanation,
+                language,
+                label_style="$text-muted",
+            )
+        )
+    return Stacked(*parts)

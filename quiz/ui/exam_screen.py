@@ -1,0 +1,175 @@
+"""The exam screen: move freely between questions, change answers, submit (or run out of time)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from quiz.exam import Exam, ExamOver, format_duration
+from quiz.i18n import choice_label, t, translatable
+from quiz.rtl import rtl_language
+from quiz.ui.choices import ChoiceList
+from quiz.ui.confirm import ConfirmScreen
+from quiz.ui.display import bank_text, ui_line, ui_text
+from quiz.ui.localize import localize
+from quiz.ui.question import NUMBER_KEYS
+
+
+class ExamScreen(Screen[None]):
+    """Asks the questions of an exam; no feedback until it is submitted."""
+
+    BINDINGS = [
+        *(
+            Binding(
+                keys,
+                f"number({n})",
+                translatable("footer.answer"),
+                show=n == 1,
+                key_display="1-9",
+            )
+            for n, keys in NUMBER_KEYS.items()
+        ),
+        Binding("enter", "pick_cursor", translatable("footer.answer"), show=False),
+        Binding("left,p", "previous", translatable("footer.previous")),
+        Binding("right,n,space", "next", translatable("footer.next_question")),
+        Binding("s", "submit", translatable("footer.submit")),
+        Binding("escape,q", "leave", translatable("footer.leave")),
+    ]
+
+    def __init__(self, exam: Exam) -> None:
+        super().__init__(classes="quiz exam")
+        localize(self)
+        self.exam = exam
+
+    def compose(self) -> ComposeResult:
+        bank = self.exam.bank
+        with Horizontal(id="status"):
+            yield Static(bank_text(bank.title, bank.language), id="bank-title")
+            yield Static(id="progress")
+        with VerticalScroll(id="body"):
+            yield Static(ui_text(t("exam.hint"), style="$text-muted"), id="exam-hint")
+            yield Static(id="question")
+            yield Static(id="hint")
+            yield ChoiceList(
+                (), [], rtl_default=rtl_language(bank.language), selectable=True, id="choices"
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_question()
+        if self.exam.time_limit is not None:
+            self.set_interval(1.0, self.tick)
+
+    @property
+    def choices(self) -> ChoiceList:
+        return self.query_one("#choices", ChoiceList)
+
+    def show_question(self) -> None:
+        """Lay out the current question with the answer given so far, if any."""
+        shown = self.exam.current
+        language = self.exam.bank.language
+        self.query_one("#question", Static).update(bank_text(shown.question.text, language))
+        hint = t("question.hint_multiple") if shown.question.multiple else ""
+        self.query_one("#hint", Static).update(ui_text(hint))
+        self.query_one("#hint").display = bool(hint)
+        labels = [choice_label(n) for n in range(len(shown.choices))]
+        self.choices.set_choices(shown.choices, labels, multiple=shown.question.multiple)
+        self.choices.select(set(self.exam.current_picks or ()))
+        self.choices.focus()
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self.update_status()
+
+    def update_status(self) -> None:
+        exam = self.exam
+        status = t(
+            "exam.status", position=exam.position + 1, total=exam.total, answered=exam.answered
+        )
+        remaining = exam.remaining()
+        if remaining is not None:
+            status += " · " + t("exam.time_left", time=format_duration(remaining))
+        self.query_one("#progress", Static).update(ui_text(status))
+
+    # -- answering -------------------------------------------------------------------------------
+
+    def pick(self, index: int) -> None:
+        """A number key or a click: select that choice (toggle it, when several may be right)."""
+        shown = self.exam.current
+        if index >= len(shown.choices):
+            return
+        # One choice replaces the last; with several right, each key toggles its choice.
+        picks = {index}
+        if shown.question.multiple:
+            picks = set(self.exam.current_picks or ()) ^ {index}
+        try:
+            if picks:
+                self.exam.answer(picks)
+            else:
+                self.exam.clear()
+        except ExamOver:
+            self.finished()
+            return
+        self.choices.cursor = index
+        self.choices.select(picks)
+        self.update_status()
+
+    def action_number(self, number: int) -> None:
+        self.pick(number - 1)
+
+    def action_pick_cursor(self) -> None:
+        self.pick(self.choices.cursor)
+
+    @on(ChoiceList.Clicked)
+    def clicked(self, event: ChoiceList.Clicked) -> None:
+        self.pick(event.index)
+
+    def action_next(self) -> None:
+        if self.exam.next():
+            self.show_question()
+
+    def action_previous(self) -> None:
+        if self.exam.previous():
+            self.show_question()
+
+    def tick(self) -> None:
+        """Once a second: the countdown, and the end when time runs out."""
+        if self.exam.tick():
+            self.notify(ui_line(t("exam.time_up")), severity="warning", markup=False)
+            self.finished()
+        elif not self.exam.submitted:
+            self.update_status()
+
+    # -- ending ----------------------------------------------------------------------------------
+
+    def action_submit(self) -> None:
+        question = t("exam.submit_question")
+        left = len(self.exam.unanswered())
+        if left:
+            question += " " + t("exam.unanswered", count=left)
+
+        def submit(yes: bool | None) -> None:
+            if yes:
+                if not self.exam.submitted:
+                    self.exam.submit()
+                self.finished()
+
+        self.app.push_screen(ConfirmScreen(question), submit)
+
+    def finished(self) -> None:
+        """Show the results with full feedback (the exam was submitted)."""
+        self.app.show_results(self.exam)  # type: ignore[attr-defined]
+
+    def action_leave(self) -> None:
+        answered = self.exam.answered
+
+        def leave(yes: bool | None) -> None:
+            if yes:
+                self.app.go_home()  # type: ignore[attr-defined]
+
+        question = t("leave.question")
+        if answered:
+            question += " " + t("leave.saved", count=answered)
+        self.app.push_screen(ConfirmScreen(question), leave)

@@ -51,6 +51,7 @@ def build(
     lang: str = "en",
     digits: str | None = None,
     rtl_mode: str = "reorder",
+    **modes: object,
 ) -> tuple[QuizApp, Store]:
     """The app on the banks in a folder, with a fresh store; as the command line builds it."""
     store = Store.open(db)
@@ -64,6 +65,7 @@ def build(
         clock=FakeClock(),
         lang=lang,
         rtl_mode=rtl_mode,
+        **modes,
         digits=digits,
     )
     return app, store

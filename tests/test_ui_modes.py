@@ -1,0 +1,207 @@
+"""Pilot tests of the learning modes: exam, review and study, from the keys to the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ui_helpers import THREE, build, choice_number, screen_text
+
+from quiz.loader import load_bank
+from quiz.ui.confirm import ConfirmScreen
+from quiz.ui.exam_screen import ExamScreen
+from quiz.ui.home import HomeScreen
+from quiz.ui.question import QuestionScreen
+from quiz.ui.results import ResultsScreen
+from quiz.ui.start_dialog import StartScreen
+from quiz.ui.study_screen import StudyScreen
+
+ANSWERS = {
+    "What is the capital of France?": "Paris",
+    "What is the capital of Japan?": "Tokyo",
+    "What is the capital of Kenya?": "Nairobi",
+}
+WRONG = {
+    "What is the capital of France?": "Lyon",
+    "What is the capital of Japan?": "Osaka",
+    "What is the capital of Kenya?": "Mombasa",
+}
+
+WHY = {
+    "What is the capital of France?": "Paris has been the capital since the Middle Ages.",
+    "What is the capital of Japan?": "Tokyo became the capital in 1868.",
+}
+
+
+@pytest.fixture
+def three(tmp_path: Path) -> Path:
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    (folder / "three.yaml").write_text(THREE, encoding="utf-8")
+    return folder
+
+
+def question_of(app) -> str:
+    return app.screen.exam.current.question.text
+
+
+async def test_an_exam_keeps_changed_answers_and_times_out_with_what_is_there(
+    three: Path, tmp_path: Path
+):
+    bank = load_bank(three / "three.yaml").bank
+    app, store = build(three, tmp_path / "s.db", play=bank, mode="exam", time_limit=60.0)
+    with store:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ExamScreen)
+            assert "Question 1/3 · Answered 0/3 · Time left 1:00" in screen_text(app)
+            first = question_of(app)
+            # A wrong answer first, then changed to the right one: no feedback either time.
+            await pilot.press(choice_number(app, WRONG[first]))
+            await pilot.press(choice_number(app, ANSWERS[first]))
+            assert "Right" not in screen_text(app) and "Wrong" not in screen_text(app)
+            assert "(•) " + choice_number(app, ANSWERS[first]) in screen_text(app)
+            await pilot.press("n")
+            second = question_of(app)
+            await pilot.press(choice_number(app, WRONG[second]))
+            # Back to the first: its answer is still there.
+            await pilot.press("p")
+            assert question_of(app) == first
+            assert "Answered 2/3" in screen_text(app)
+            # Time runs out (the fake clock jumps); the next tick submits what is there.
+            app.clock.now += 61
+            screen.tick()
+            await pilot.pause()
+            assert isinstance(app.screen, ResultsScreen)
+            text = screen_text(app)
+            assert "Score 1/3 (33%)" in text
+            assert "Missed (2):" in text
+            assert "You said: not answered" in text
+            # Full feedback now: each missed question with its explanation, when it has one.
+            for question in {second, *ANSWERS} - {first}:
+                if question in WHY:
+                    assert "Why: " + WHY[question] in text
+        (session,) = store.sessions()
+        assert (session.planned, session.answered, session.correct) == (3, 2, 1)
+        assert session.finished is not None
+        every = store.answers(session.id, changes=True)
+        assert [a["final"] for a in every] == [False, True, True]  # the change is kept, not counted
+
+
+async def test_an_exam_is_submitted_with_s_after_a_warning(three: Path, tmp_path: Path):
+    bank = load_bank(three / "three.yaml").bank
+    app, store = build(three, tmp_path / "s.db", play=bank, mode="exam")
+    with store:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert "Time left" not in screen_text(app)
+            await pilot.press(choice_number(app, ANSWERS[question_of(app)]))
+            await pilot.press("s")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            assert "Not answered yet: 2." in screen_text(app)
+            await pilot.press("y")
+            await pilot.pause()
+            assert isinstance(app.screen, ResultsScreen)
+            assert "Score 1/3 (33%)" in screen_text(app)
+
+
+async def test_the_start_dialog_starts_an_exam_with_a_time_limit(three: Path, tmp_path: Path):
+    app, store = build(three, tmp_path / "s.db")
+    with store:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, StartScreen)
+            await pilot.click("#exam")
+            await pilot.pause()
+            assert app.screen.query_one("#time-limit").display
+            app.screen.query_one("#time-limit").value = "soon"
+            await pilot.click("#start")
+            await pilot.pause()
+            assert "Write a time such as 10m, 90s or 1h30m." in screen_text(app)
+            field = app.screen.query_one("#time-limit")
+            field.value = "5m"
+            field.focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ExamScreen)
+            assert app.screen.exam.time_limit == 300
+            assert "Time left 5:00" in screen_text(app)
+
+
+async def test_review_asks_what_was_missed_until_it_is_answered_right(three: Path, tmp_path: Path):
+    bank = load_bank(three / "three.yaml").bank
+    app, store = build(three, tmp_path / "s.db", play=bank)
+    with store:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            # Practice: the first question wrong, the others right.
+            missed = app.screen.quiz.current.question.text
+            await pilot.press(choice_number(app, WRONG[missed]), "enter")
+            for _ in range(2):
+                question = app.screen.quiz.current.question.text
+                await pilot.press(choice_number(app, ANSWERS[question]), "enter")
+            await pilot.pause()
+            await pilot.press("h")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            # Review all banks: only the missed question.
+            await pilot.press("v")
+            await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen)
+            assert "Review: all banks" in screen_text(app)
+            assert app.screen.quiz.total == 1
+            assert app.screen.quiz.current.question.text == missed
+            await pilot.press(choice_number(app, ANSWERS[missed]), "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ResultsScreen)
+            await pilot.press("h")
+            await pilot.pause()
+            # Answered right: the review list is empty now.
+            await pilot.press("v")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert store.last_wrong() == []
+        modes = [s.title for s in store.sessions()]
+        assert modes == ["Three capitals", "Three capitals"]
+
+
+async def test_study_rates_cards_saves_them_and_home_counts_them(three: Path, tmp_path: Path):
+    bank = load_bank(three / "three.yaml").bank
+    app, store = build(three, tmp_path / "s.db", play=bank, mode="study")
+    with store:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, StudyScreen)
+            assert "Due 0 · New 2 · Learning 0" in screen_text(app)
+            # "I don't know" is its own key: rated Again, and the card comes back soon.
+            await pilot.press("d")
+            text = screen_text(app)
+            assert "Wrong" in text and "Next review in 1 minute." in text
+            await pilot.press("enter")
+            question = app.screen.quiz.current.question.text
+            await pilot.press(choice_number(app, ANSWERS[question]))
+            assert "Next review in" in screen_text(app)
+            cards = store.cards_of(profile="default", bank=str((three / "three.yaml").resolve()))
+            assert len(cards) == 2
+        # The two cards studied are no longer new on the home screen.
+        home, home_store = build(three, tmp_path / "s.db")
+        with home_store:
+            async with home.run_test(size=(100, 30)) as pilot:
+                await pilot.pause()
+                assert "due 0 · new 1" in screen_text(home)
+
+
+async def test_nothing_to_review_says_so_and_stays_home(three: Path, tmp_path: Path):
+    app, store = build(three, tmp_path / "s.db")
+    with store:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("v")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            notes = [str(n.message) for n in app._notifications]
+            assert any("Nothing to review" in note for note in notes)

@@ -221,6 +221,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="study: new cards a day at most (default: 20)",
     )
+    play.add_argument(
+        "--rate-by-time",
+        action="store_true",
+        help="study: rate a fast right answer Easy and a slow one Hard (default: all Good)",
+    )
 
     scores = commands.add_parser(
         "scores",
@@ -637,6 +642,7 @@ def _start_app(args: argparse.Namespace, catalog, play, play_all: bool = False) 
             mode=getattr(args, "mode", "practice"),
             time_limit=getattr(args, "time_limit", None),
             new_per_day=getattr(args, "new_per_day", 20),
+            rate_by_time=getattr(args, "rate_by_time", False),
             play_all=play_all,
         )
         # In reorder mode the app lays out right-to-left text itself: the terminal must not

@@ -58,6 +58,7 @@ from fsrs import Card, Rating, Scheduler, State
 from quiz.model import Bank, Question
 from quiz.session import AlreadyAnswered, Outcome, Shown
 from quiz.store import CardState, NewCardScan, SessionGroup, Store, bank_key
+from quiz.timeparse import local_now
 
 DEFAULT_NEW_PER_DAY = 20
 
@@ -113,11 +114,6 @@ class _Item:
     card: Card | None
     source: str  # "due", "new" or "learning"
     shown: Shown | None = field(default=None)
-
-
-def local_now() -> datetime:
-    """The time now, in the local time zone (so the day of new cards is the local day)."""
-    return datetime.now().astimezone()
 
 
 def day_bounds(moment: datetime) -> tuple[datetime, datetime]:

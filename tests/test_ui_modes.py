@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,56 @@ async def test_nothing_to_review_says_so_and_stays_home(three: Path, tmp_path: P
             assert isinstance(app.screen, HomeScreen)
             notes = [str(n.message) for n in app._notifications]
             assert any("Nothing to review" in note for note in notes)
+
+
+class Calendar:
+    """A wall clock for study scheduling that a test moves across days."""
+
+    def __init__(self) -> None:
+        self.moment = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+
+async def test_a_study_week_moves_cards_from_new_to_due(three: Path, tmp_path: Path):
+    bank = load_bank(three / "three.yaml").bank
+    calendar = Calendar()
+    db = tmp_path / "s.db"
+
+    async def study_all_right(new_per_day: int) -> str:
+        app, store = build(
+            three, db, play=bank, mode="study", now=calendar, new_per_day=new_per_day
+        )
+        with store:
+            async with app.run_test(size=(100, 30)) as pilot:
+                await pilot.pause()
+                if not isinstance(app.screen, StudyScreen):
+                    return "nothing"
+                status = screen_text(app).splitlines()[0]
+                while isinstance(app.screen, StudyScreen):
+                    question = app.screen.quiz.current.question.text
+                    await pilot.press(choice_number(app, ANSWERS[question]), "enter")
+                    await pilot.pause()
+                return status
+
+    async def home_counts() -> str:
+        app, store = build(three, db, now=calendar, new_per_day=2)
+        with store:
+            async with app.run_test(size=(100, 30)) as pilot:
+                await pilot.pause()
+                return next(line for line in screen_text(app).splitlines() if "due " in line)
+
+    assert "due 0 · new 2" in await home_counts()  # 3 new questions, 2 a day
+    # Day 1: two new cards a day, both answered right.
+    assert "Due 0 · New 1" in await study_all_right(new_per_day=2)
+    assert "due 0 · new 0" in await home_counts()  # today's new cards are done
+    # Day 2: the third card is new; the first two are not due yet (a right answer waits).
+    calendar.moment += timedelta(days=1)
+    assert "due 0 · new 1" in await home_counts()
+    assert "Due 0 · New 0" in await study_all_right(new_per_day=2)
+    # Weeks later every card is due again, and none is new.
+    calendar.moment += timedelta(days=60)
+    assert "due 3 · new 0" in await home_counts()
+    assert "Due 2 · New 0" in await study_all_right(new_per_day=2)
+    assert "due 0 · new 0" in await home_counts()

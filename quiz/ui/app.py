@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from textual.app import App
 from textual.screen import Screen
@@ -14,6 +15,7 @@ from quiz.model import Bank, Question
 from quiz.rtl import Mode
 from quiz.session import Quiz
 from quiz.store import Store
+from quiz.timeparse import local_now
 from quiz.ui.display import set_mode, ui_line
 from quiz.ui.localize import TEXTUAL_ACTIONS, localize
 from quiz.ui.question import QuestionScreen
@@ -43,7 +45,9 @@ class QuizApp(App[int]):
         mode: str = "practice",
         time_limit: float | None = None,
         new_per_day: int = 20,
+        rate_by_time: bool = False,
         play_all: bool = False,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         # The language and the RTL mode are set before any screen or label is made: they are
         # read when built.
@@ -65,6 +69,10 @@ class QuizApp(App[int]):
         self.mode = mode
         self.time_limit = time_limit
         self.new_per_day = new_per_day
+        #: Study: a fast right answer is rated Easy and a slow one Hard, not just Good.
+        self.rate_by_time = rate_by_time
+        #: The wall clock of study scheduling (local time; tests move it across days).
+        self.now = now or local_now
         #: Review or study every bank at once (`quiz play --mode study` without a path).
         self.play_all = play_all
         #: What started the current run, so "play again" can start it again.
@@ -163,7 +171,13 @@ class QuizApp(App[int]):
             from quiz.ui.study_screen import StudyScreen
 
             study = Study(
-                banks, self.store, new_per_day=self.new_per_day, seed=self.seed, clock=self.clock
+                banks,
+                self.store,
+                new_per_day=self.new_per_day,
+                rate_by_time=self.rate_by_time,
+                seed=self.seed,
+                clock=self.clock,
+                now=self.now,
             )
             if study.finished:
                 self.notify(ui_line(t("study.nothing")), markup=False)

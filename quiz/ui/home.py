@@ -86,6 +86,7 @@ class HomeScreen(Screen[None]):
         cards = due_counts(
             app.store,  # type: ignore[attr-defined]
             {bank_key(e.file.path): e.summary.count for e in self.entries if e.summary.playable},
+            now=app.now(),  # type: ignore[attr-defined]
             new_per_day=app.new_per_day,  # type: ignore[attr-defined]
         )
         banks = self.query_one("#banks", OptionList)

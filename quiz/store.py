@@ -531,6 +531,12 @@ class Store:
             for session_id, bank, title, started, finished, planned, answered, correct in rows
         ]
 
+    def profiles(self) -> list[str]:
+        """Every profile with a session saved, and the store's own, sorted by name."""
+        with self._use("read the profiles") as conn:
+            rows = conn.execute("SELECT DISTINCT profile FROM sessions").fetchall()
+        return sorted({name for (name,) in rows} | {self.profile}, key=str.casefold)
+
     def bank_scores(self, *, profile: str | None = None) -> dict[str, BankScore]:
         """Return each bank's best and latest percentage and its number of sessions."""
         best: dict[str, float | None] = {}

@@ -576,3 +576,12 @@ def test_several_picks_are_kept_as_a_sorted_list(tmp_path: Path) -> None:
                 ms=1,
             )
         assert [a["picked"] for a in store.answers(session)] == [[0, 2]]
+
+
+def test_profiles_are_listed_with_the_stores_own(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "scores.db", profile="sara") as store:
+        assert store.profiles() == ["sara"]
+        store.start_session(bank="b.yaml", title="B", planned=1, profile="ali", now=T0)
+        store.start_session(bank="b.yaml", title="B", planned=1, profile="Huda", now=T0)
+        store.start_session(bank="b.yaml", title="B", planned=1, now=T0)
+        assert store.profiles() == ["ali", "Huda", "sara"]

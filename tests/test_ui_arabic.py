@@ -53,10 +53,12 @@ LATIN_ALLOWED = {
     "s",
     "v",
     "d",
+    "u",
     "Enter",
     "yaml",
     "bank",
     "DIR",
+    "default",  # the profile's name: data, not interface
 }
 
 

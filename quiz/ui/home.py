@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -20,6 +21,7 @@ from quiz.store import BankScore, bank_key
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.display import bank_text, ui_text
 from quiz.ui.localize import localize
+from quiz.ui.profile_dialog import ProfileScreen
 from quiz.ui.start_dialog import StartChoice, StartScreen
 
 
@@ -55,6 +57,7 @@ class HomeScreen(Screen[None]):
         Binding("enter", "select", translatable("footer.start"), priority=True),
         Binding("v", "all('review')", translatable("footer.review_all")),
         Binding("s", "all('study')", translatable("footer.study_all")),
+        Binding("u", "profile", translatable("footer.profile")),
         Binding("r", "reload", translatable("footer.reload")),
         Binding("q", "app.quit", translatable("footer.quit")),
     ]
@@ -64,7 +67,9 @@ class HomeScreen(Screen[None]):
         localize(self)
 
     def compose(self) -> ComposeResult:
-        yield Static(ui_text(t("home.title")), id="home-title")
+        with Horizontal(id="home-bar"):
+            yield Static(ui_text(t("home.title")), id="home-title")
+            yield Static(id="home-profile")
         yield OptionList(id="banks")
         yield Static(id="home-empty")
         yield Footer()
@@ -79,7 +84,11 @@ class HomeScreen(Screen[None]):
         """Read the banks (through the cache) and the scores, and fill the list."""
         app = self.app
         self.entries = app.catalog.entries()  # type: ignore[attr-defined]
-        scores = app.store.bank_scores()  # type: ignore[attr-defined]
+        store = app.store  # type: ignore[attr-defined]
+        scores = store.bank_scores(profile=store.profile)
+        self.query_one("#home-profile", Static).update(
+            ui_text(t("profile.now", name=store.profile))
+        )
         # Imported here: the study scheduler (fsrs) is not needed to start `quiz play`.
         from quiz.study import due_counts
 
@@ -149,6 +158,17 @@ class HomeScreen(Screen[None]):
 
         screen = StartScreen(bank, len(bank.questions), time_limit=self.app.time_limit)  # type: ignore[attr-defined]
         self.app.push_screen(screen, chosen)
+
+    def action_profile(self) -> None:
+        """Choose whose scores, review list and cards the home screen shows and saves to."""
+        store = self.app.store  # type: ignore[attr-defined]
+
+        def chosen(name: str | None) -> None:
+            if name:
+                store.profile = name
+                self.load()
+
+        self.app.push_screen(ProfileScreen(store.profiles(), store.profile), chosen)
 
     def action_all(self, mode: str) -> None:
         """Review or study every bank at once."""

@@ -744,6 +744,9 @@ class _Reader:
         if entry is None:
             return None
         node = entry[1]
+        # The common case first, quickly: a plain or single-quoted string, or a block scalar.
+        if node.tag == _STR_TAG and node.style != '"' and type(node) is ScalarNode:
+            return clean(node.value)
         if not self.tag_ok(node):
             return None
         if not isinstance(node, ScalarNode):

@@ -170,6 +170,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="answers a student needs to be ranked among those most behind (default: 10)",
     )
 
+    stats = commands.add_parser(
+        "stats",
+        parents=common,
+        # Its --bank is one bank file, not a folder of banks as for the other commands.
+        conflict_handler="resolve",
+        help="show statistics: score over time, tags, weakest questions, streaks",
+        description="Show the statistics of a profile, for one bank or all: score over time, "
+        "accuracy by tag, the weakest questions, days in a row practised, time spent.",
+    )
+    stats.add_argument(
+        "--bank", dest="stats_bank", metavar="PATH", help="one bank file (default: all banks)"
+    )
+    stats.add_argument("--json", action="store_true", help="print JSON")
+
     commands.add_parser(
         "schema",
         parents=common,
@@ -303,6 +317,7 @@ def _run(args: argparse.Namespace) -> int:
         "import": _import,
         "export": _export,
         "results": _results,
+        "stats": _stats,
         "report": _report,
     }
     return handlers[args.command](args)
@@ -458,6 +473,48 @@ def _report(args: argparse.Namespace) -> int:
     except ReportError as error:
         print(f"quiz: error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from quiz.cache import BankCache
+    from quiz.stats import compute, print_stats
+    from quiz.store import StoreError, bank_key
+
+    path = None if args.stats_bank is None else Path(args.stats_bank).expanduser()
+    if path is not None and path.is_dir():
+        raise UsageError(f"--bank {args.stats_bank}: is a folder; give one bank file")
+    try:
+        store = _open_store(args)
+    except _Fatal as error:
+        print(f"quiz: error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    cache = BankCache.open(locations.cache_path())
+
+    def load(key: str):
+        # Tags come from the bank files; a file moved or broken has none.
+        file = Path(key)
+        return cache.load(file).bank if file.is_file() else None
+
+    try:
+        with store:
+            stats = compute(
+                store,
+                profile=store.profile,
+                bank=None if path is None else bank_key(path),
+                banks=load,
+            )
+    except StoreError as error:
+        print(f"quiz: error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    finally:
+        cache.close()
+    if path is not None and not path.is_file() and not stats.sessions:
+        raise UsageError(f"--bank {args.stats_bank}: no such bank file, and no answers to it")
+    if args.json:
+        print(json.dumps(stats.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print_stats(stats, sys.stdout)
     return EXIT_OK
 
 

@@ -298,7 +298,7 @@ def compute(
         raise ValueError("now must be timezone-aware")
     now = now.astimezone(UTC)
     known = _Banks(banks)
-    with _snapshot(store) as conn:
+    with _Snapshot(store) as conn:
         sessions = _session_rows(conn, profile, bank)
         questions = _question_rows(conn, profile, bank)
         days, scores, titles = _days_and_scores(conn, sessions, tz)
@@ -356,10 +356,6 @@ class _Snapshot:
         if self.conn is not None:
             self.conn.close()
             self.conn = None
-
-
-def _snapshot(store: Store) -> _Snapshot:
-    return _Snapshot(store)
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -480,14 +476,7 @@ def _days_and_scores(
     totals: dict[date, list[int]] = {}
     points: list[ScorePoint] = []
     titles: dict[str, tuple[str, str]] = {}
-    ends: dict[date, str] = {}
-
-    def end_of(day: date) -> str:
-        """The stored time text of the end of a local day (the next midnight)."""
-        if day not in ends:
-            ends[day] = _stored(_day_start(day + timedelta(days=1), tz))
-        return ends[day]
-
+    days = _LocalDays(tz)
     unsure: list[int] = []
     for s in sessions:
         if s.started >= titles.get(s.bank, ("", ""))[0]:
@@ -497,9 +486,8 @@ def _days_and_scores(
             continue
         finished = datetime.fromisoformat(s.finished).astimezone(tz)
         points.append(ScorePoint(s.id, s.bank, s.mode, finished, s.answers, s.correct))
-        day = _local_day(s.started, tz)
-        # Stored times are fixed-width UTC text, which compares as it orders.
-        if s.outside == 0 and s.finished < end_of(day):
+        day = days.of(s.started)
+        if s.outside == 0 and s.finished < days.end:
             _add(totals, day, s.answers, s.correct, s.ms)
         else:
             unsure.append(s.id)
@@ -515,8 +503,8 @@ def _days_and_scores(
             {"ids": json.dumps(unsure)},
         )
         for session_id, first, last, answers, correct, ms in rows:
-            day = _local_day(first, tz)
-            if last < end_of(day):
+            day = days.of(first)
+            if last < days.end:
                 _add(totals, day, answers, correct, ms)
             else:
                 crossing.append(session_id)
@@ -529,10 +517,32 @@ def _days_and_scores(
             {"ids": json.dumps(crossing)},
         )
         for answered, correct, ms in rows:
-            _add(totals, _local_day(answered, tz), 1, correct, ms)
-    days = [DayTotal(day, *totals[day]) for day in sorted(totals)]
+            _add(totals, days.of(answered), 1, correct, ms)
     points.sort(key=lambda p: (p.finished, p.session_id))
-    return days, points, {bank: title for bank, (_, title) in titles.items()}
+    return (
+        [DayTotal(day, *totals[day]) for day in sorted(totals)],
+        points,
+        {bank: title for bank, (_, title) in titles.items()},
+    )
+
+
+class _LocalDays:
+    """The local calendar day of stored times; quick for times that come roughly in order."""
+
+    def __init__(self, tz: tzinfo | None) -> None:
+        self.tz = tz
+        #: The stored time text of the start and end of the last day found: stored times are
+        #: fixed-width UTC text, which compares as it orders, so most times need no datetime.
+        self.start = self.end = ""
+        self.day = date.min
+
+    def of(self, stored: str) -> date:
+        """The local day of a stored time; `end` is then the end of that day."""
+        if not self.start <= stored < self.end:
+            self.day = datetime.fromisoformat(stored).astimezone(self.tz).date()
+            self.start = _stored(_day_start(self.day, self.tz))
+            self.end = _stored(_day_start(self.day + timedelta(days=1), self.tz))
+        return self.day
 
 
 def _add(totals: dict[date, list[int]], day: date, answers: int, correct: int, ms: int) -> None:
@@ -639,11 +649,6 @@ def _stored(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def _local_day(stored: str, tz: tzinfo | None) -> date:
-    """The calendar day in tz (None: the computer's zone) of a stored UTC time."""
-    return datetime.fromisoformat(stored).astimezone(tz).date()
-
-
 def _percent(correct: int, answers: int) -> float:
     return 100.0 * correct / answers
 
@@ -702,6 +707,7 @@ def _print_summary(console: Console, stats: Stats) -> None:
     for label, value in rows:
         table.add_row(Text(label), Text(value))
     console.print(table)
+    console.print()
 
 
 def _print_scores(console: Console, stats: Stats) -> None:
@@ -769,6 +775,7 @@ def _print_tags(console: Console, stats: Stats) -> None:
             Text(_percent_text(tag.percent)),
         )
     console.print(table)
+    console.print()
 
 
 def _print_weakest(console: Console, stats: Stats) -> None:

@@ -1,0 +1,57 @@
+"""`quiz stats` from the command line."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from ui_helpers import THREE
+
+from quiz.cli import main
+from quiz.store import Store
+
+
+def seed(db: Path, bank: Path, profile: str, results: list[bool]) -> None:
+    start = datetime(2026, 11, 20, 9, tzinfo=UTC)
+    with Store.open(db, profile=profile) as store:
+        session = store.start_session(bank=str(bank.resolve()), title="Three", planned=3, now=start)
+        for n, right in enumerate(results):
+            store.record_answer(
+                session,
+                question_id=["france", "japan", "kenya"][n],
+                question="?",
+                choices=["a", "b"],
+                picked=0,
+                correct=right,
+                ms=2000,
+                now=start + timedelta(seconds=n),
+            )
+        store.finish_session(session, now=start + timedelta(minutes=1))
+
+
+def test_stats_json_for_one_profile_and_one_bank(tmp_path: Path, capsys):
+    bank = tmp_path / "three.yaml"
+    bank.write_text(THREE, encoding="utf-8")
+    db = tmp_path / "s.db"
+    seed(db, bank, "sara", [True, False, True])
+    seed(db, bank, "ali", [False, False, False])
+    assert main(["stats", "--json", "--db", str(db), "--profile", "sara"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["profile"] == "sara"
+    assert (stats["totals"]["answers"], stats["totals"]["correct"]) == (3, 2)
+    assert main(["stats", "--json", "--db", str(db), "--profile", "ali", "--bank", str(bank)]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert (stats["totals"]["answers"], stats["totals"]["correct"]) == (3, 0)
+
+
+def test_stats_prints_tables_and_refuses_a_folder(tmp_path: Path, capsys):
+    bank = tmp_path / "three.yaml"
+    bank.write_text(THREE, encoding="utf-8")
+    db = tmp_path / "s.db"
+    seed(db, bank, "default", [True, True, False])
+    assert main(["stats", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "Answers" in out and "66.7%" in out
+    assert main(["stats", "--db", str(db), "--bank", str(tmp_path)]) == 2
+    assert "is a folder; give one bank file" in capsys.readouterr().err

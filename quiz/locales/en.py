@@ -112,4 +112,18 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "profile.new": "Or type a new name and press Enter:",
     "profile.now": "Profile: {name}",
     "footer.profile": "Profile",
+    "footer.stats": "Statistics",
+    "footer.stats_switch": "This bank / all",
+    "title.stats_all": "Statistics: all banks",
+    "stats.over_time": "Score over time (one bar a session):",
+    "stats.by_tag": "Accuracy by tag:",
+    "stats.weakest": "Weakest questions:",
+    "stats.none": "Nothing yet: play a quiz first.",
+    "stats.totals": "{sessions} sessions · {answers} answers · {percent} right · {time} spent",
+    "stats.streak": {
+        "one": "{count} day in a row (longest {longest})",
+        "other": "{count} days in a row (longest {longest})",
+    },
+    "stats.answers": {"one": "{count} answer", "other": "{count} answers"},
+    "stats.weak": "{percent} chance of a right answer · {answers} answers",
 }

@@ -57,6 +57,7 @@ class HomeScreen(Screen[None]):
         Binding("enter", "select", translatable("footer.start"), priority=True),
         Binding("v", "all('review')", translatable("footer.review_all")),
         Binding("s", "all('study')", translatable("footer.study_all")),
+        Binding("t", "stats", translatable("footer.stats")),
         Binding("u", "profile", translatable("footer.profile")),
         Binding("r", "reload", translatable("footer.reload")),
         Binding("q", "app.quit", translatable("footer.quit")),
@@ -158,6 +159,19 @@ class HomeScreen(Screen[None]):
 
         screen = StartScreen(bank, len(bank.questions), time_limit=self.app.time_limit)  # type: ignore[attr-defined]
         self.app.push_screen(screen, chosen)
+
+    def action_stats(self) -> None:
+        """The statistics of the highlighted bank (a on that screen: of every bank)."""
+        from quiz.ui.stats_screen import StatsScreen
+
+        banks = self.query_one("#banks", OptionList)
+        bank = None
+        if banks.highlighted is not None:
+            option = banks.get_option_at_index(banks.highlighted)
+            if option.id is not None and not option.disabled:
+                path = self.entries[int(option.id)].file.path
+                bank = self.app.catalog.load(path).bank  # type: ignore[attr-defined]
+        self.app.push_screen(StatsScreen(bank))
 
     def action_profile(self) -> None:
         """Choose whose scores, review list and cards the home screen shows and saves to."""

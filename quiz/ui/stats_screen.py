@@ -1,0 +1,137 @@
+"""The statistics screen: score over time, accuracy by tag, the weakest questions, streaks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, LoadingIndicator, Sparkline, Static
+
+from quiz.i18n import t, translatable
+from quiz.model import Bank
+from quiz.stats import Stats, compute
+from quiz.store import bank_key
+from quiz.ui.bidi_text import Stacked
+from quiz.ui.display import bank_text, ui_text
+from quiz.ui.localize import localize
+from quiz.ui.results import duration
+
+BAR = 20
+
+
+def bar(percent: float) -> str:
+    """A bar of `BAR` cells, filled in proportion: `██████░░░░`."""
+    filled = round(BAR * percent / 100)
+    return "█" * filled + "░" * (BAR - filled)
+
+
+class StatsScreen(Screen[None]):
+    """Shows how a profile is doing on one bank, or on every bank (a to switch)."""
+
+    BINDINGS = [
+        Binding("a", "switch", translatable("footer.stats_switch")),
+        Binding("h,escape", "home", translatable("footer.home")),
+        Binding("q", "app.quit", translatable("footer.quit")),
+    ]
+
+    def __init__(self, bank: Bank | None) -> None:
+        super().__init__(classes="stats")
+        localize(self)
+        self.bank = bank
+        self.all_banks = bank is None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="status"):
+            yield Static(id="bank-title")
+            yield Static(id="progress")
+        with VerticalScroll(id="body"):
+            yield LoadingIndicator()
+            yield Static(id="totals")
+            yield Static(ui_text(t("stats.over_time")), classes="stats-heading")
+            yield Sparkline([], id="scores")
+            yield Static(ui_text(t("stats.by_tag")), classes="stats-heading")
+            yield Static(id="tags")
+            yield Static(ui_text(t("stats.weakest")), classes="stats-heading")
+            yield Static(id="weakest")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_stats()
+
+    def refresh_stats(self) -> None:
+        """Show the heading at once, and the figures when they are read."""
+        if self.all_banks or self.bank is None:
+            heading = ui_text(t("title.stats_all"))
+        else:
+            heading = bank_text(self.bank.title, self.bank.language)
+        self.query_one("#bank-title", Static).update(heading)
+        self.query_one(LoadingIndicator).display = True
+        self.read()
+
+    @work(thread=True, exclusive=True)
+    def read(self) -> None:
+        """Read the figures in a thread: a large score database takes a moment."""
+        app = self.app
+        store = app.store  # type: ignore[attr-defined]
+        catalog = app.catalog  # type: ignore[attr-defined]
+        bank = None if self.all_banks or self.bank is None else bank_key(self.bank.path)
+
+        def load(key: str) -> Bank | None:
+            path = Path(key)
+            return catalog.load(path).bank if path.is_file() else None
+
+        stats = compute(store, profile=store.profile, bank=bank, banks=load)
+        app.call_from_thread(self.show, stats)
+
+    def show(self, stats: Stats) -> None:
+        """Fill the screen with the figures."""
+        self.query_one(LoadingIndicator).display = False
+        self.query_one("#progress", Static).update(ui_text(t("profile.now", name=stats.profile)))
+        percent = t("percent", value=stats.percent or 0)
+        totals = t(
+            "stats.totals",
+            sessions=stats.sessions,
+            answers=stats.answers,
+            percent=percent,
+            time=duration(stats.time_ms / 1000),
+        )
+        streak = t("stats.streak", count=stats.current_streak, longest=stats.longest_streak)
+        self.query_one("#totals", Static).update(Stacked(ui_text(totals), ui_text(streak)))
+        scores = self.query_one("#scores", Sparkline)
+        scores.data = [point.percent for point in stats.scores] or [0]
+        tags = [
+            ui_text(
+                f"{bar(tag.percent)} {t('percent', value=tag.percent)}  {tag.tag}"
+                f"  ({t('stats.answers', count=tag.answers)})"
+            )
+            for tag in stats.tags
+        ]
+        self.query_one("#tags", Static).update(Stacked(*tags) if tags else ui_text(t("stats.none")))
+        weakest = []
+        for question in stats.weakest:
+            chance = t("percent", value=100 * question.chance)
+            label = t("stats.weak", percent=chance, answers=question.answers)
+            weakest.append(ui_text(label, style="$text-muted"))
+            weakest.append(bank_text(question.text, self.language_of(question.bank)))
+        self.query_one("#weakest", Static).update(
+            Stacked(*weakest) if weakest else ui_text(t("stats.none"))
+        )
+
+    def language_of(self, key: str) -> str:
+        """The language of a bank, by the key its answers are saved under."""
+        path = Path(key)
+        bank = self.app.catalog.load(path).bank if path.is_file() else None  # type: ignore[attr-defined]
+        return bank.language if bank else "en"
+
+    def action_switch(self) -> None:
+        """Between this bank and every bank."""
+        if self.bank is not None:
+            self.all_banks = not self.all_banks
+            self.refresh_stats()
+
+    def action_home(self) -> None:
+        self.app.go_home()  # type: ignore[attr-defined]

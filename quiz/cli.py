@@ -26,20 +26,21 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
-def _global_options(defaults: bool) -> argparse.ArgumentParser:
-    """Options that work before or after the command name."""
+def _global_options(defaults: bool, *, bank: bool = True) -> argparse.ArgumentParser:
+    """Options that work before or after the command name (`bank`: with --bank DIR)."""
     # Under a command the defaults are suppressed, so they do not hide a value given before it.
     default = None if defaults else argparse.SUPPRESS
     parent = _Parser(add_help=False)
     group = parent.add_argument_group("global options")
     group.add_argument("--db", metavar="FILE", default=default, help="score database (env QUIZ_DB)")
-    group.add_argument(
-        "--bank",
-        metavar="DIR",
-        action="append",
-        default=default,
-        help="a folder of bank files; repeat for more (env QUIZ_BANK, a path list)",
-    )
+    if bank:
+        group.add_argument(
+            "--bank",
+            metavar="DIR",
+            action="append",
+            default=default,
+            help="a folder of bank files; repeat for more (env QUIZ_BANK, a path list)",
+        )
     group.add_argument(
         "--lang",
         choices=("en", "ar"),
@@ -172,9 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = commands.add_parser(
         "stats",
-        parents=common,
         # Its --bank is one bank file, not a folder of banks as for the other commands.
-        conflict_handler="resolve",
+        parents=[_global_options(defaults=False, bank=False)],
         help="show statistics: score over time, tags, weakest questions, streaks",
         description="Show the statistics of a profile, for one bank or all: score over time, "
         "accuracy by tag, the weakest questions, days in a row practised, time spent.",

@@ -59,7 +59,7 @@ class HomeScreen(Screen[None]):
         Binding("s", "all('study')", translatable("footer.study_all")),
         Binding("t", "stats", translatable("footer.stats")),
         Binding("u", "profile", translatable("footer.profile")),
-        Binding("r", "reload", translatable("footer.reload")),
+        Binding("r", "reload", translatable("footer.reload"), show=False),
         Binding("q", "app.quit", translatable("footer.quit")),
     ]
 

@@ -93,6 +93,47 @@ async def shoot(
         store.close()
 
 
+async def shoot_stats() -> None:
+    """The statistics screen after a week of practice on the English OIC bank."""
+    from datetime import UTC, datetime, timedelta
+
+    from quiz.store import bank_key
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "scores.sqlite3")
+        catalog = Catalog([ROOT / "questions"], BankCache.open(None))
+        bank = catalog.load(ROOT / "questions" / "oic.en.yaml").bank
+        assert bank is not None
+        today = datetime.now(UTC).replace(hour=9, minute=0, second=0, microsecond=0)
+        for day in range(7):
+            moment = today - timedelta(days=6 - day)
+            session = store.start_session(
+                bank=bank_key(bank.path), title=bank.title, planned=10, now=moment
+            )
+            for n, question in enumerate(bank.questions[:10]):
+                right = (n + day) % 10 < 4 + day  # better every day
+                store.record_answer(
+                    session,
+                    question_id=question.id,
+                    question=question.text,
+                    choices=list(question.choices),
+                    picked=0,
+                    correct=right,
+                    ms=6000 + 500 * n,
+                    now=moment + timedelta(seconds=10 * n),
+                )
+            store.finish_session(session, now=moment + timedelta(minutes=3))
+        app = make_app(store=store, catalog=catalog)
+        async with app.run_test(size=(80, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("down", "t")  # from the Arabic OIC bank to the English one
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            (IMAGES / "stats.svg").write_text(grid_svg(app), encoding="utf-8")
+        store.close()
+
+
 async def main() -> None:
     IMAGES.mkdir(parents=True, exist_ok=True)
     await shoot("", "home", (80, 24), [])
@@ -104,6 +145,7 @@ async def main() -> None:
         ["1", "enter", "2", "enter", "3", "enter", "1", "enter", "2", "enter"],
     )
     await shoot("oic.ar.yaml", "arabic", (80, 24), ["1"], lang="ar")
+    await shoot_stats()
 
 
 if __name__ == "__main__":

@@ -102,7 +102,8 @@ class StatsScreen(Screen[None]):
         streak = t("stats.streak", count=stats.current_streak, longest=stats.longest_streak)
         self.query_one("#totals", Static).update(Stacked(ui_text(totals), ui_text(streak)))
         scores = self.query_one("#scores", Sparkline)
-        scores.data = [point.percent for point in stats.scores] or [0]
+        scores.data = [point.percent for point in stats.scores]
+        scores.display = bool(stats.scores)
         tags = [
             ui_text(
                 f"{bar(tag.percent)} {t('percent', value=tag.percent)}  {tag.tag}"

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from quiz.model import Bank, Question
-from quiz.session import Outcome, Shown
+from quiz.session import Outcome, Shown, choice_order
 from quiz.store import Store, bank_key
 from quiz.timeparse import format_duration, parse_duration
 
@@ -86,7 +86,7 @@ class Exam:
             raise ValueError(f"{bank.title}: no questions to ask")
         count = len(pool) if count is None else max(1, min(count, len(pool)))
         picked = rng.sample(pool, count) if bank.shuffle else pool[:count]
-        self.items = [Shown(q, _choice_order(rng, q)) for q in picked]
+        self.items = [Shown(q, choice_order(rng, q)) for q in picked]
         #: The answer given to each question so far (display positions), None when not answered.
         self.picks: list[frozenset[int] | None] = [None] * len(self.items)
         #: Seconds spent on each question so far, over all its visits.
@@ -286,9 +286,3 @@ class Exam:
 
     def _ms(self, position: int) -> int:
         return max(0, round(self.spent[position] * 1000))
-
-
-def _choice_order(rng: random.Random, question: Question) -> tuple[str, ...]:
-    if not question.shuffle:
-        return question.choices
-    return tuple(rng.sample(question.choices, len(question.choices)))

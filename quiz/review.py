@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 
 from quiz.model import Bank, Question
-from quiz.session import AlreadyAnswered, Outcome, Shown
+from quiz.session import Outcome, Run, Shown, choice_order
 from quiz.store import SessionGroup, Store, bank_key
 
 
@@ -64,7 +64,7 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class Review:
+class Review(Run):
     """A run through the questions last answered wrong, with feedback after each answer."""
 
     def __init__(
@@ -80,22 +80,16 @@ class Review:
     ) -> None:
         self.store = store
         self.title = title
-        self.clock = clock
         self.now = now
         rng = random.Random(seed)
         self.banks = [bank for bank, _ in items]
-        self.items = [Shown(q, _choice_order(rng, q)) for _, q in items]
-        self.outcomes: list[Outcome | None] = [None] * len(self.items)
-        self.position = 0
         planned: dict[str, int] = {}
         for bank in self.banks:
             planned[bank_key(bank.path)] = planned.get(bank_key(bank.path), 0) + 1
         self.sessions = SessionGroup(
             store, mode="review", profile=profile or store.profile, planned=planned, now=now
         )
-        self.started = clock()
-        self.shown_at = self.started
-        self.ended: float | None = None
+        super().__init__([Shown(q, choice_order(rng, q)) for _, q in items], clock)
 
     @classmethod
     def of(
@@ -114,18 +108,6 @@ class Review:
         title = f"Review: {banks[0].title}" if single else "Review: all banks"
         return cls(items, store, title=title, profile=profile, **options)  # type: ignore[arg-type]
 
-    # -- where we are --------------------------------------------------------------------------
-
-    @property
-    def total(self) -> int:
-        """How many questions are to be reviewed."""
-        return len(self.items)
-
-    @property
-    def current(self) -> Shown:
-        """The question being asked now."""
-        return self.items[self.position]
-
     @property
     def current_bank(self) -> Bank:
         """The bank of the question being asked now."""
@@ -136,52 +118,7 @@ class Review:
         """The bank of the question being asked now (the name a practice screen reads)."""
         return self.current_bank
 
-    @property
-    def current_outcome(self) -> Outcome | None:
-        """The answer to the current question, once given."""
-        return self.outcomes[self.position]
-
-    @property
-    def answered(self) -> int:
-        return sum(o is not None for o in self.outcomes)
-
-    @property
-    def correct(self) -> int:
-        return sum(o is not None and o.correct for o in self.outcomes)
-
-    @property
-    def is_last(self) -> bool:
-        return self.position == len(self.items) - 1
-
-    @property
-    def finished(self) -> bool:
-        return self.ended is not None
-
-    @property
-    def seconds(self) -> float:
-        """Time from the first question to the end (or to now)."""
-        return (self.ended if self.ended is not None else self.clock()) - self.started
-
-    def missed(self) -> list[Question]:
-        """The questions answered wrong again, in the order they were asked."""
-        return [
-            shown.question
-            for shown, outcome in zip(self.items, self.outcomes, strict=True)
-            if outcome is not None and not outcome.correct
-        ]
-
-    # -- what the student does -----------------------------------------------------------------
-
-    def answer(self, picked: int | Iterable[int]) -> Outcome:
-        """Answer the current question with one display position (or several); saved at once."""
-        if self.current_outcome is not None:
-            raise AlreadyAnswered(f"question {self.position + 1} is already answered")
-        picks = frozenset([picked] if isinstance(picked, int) else picked)
-        shown = self.current
-        if not picks or any(not 0 <= p < len(shown.choices) for p in picks):
-            raise ValueError(f"no such choice: {sorted(picks)}")
-        ms = max(0, round((self.clock() - self.shown_at) * 1000))
-        outcome = Outcome(picks, picks == shown.right, ms)
+    def save(self, shown: Shown, outcome: Outcome) -> None:
         bank = self.current_bank
         session_id = self.sessions.session_for(bank_key(bank.path), bank.title)
         self.store.record_answer(
@@ -189,31 +126,11 @@ class Review:
             question_id=shown.question.id,
             question=shown.question.text,
             choices=shown.choices,
-            picked=sorted(picks),
+            picked=sorted(outcome.picked),
             correct=outcome.correct,
-            ms=ms,
+            ms=outcome.ms,
             now=self.now(),
         )
-        self.outcomes[self.position] = outcome
-        return outcome
 
-    def advance(self) -> bool:
-        """Go to the next question; False (and the review ends) when there is none."""
-        if self.is_last or not self.items:
-            self.finish()
-            return False
-        self.position += 1
-        self.shown_at = self.clock()
-        return True
-
-    def finish(self) -> None:
-        """End the review and save that its sessions ended."""
-        if self.ended is None:
-            self.ended = self.clock()
-            self.sessions.finish()
-
-
-def _choice_order(rng: random.Random, question: Question) -> tuple[str, ...]:
-    if not question.shuffle:
-        return question.choices
-    return tuple(rng.sample(question.choices, len(question.choices)))
+    def close(self) -> None:
+        self.sessions.finish()

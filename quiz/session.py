@@ -69,34 +69,24 @@ def default_count(available: int) -> int:
     return min(DEFAULT_COUNT, available)
 
 
-class Quiz:
-    """A run through some questions of one bank, saved answer by answer."""
+def choice_order(rng: random.Random, question: Question) -> tuple[str, ...]:
+    """The order a question's choices are shown in: shuffled, unless it says `shuffle: false`."""
+    if not question.shuffle:
+        return question.choices
+    return tuple(rng.sample(question.choices, len(question.choices)))
 
-    def __init__(
-        self,
-        bank: Bank,
-        store: Recorder,
-        *,
-        count: int | None = None,
-        questions: Iterable[Question] | None = None,
-        seed: int | None = None,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.bank = bank
-        self.store = store
-        self.seed = seed
+
+class Run:
+    """Questions asked one after another with feedback after each; `save` keeps each answer.
+
+    The practice `Quiz` and the review share it; a subclass saves answers and ends its sessions.
+    """
+
+    def __init__(self, items: list[Shown], clock: Callable[[], float]) -> None:
+        self.items = items
         self.clock = clock
-        rng = random.Random(seed)
-        pool = bank.questions if questions is None else list(questions)
-        count = len(pool) if count is None else max(1, min(count, len(pool)))
-        # A bank with `shuffle: false` is asked in file order, from its first question.
-        picked = rng.sample(pool, count) if bank.shuffle else pool[:count]
-        self.items = [Shown(q, _choice_order(rng, q)) for q in picked]
-        self.outcomes: list[Outcome | None] = [None] * len(self.items)
+        self.outcomes: list[Outcome | None] = [None] * len(items)
         self.position = 0
-        self.session_id = store.start_session(
-            bank=str(bank.path.resolve()), title=bank.title, planned=len(self.items)
-        )
         self.started = clock()
         self.shown_at = self.started
         self.ended: float | None = None
@@ -105,7 +95,7 @@ class Quiz:
 
     @property
     def total(self) -> int:
-        """How many questions this quiz asks."""
+        """How many questions this run asks."""
         return len(self.items)
 
     @property
@@ -135,7 +125,7 @@ class Quiz:
 
     @property
     def finished(self) -> bool:
-        """Whether the quiz has ended."""
+        """Whether the run has ended."""
         return self.ended is not None
 
     @property
@@ -163,21 +153,17 @@ class Quiz:
             raise ValueError(f"no such choice: {sorted(picks)}")
         ms = max(0, round((self.clock() - self.shown_at) * 1000))
         outcome = Outcome(picks, picks == shown.right, ms)
-        self.store.record_answer(
-            self.session_id,
-            question_id=shown.question.id,
-            question=shown.question.text,
-            choices=shown.choices,
-            picked=sorted(picks),
-            correct=outcome.correct,
-            ms=ms,
-        )
+        self.save(shown, outcome)
         self.outcomes[self.position] = outcome
         return outcome
 
+    def save(self, shown: Shown, outcome: Outcome) -> None:
+        """Write one answer to the score store (before `answer` returns)."""
+        raise NotImplementedError
+
     def advance(self) -> bool:
-        """Go to the next question; False (and the quiz ends) when there is none."""
-        if self.is_last:
+        """Go to the next question; False (and the run ends) when there is none."""
+        if self.is_last or not self.items:
             self.finish()
             return False
         self.position += 1
@@ -185,13 +171,53 @@ class Quiz:
         return True
 
     def finish(self) -> None:
-        """End the quiz (all questions answered) and save that it ended."""
+        """End the run and save that it ended."""
         if self.ended is None:
             self.ended = self.clock()
-            self.store.finish_session(self.session_id)
+            self.close()
+
+    def close(self) -> None:
+        """Save that the run ended (its sessions' finish time)."""
+        raise NotImplementedError
 
 
-def _choice_order(rng: random.Random, question: Question) -> tuple[str, ...]:
-    if not question.shuffle:
-        return question.choices
-    return tuple(rng.sample(question.choices, len(question.choices)))
+class Quiz(Run):
+    """A practice run through some questions of one bank, saved answer by answer."""
+
+    def __init__(
+        self,
+        bank: Bank,
+        store: Recorder,
+        *,
+        count: int | None = None,
+        questions: Iterable[Question] | None = None,
+        seed: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.bank = bank
+        self.store = store
+        self.seed = seed
+        rng = random.Random(seed)
+        pool = bank.questions if questions is None else list(questions)
+        count = len(pool) if count is None else max(1, min(count, len(pool)))
+        # A bank with `shuffle: false` is asked in file order, from its first question.
+        picked = rng.sample(pool, count) if bank.shuffle else pool[:count]
+        items = [Shown(q, choice_order(rng, q)) for q in picked]
+        self.session_id = store.start_session(
+            bank=str(bank.path.resolve()), title=bank.title, planned=len(items)
+        )
+        super().__init__(items, clock)
+
+    def save(self, shown: Shown, outcome: Outcome) -> None:
+        self.store.record_answer(
+            self.session_id,
+            question_id=shown.question.id,
+            question=shown.question.text,
+            choices=shown.choices,
+            picked=sorted(outcome.picked),
+            correct=outcome.correct,
+            ms=outcome.ms,
+        )
+
+    def close(self) -> None:
+        self.store.finish_session(self.session_id)

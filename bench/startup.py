@@ -95,6 +95,8 @@ def main() -> None:
         env = {
             **os.environ,
             "TERM": "xterm-256color",
+            # As Python runs by default: modules compiled once and cached, for both programs.
+            "PYTHONDONTWRITEBYTECODE": "",
             "QUIZ_DB": str(folder / "scores.sqlite3"),
             "QUIZ_CACHE": str(folder / "cache.sqlite3"),
         }

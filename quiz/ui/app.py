@@ -16,11 +16,11 @@ from quiz.rtl import Mode
 from quiz.session import Quiz
 from quiz.store import Store
 from quiz.timeparse import local_now
+from quiz.ui.choice import StartChoice
 from quiz.ui.display import set_mode, ui_line
 from quiz.ui.localize import TEXTUAL_ACTIONS, localize
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
-from quiz.ui.start_dialog import StartChoice
 from quiz.ui.terminal_mode import ExplicitBidi
 
 

@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 from quiz.i18n import t, translatable
 from quiz.store import BankScore, bank_key
 from quiz.ui.bidi_text import Stacked
+from quiz.ui.choice import StartChoice
 from quiz.ui.display import bank_text, ui_text
 from quiz.ui.localize import localize
 from quiz.ui.profile_dialog import ProfileScreen
-from quiz.ui.start_dialog import StartChoice, StartScreen
+from quiz.ui.start_dialog import StartScreen
 
 
 def percent(value: float | None) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -15,19 +13,11 @@ from quiz.i18n import digits, t, translatable
 from quiz.model import Bank
 from quiz.session import default_count
 from quiz.timeparse import parse_duration
+from quiz.ui.choice import StartChoice
 from quiz.ui.display import bank_text, ui_line, ui_text
 from quiz.ui.localize import localize
 
 MODES = ("practice", "exam", "review", "study")
-
-
-@dataclass(frozen=True, slots=True)
-class StartChoice:
-    """What the student chose: the mode, how many questions, and the exam's time limit."""
-
-    mode: str
-    count: int | None
-    time_limit: float | None = None
 
 
 class StartScreen(ModalScreen[StartChoice | None]):

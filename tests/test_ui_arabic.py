@@ -15,10 +15,10 @@ from quiz.i18n import ARABIC_MONTHS
 from quiz.loader import load_bank
 from quiz.store import Store
 from quiz.ui.confirm import ConfirmScreen
-from quiz.ui.start_dialog import StartScreen
 from quiz.ui.home import HomeScreen
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
+from quiz.ui.start_dialog import StartScreen
 
 ARABIC = """\
 title: منظمة التعاون الإسلامي

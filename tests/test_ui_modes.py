@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from ui_helpers import THREE, build, choice_number, screen_text
+from ui_helpers import ANSWERS, THREE, WRONG, build, choice_number, screen_text
 
 from quiz.loader import load_bank
 from quiz.ui.confirm import ConfirmScreen
@@ -16,17 +16,6 @@ from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
 from quiz.ui.start_dialog import StartScreen
 from quiz.ui.study_screen import StudyScreen
-
-ANSWERS = {
-    "What is the capital of France?": "Paris",
-    "What is the capital of Japan?": "Tokyo",
-    "What is the capital of Kenya?": "Nairobi",
-}
-WRONG = {
-    "What is the capital of France?": "Lyon",
-    "What is the capital of Japan?": "Osaka",
-    "What is the capital of Kenya?": "Mombasa",
-}
 
 WHY = {
     "What is the capital of France?": "Paris has been the capital since the Middle Ages.",

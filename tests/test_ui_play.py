@@ -5,25 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ui_helpers import THREE, build, choice_number, screen_text
+from ui_helpers import ANSWERS, THREE, WRONG, build, choice_number, screen_text
 
 from quiz.loader import load_bank
 from quiz.ui.confirm import ConfirmScreen
-from quiz.ui.start_dialog import StartScreen
 from quiz.ui.home import HomeScreen
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
-
-ANSWERS = {
-    "What is the capital of France?": "Paris",
-    "What is the capital of Japan?": "Tokyo",
-    "What is the capital of Kenya?": "Nairobi",
-}
-WRONG = {
-    "What is the capital of France?": "Lyon",
-    "What is the capital of Japan?": "Osaka",
-    "What is the capital of Kenya?": "Mombasa",
-}
+from quiz.ui.start_dialog import StartScreen
 
 
 def current_question(app) -> str:

@@ -31,6 +31,19 @@ questions:
 """
 
 
+#: THREE's right and a wrong choice for each question.
+ANSWERS = {
+    "What is the capital of France?": "Paris",
+    "What is the capital of Japan?": "Tokyo",
+    "What is the capital of Kenya?": "Nairobi",
+}
+WRONG = {
+    "What is the capital of France?": "Lyon",
+    "What is the capital of Japan?": "Osaka",
+    "What is the capital of Kenya?": "Mombasa",
+}
+
+
 class FakeClock:
     """A clock that moves only when a test moves it, so times are predictable."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -41,3 +41,16 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+def ask_to_leave(app: App[object], answered: int) -> None:
+    """Ask before leaving a run for the home screen, saying its answers are already saved."""
+    question = t("leave.question")
+    if answered:
+        question += " " + t("leave.saved", count=answered)
+
+    def leave(yes: bool | None) -> None:
+        if yes:
+            app.go_home()  # type: ignore[attr-defined]
+
+    app.push_screen(ConfirmScreen(question), leave)

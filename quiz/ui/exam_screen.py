@@ -13,7 +13,7 @@ from quiz.exam import Exam, ExamOver, format_duration
 from quiz.i18n import choice_label, t, translatable
 from quiz.rtl import rtl_language
 from quiz.ui.choices import ChoiceList
-from quiz.ui.confirm import ConfirmScreen
+from quiz.ui.confirm import ConfirmScreen, ask_to_leave
 from quiz.ui.display import bank_text, ui_line, ui_text
 from quiz.ui.localize import localize
 from quiz.ui.question import NUMBER_KEYS
@@ -163,13 +163,4 @@ class ExamScreen(Screen[None]):
         self.app.show_results(self.exam)  # type: ignore[attr-defined]
 
     def action_leave(self) -> None:
-        answered = self.exam.answered
-
-        def leave(yes: bool | None) -> None:
-            if yes:
-                self.app.go_home()  # type: ignore[attr-defined]
-
-        question = t("leave.question")
-        if answered:
-            question += " " + t("leave.saved", count=answered)
-        self.app.push_screen(ConfirmScreen(question), leave)
+        ask_to_leave(self.app, self.exam.answered)

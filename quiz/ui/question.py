@@ -15,7 +15,7 @@ from quiz.rtl import rtl_language
 from quiz.session import Outcome, Quiz
 from quiz.ui.bidi_text import BidiVisual
 from quiz.ui.choices import ChoiceList, Marks
-from quiz.ui.confirm import ConfirmScreen
+from quiz.ui.confirm import ask_to_leave
 from quiz.ui.display import bank_text, labelled, mode, ui_line, ui_text
 from quiz.ui.localize import localize
 
@@ -213,13 +213,4 @@ class QuestionScreen(Screen[None]):
     # -- leaving ---------------------------------------------------------------------------------
 
     def action_leave(self) -> None:
-        answered = self.quiz.answered
-
-        def leave(yes: bool | None) -> None:
-            if yes:
-                self.app.go_home()  # type: ignore[attr-defined]
-
-        question = t("leave.question")
-        if answered:
-            question += " " + t("leave.saved", count=answered)
-        self.app.push_screen(ConfirmScreen(question), leave)
+        ask_to_leave(self.app, self.quiz.answered)

@@ -248,3 +248,38 @@ async def test_a_study_week_moves_cards_from_new_to_due(three: Path, tmp_path: P
     assert "due 3 · new 0" in await home_counts()
     assert "Due 2 · New 0" in await study_all_right(new_per_day=2)
     assert "due 0 · new 0" in await home_counts()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+async def test_every_mode_and_the_statistics_work_in_small_terminals(three: Path, tmp_path, size):
+    app, store = build(three, tmp_path / "s.db")
+    with store:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            # Practice and exam through the start dialog, study and review from home.
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.click("#exam")
+            app.screen.query_one("#count").focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ExamScreen)
+            await pilot.press("1", "n", "2", "p", "s", "y")
+            await pilot.pause()
+            assert isinstance(app.screen, ResultsScreen)
+            await pilot.resize_terminal(size[0] + 9, size[1] + 2)
+            await pilot.press("h", "s")
+            await pilot.pause()
+            assert isinstance(app.screen, StudyScreen)
+            await pilot.press("d", "enter", "escape", "y")
+            await pilot.pause()
+            await pilot.press("t")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert "answers" in screen_text(app)
+            await pilot.press("a", "h", "v")
+            await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen)  # the exam's misses, reviewed
+        # The exam and the study session; the review saves a session at its first answer only.
+        assert [s.answered for s in store.sessions()] == [1, 2]

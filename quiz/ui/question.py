@@ -104,7 +104,15 @@ class QuestionScreen(Screen[None]):
         with VerticalScroll(id="body"):
             yield Static(id="question")
             yield Static(id="hint")
-            yield ChoiceList((), [], rtl_default=rtl_language(bank.language), id="choices")
+            # The first question's choices are built with the screen, not mounted again after.
+            shown = self.quiz.current
+            yield ChoiceList(
+                shown.choices,
+                self.labels(),
+                multiple=shown.question.multiple,
+                rtl_default=rtl_language(bank.language),
+                id="choices",
+            )
             yield Vertical(id="feedback")
         yield Footer()
 
@@ -121,19 +129,23 @@ class QuestionScreen(Screen[None]):
         hint = t("question.hint_multiple") if shown.question.multiple else ""
         self.query_one("#hint", Static).update(ui_text(hint))
         self.query_one("#hint").display = bool(hint)
-        labels = [choice_label(n) for n in range(len(shown.choices))]
-        self.choices.set_choices(
-            shown.choices,
-            labels,
-            multiple=shown.question.multiple,
-            rtl_default=rtl_language(language),
-        )
+        if self.choices.choices is not shown.choices or self.choices.marks is not None:
+            self.choices.set_choices(
+                shown.choices,
+                self.labels(),
+                multiple=shown.question.multiple,
+                rtl_default=rtl_language(language),
+            )
         self.choices.focus()
         feedback = self.query_one("#feedback", Vertical)
         feedback.remove_children()
         feedback.display = False
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
         self.update_status()
+
+    def labels(self) -> list[str]:
+        """The labels of the current question's choices: 1. 2. 3. (or أ. ب. ج.)."""
+        return [choice_label(n) for n in range(len(self.quiz.current.choices))]
 
     def update_status(self) -> None:
         self.query_one("#progress", Static).update(ui_text(self.status()))

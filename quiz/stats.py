@@ -35,22 +35,20 @@ What counts:
   longer in its (loaded) bank is left out: it cannot be practised again. The text shown is
   the bank's, or the text last asked when the bank cannot be had.
 
-Speed: two passes over the profile's answers, both along an index and aggregated in SQLite:
-per question (GROUP BY on the answers_by_profile covering index, each group joined to its card)
-and per session (GROUP BY session along answers_by_session, also counting the answers outside
-the session's start and end). A finished session with none outside that ends on the day it
-started is put on that day whole, so no answer's day is worked out; the first and last answers
-are read for the others (unfinished sessions), and the answers themselves only of the few that
-cross midnight. Everything else is per session, per day, per question or per card: the time
-grows with the profile's answers (about 0.5 s for 500,000 on a slow machine; see
-bench/stats_scale.py). All reads share one snapshot, on a read-only connection of their own, so
-a quiz saving answers meanwhile neither waits nor skews the figures.
+Speed: the answers themselves are not read. quiz.store keeps totals of the final answers by
+triggers: per session and UTC quarter hour (answer_totals) and per question (question_totals).
+Every time zone in use today is offset from UTC by whole quarter hours (daylight saving too), so
+each quarter hour lies within one local day and its totals go to that day whole; only a
+quarter with a local midnight inside it (an offset like +00:07, a zone's old local mean time)
+has its answers read one by one. Questions are joined to their cards. The time grows with the
+profile's sessions and questions, not its answers (see bench/stats_scale.py). All reads share
+one snapshot, on a read-only connection of their own, so a quiz saving answers meanwhile
+neither waits nor skews the figures.
 """
 
 from __future__ import annotations
 
 import heapq
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -74,6 +72,9 @@ WEAKEST = 10
 
 #: How many answers a question without a study card needs before its accuracy ranks it.
 MIN_ANSWERS = 2
+
+#: The seconds in a quarter hour: quiz.store totals each session's answers per quarter hour.
+QUARTER = 900
 
 #: What `banks` may be: a mapping of bank key to Bank, or a function loading one by its key.
 BankSource = Mapping[str, Bank] | Callable[[str], Bank | None]
@@ -299,9 +300,9 @@ def compute(
     now = now.astimezone(UTC)
     known = _Banks(banks)
     with _Snapshot(store) as conn:
-        sessions = _session_rows(conn, profile, bank)
+        quarters = _quarter_rows(conn, profile, bank)
         questions = _question_rows(conn, profile, bank)
-        days, scores, titles = _days_and_scores(conn, sessions, tz)
+        sessions, days, scores, titles = _days_and_scores(conn, quarters, tz)
         weakest = _weakest(conn, questions, known, now)
     for key in set(titles) | {w.bank for w in weakest} | ({bank} if bank else set()):
         loaded = known.bank(key)
@@ -312,7 +313,7 @@ def compute(
         profile=profile,
         bank=bank,
         now=now.astimezone(tz),
-        sessions=len(sessions),
+        sessions=sessions,
         answers=sum(d.answers for d in days),
         correct=sum(d.correct for d in days),
         time_ms=sum(d.ms for d in days),
@@ -372,52 +373,47 @@ class _SessionRow:
     mode: str
     started: str
     finished: str | None
-    answers: int
-    correct: int
-    ms: int
-    #: How many answers were given before it started or after it finished (None: unfinished).
-    outside: int | None
+    answers: int = 0
+    correct: int = 0
+    ms: int = 0
 
 
-def _session_rows(conn: sqlite3.Connection, profile: str, bank: str | None) -> list[_SessionRow]:
-    """Each session with answers that count, totalled; one pass over answers_by_session."""
+def _quarter_rows(conn: sqlite3.Connection, profile: str, bank: str | None) -> list[tuple]:
+    """Each quarter hour of each session with answers that count, totalled (answer_totals).
+
+    Rows: the session's id, bank, title, mode, started, finished, then the quarter (UTC
+    seconds / QUARTER), its answers, right answers and milliseconds.
+    """
     # The bank test is spelled out only when there is one, so the planner sees it.
     where = "s.profile = :profile" + ("" if bank is None else " AND s.bank = :bank")
-    rows = conn.execute(
+    return conn.execute(
         f"""
         SELECT s.id, s.bank, s.title, s.mode, s.started, s.finished,
-               COUNT(*), SUM(a.correct), SUM(a.ms),
-               SUM(a.answered < s.started OR a.answered > s.finished)
+               t.quarter, t.answers, t.correct, t.ms
         FROM sessions AS s
-        JOIN answers AS a ON a.session_id = s.id AND a.final = 1
-        WHERE {where}
-        GROUP BY s.id
+        JOIN answer_totals AS t ON t.session_id = s.id
+        WHERE {where} AND t.answers > 0
         """,
         {"profile": profile, "bank": bank},
     ).fetchall()
-    return [_SessionRow(*row) for row in rows]
 
 
 def _question_rows(conn: sqlite3.Connection, profile: str, bank: str | None) -> list[tuple]:
-    """Each question answered, totalled, with its study card if any; one index-only pass.
+    """Each question answered, totalled (question_totals), with its study card if any.
 
     Rows: bank, question_id, answers, correct, then the card's card_id, state, step,
     stability, difficulty, due, last_review (all None without a card).
     """
-    where = "profile = :profile" + ("" if bank is None else " AND bank = :bank")
+    where = "q.profile = :profile" + ("" if bank is None else " AND q.bank = :bank")
     return conn.execute(
         f"""
         SELECT q.bank, q.question_id, q.answers, q.correct,
                c.card_id, c.state, c.step, c.stability, c.difficulty, c.due, c.last_review
-        FROM (
-            SELECT bank, question_id, COUNT(*) AS answers, SUM(correct) AS correct
-            FROM answers
-            WHERE {where} AND final = 1
-            GROUP BY bank, question_id
-        ) AS q
+        FROM question_totals AS q
         LEFT JOIN cards AS c
-            ON c.profile = :profile AND c.bank = q.bank AND c.question_id = q.question_id
+            ON c.profile = q.profile AND c.bank = q.bank AND c.question_id = q.question_id
             AND c.retired = 0
+        WHERE {where} AND q.answers > 0
         """,
         {"profile": profile, "bank": bank},
     ).fetchall()
@@ -464,66 +460,79 @@ class _Banks:
 
 
 def _days_and_scores(
-    conn: sqlite3.Connection, sessions: list[_SessionRow], tz: tzinfo | None
-) -> tuple[list[DayTotal], list[ScorePoint], dict[str, str]]:
-    """The totals per local day, the score chart's points, and each bank's last title played.
+    conn: sqlite3.Connection, quarters: list[tuple], tz: tzinfo | None
+) -> tuple[int, list[DayTotal], list[ScorePoint], dict[str, str]]:
+    """The sessions counted, the totals per local day, the score chart, each bank's last title.
 
-    A finished session whose answers were all given between its start and its end, on one
-    local day, is added to that day whole. For the others (unfinished ones, a clock put back)
-    the first and last answers are read; only the few sessions crossing midnight have their
-    answers read one by one.
+    Each quarter hour's totals go to the local day it lies in. A quarter with a local midnight
+    inside it (a zone whose offset is not whole quarter hours) has its answers read one by one.
     """
+    sessions: dict[int, _SessionRow] = {}
     totals: dict[date, list[int]] = {}
-    points: list[ScorePoint] = []
-    titles: dict[str, tuple[str, str]] = {}
-    days = _LocalDays(tz)
-    unsure: list[int] = []
-    for s in sessions:
-        if s.started >= titles.get(s.bank, ("", ""))[0]:
-            titles[s.bank] = (s.started, s.title)
-        if s.finished is None:
-            unsure.append(s.id)
-            continue
-        finished = datetime.fromisoformat(s.finished).astimezone(tz)
-        points.append(ScorePoint(s.id, s.bank, s.mode, finished, s.answers, s.correct))
-        day = days.of(s.started)
-        if s.outside == 0 and s.finished < days.end:
-            _add(totals, day, s.answers, s.correct, s.ms)
+    quarter_days = _LocalQuarters(tz)
+    crossing: list[tuple[int, int]] = []
+    for session_id, *session, quarter, answers, correct, ms in quarters:
+        row = sessions.get(session_id)
+        if row is None:
+            row = sessions[session_id] = _SessionRow(session_id, *session)
+        row.answers += answers
+        row.correct += correct
+        row.ms += ms
+        day = quarter_days.of(quarter)
+        if day is None:
+            crossing.append((session_id, quarter))
         else:
-            unsure.append(s.id)
-    crossing: list[int] = []
-    if unsure:
+            _add(totals, day, answers, correct, ms)
+    days = _LocalDays(tz)
+    for session_id, quarter in crossing:
         rows = conn.execute(
-            """
-            SELECT session_id, MIN(answered), MAX(answered), COUNT(*), SUM(correct), SUM(ms)
-            FROM answers
-            WHERE session_id IN (SELECT value FROM json_each(:ids)) AND final = 1
-            GROUP BY session_id
-            """,
-            {"ids": json.dumps(unsure)},
-        )
-        for session_id, first, last, answers, correct, ms in rows:
-            day = days.of(first)
-            if last < days.end:
-                _add(totals, day, answers, correct, ms)
-            else:
-                crossing.append(session_id)
-    if crossing:
-        rows = conn.execute(
-            """
-            SELECT answered, correct, ms FROM answers
-            WHERE session_id IN (SELECT value FROM json_each(:ids)) AND final = 1
-            """,
-            {"ids": json.dumps(crossing)},
+            "SELECT answered, correct, ms FROM answers"
+            " WHERE session_id = ? AND final = 1 AND answered >= ? AND answered < ?",
+            (session_id, _quarter_start(quarter), _quarter_start(quarter + 1)),
         )
         for answered, correct, ms in rows:
             _add(totals, days.of(answered), 1, correct, ms)
+    points: list[ScorePoint] = []
+    titles: dict[str, tuple[str, str]] = {}
+    for s in sorted(sessions.values(), key=lambda s: s.id):
+        if s.started >= titles.get(s.bank, ("", ""))[0]:
+            titles[s.bank] = (s.started, s.title)
+        if s.finished is not None:
+            finished = datetime.fromisoformat(s.finished).astimezone(tz)
+            points.append(ScorePoint(s.id, s.bank, s.mode, finished, s.answers, s.correct))
     points.sort(key=lambda p: (p.finished, p.session_id))
     return (
+        len(sessions),
         [DayTotal(day, *totals[day]) for day in sorted(totals)],
         points,
         {bank: title for bank, (_, title) in titles.items()},
     )
+
+
+def _quarter_start(quarter: int) -> str:
+    """The stored time text of the start of a quarter hour."""
+    return _stored(datetime.fromtimestamp(quarter * QUARTER, UTC))
+
+
+class _LocalQuarters:
+    """The local calendar day of quarter hours; quick for quarters that come roughly in order."""
+
+    def __init__(self, tz: tzinfo | None) -> None:
+        self.tz = tz
+        #: The start and end of the last day found, in UTC seconds.
+        self.start = self.end = 0.0
+        self.day = date.min
+
+    def of(self, quarter: int) -> date | None:
+        """The local day a quarter hour lies in, or None when a day starts inside it."""
+        start = quarter * QUARTER
+        if not self.start <= start < self.end:
+            self.day = datetime.fromtimestamp(start, UTC).astimezone(self.tz).date()
+            self.start = _day_start(self.day, self.tz).timestamp()
+            self.end = _day_start(self.day + timedelta(days=1), self.tz).timestamp()
+        if self.start <= start and start + QUARTER <= self.end:
+            return self.day
+        return None
 
 
 class _LocalDays:

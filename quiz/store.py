@@ -12,6 +12,9 @@ Schema (see MIGRATIONS):
   A card is made at its question's first review: a question with no card is new.
 - `review_log`: every study review (card, rating, time, duration), so cards can be rescheduled.
 - `card_counts`: how many cards each (profile, bank) has, kept by triggers on `cards`.
+- `answer_totals`, `question_totals`: the final answers counted (with the right ones and their
+  time) per session and UTC quarter hour, and per (profile, bank, question_id), kept by triggers
+  on `answers`, so the statistics need not read every answer (see quiz.stats).
 - `new_card_scan`: where quiz.study left off looking for new questions in a bank file.
 
 `Store.profile` is the student whose sessions are started when a call names none (practice's
@@ -152,6 +155,33 @@ def _statements(*sql: str) -> Migration:
     return step
 
 
+def _quarter(row: str) -> str:
+    """SQL for the quarter hour of an answer's time: UTC seconds / 900 (its fraction dropped)."""
+    return f"CAST(strftime('%s', substr({row}.answered, 1, 19)) AS INTEGER) / 900"
+
+
+# Part of migration 3, so never to be edited: the trigger bodies that count a final answer into
+# its totals and take it out again; `when` (a format field) limits them to the rows that count.
+_ADD_TOTALS = f"""
+    INSERT INTO answer_totals (session_id, quarter, answers, correct, ms)
+        SELECT NEW.session_id, {_quarter("NEW")}, 1, NEW.correct, NEW.ms WHERE {{when}}
+        ON CONFLICT (session_id, quarter) DO UPDATE SET answers = answers + 1,
+            correct = correct + excluded.correct, ms = ms + excluded.ms;
+    INSERT INTO question_totals (profile, bank, question_id, answers, correct)
+        SELECT NEW.profile, NEW.bank, NEW.question_id, 1, NEW.correct WHERE {{when}}
+        ON CONFLICT (profile, bank, question_id) DO UPDATE SET answers = answers + 1,
+            correct = correct + excluded.correct;
+"""
+_SUBTRACT_TOTALS = f"""
+    UPDATE answer_totals SET answers = answers - 1, correct = correct - OLD.correct,
+        ms = ms - OLD.ms
+        WHERE {{when}} session_id = OLD.session_id AND quarter = {_quarter("OLD")};
+    UPDATE question_totals SET answers = answers - 1, correct = correct - OLD.correct
+        WHERE {{when}} profile = OLD.profile AND bank = OLD.bank
+          AND question_id = OLD.question_id;
+"""
+
+
 #: MIGRATIONS[n] takes a database from user_version n to n + 1. Append only; never edit a step
 #: that has shipped. Steps run inside one transaction with foreign keys ON (the pragma cannot be
 #: switched inside a transaction), so a step that rebuilds a table must keep references valid.
@@ -279,6 +309,64 @@ MIGRATIONS: list[Migration] = [
             pending       TEXT    NOT NULL,  -- JSON array: positions of new questions
             PRIMARY KEY (profile, bank)
         ) WITHOUT ROWID
+        """,
+    ),
+    # 3: totals of the final answers kept by triggers, so the statistics of a million answers
+    # read a few thousand rows (quiz.stats): per session and quarter hour, and per question.
+    _statements(
+        # A quarter hour is the UTC time of its start in seconds / 900. Time zones are offset
+        # from UTC by whole quarter hours, so each quarter lies within one local day.
+        """
+        CREATE TABLE answer_totals (
+            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            quarter    INTEGER NOT NULL,
+            answers    INTEGER NOT NULL,
+            correct    INTEGER NOT NULL,
+            ms         INTEGER NOT NULL,
+            PRIMARY KEY (session_id, quarter)
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE question_totals (
+            profile     TEXT    NOT NULL,
+            bank        TEXT    NOT NULL,
+            question_id TEXT    NOT NULL,
+            answers     INTEGER NOT NULL,
+            correct     INTEGER NOT NULL,
+            PRIMARY KEY (profile, bank, question_id)
+        ) WITHOUT ROWID
+        """,
+        f"""
+        INSERT INTO answer_totals (session_id, quarter, answers, correct, ms)
+            SELECT session_id, {_quarter("answers")}, COUNT(*), SUM(correct), SUM(ms)
+            FROM answers WHERE final = 1 GROUP BY 1, 2
+        """,
+        """
+        INSERT INTO question_totals (profile, bank, question_id, answers, correct)
+            SELECT profile, bank, question_id, COUNT(*), SUM(correct)
+            FROM answers WHERE final = 1 GROUP BY 1, 2, 3
+        """,
+        # Rows that fall to 0 answers (every answer replaced or withdrawn) are kept: readers
+        # skip them, and deleting them would cost every change of an exam answer one more write.
+        f"""
+        CREATE TRIGGER answers_totalled AFTER INSERT ON answers WHEN NEW.final = 1 BEGIN
+            {_ADD_TOTALS.format(when="1")}
+        END
+        """,
+        f"""
+        CREATE TRIGGER answers_untotalled AFTER DELETE ON answers WHEN OLD.final = 1 BEGIN
+            {_SUBTRACT_TOTALS.format(when="")}
+        END
+        """,
+        # An exam answer replaced or withdrawn gets final = 0; any other column a total depends
+        # on is covered too, so the totals stay exact whatever changes a row.
+        f"""
+        CREATE TRIGGER answers_retotalled AFTER UPDATE OF
+            session_id, question_id, bank, profile, correct, ms, answered, final ON answers
+            WHEN OLD.final = 1 OR NEW.final = 1 BEGIN
+            {_SUBTRACT_TOTALS.format(when="OLD.final = 1 AND")}
+            {_ADD_TOTALS.format(when="NEW.final = 1")}
+        END
         """,
     ),
 ]

@@ -57,13 +57,16 @@ def test_it_is_upgraded_in_place_keeping_every_session_and_answer(v1: Path) -> N
         summaries = store.sessions()
 
     assert rows(v1, "PRAGMA user_version") == [(len(store_module.MIGRATIONS),)]
-    assert len(store_module.MIGRATIONS) == 2
+    assert len(store_module.MIGRATIONS) == 3
     assert rows(v1, f"SELECT {V1_SESSION_COLUMNS} FROM sessions ORDER BY id") == sessions_before
     assert rows(v1, f"SELECT {V1_ANSWER_COLUMNS} FROM answers ORDER BY id") == answers_before
     assert rows(v1, "SELECT DISTINCT profile FROM sessions") == [("default",)]
     assert rows(v1, "SELECT DISTINCT profile, final FROM answers") == [("default", 1)]
     tables = {name for (name,) in rows(v1, "SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"cards", "review_log", "new_card_scan"} <= tables
+    # Migration 3 totalled the six answers (three right) per session and per question.
+    assert rows(v1, "SELECT SUM(answers), SUM(correct) FROM answer_totals") == [(6, 3)]
+    assert rows(v1, "SELECT SUM(answers), SUM(correct) FROM question_totals") == [(6, 3)]
 
     assert [(s.title, s.planned, s.answered, s.correct, s.finished is None) for s in summaries] == [
         ("World capitals", 10, 0, 0, True),

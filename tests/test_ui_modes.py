@@ -170,7 +170,7 @@ async def test_study_rates_cards_saves_them_and_home_counts_them(three: Path, tm
             # "I don't know" is its own key: rated Again, and the card comes back soon.
             await pilot.press("d")
             text = screen_text(app)
-            assert "Wrong" in text and "Next review in 1 minute." in text
+            assert "✗ Not known. The answer is: " in text and "Next review in 1 minute." in text
             await pilot.press("enter")
             question = app.screen.quiz.current.question.text
             await pilot.press(choice_number(app, ANSWERS[question]))

@@ -50,6 +50,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "question.hint_multiple": "اختر كل الإجابات الصحيحة، ثم اضغط Enter.",
     "question.pick_first": "اختر إجابة واحدة على الأقل أولًا.",
     "feedback.right": "صحيح!",
+    "feedback.unknown": "لم تعرفها.",
     "feedback.wrong": "خطأ.",
     "feedback.answer_is": "الإجابة الصحيحة هي",
     "feedback.answers_are": "الإجابات الصحيحة هي",

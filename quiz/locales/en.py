@@ -41,6 +41,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "question.hint_multiple": "Select all that apply, then press Enter.",
     "question.pick_first": "Pick at least one choice first.",
     "feedback.right": "Right!",
+    "feedback.unknown": "Not known.",
     "feedback.wrong": "Wrong.",
     "feedback.answer_is": "The answer is",
     "feedback.answers_are": "The answers are",

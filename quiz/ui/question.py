@@ -41,7 +41,8 @@ def feedback_parts(quiz: Quiz, outcome: Outcome) -> list[Static]:
         label = t("feedback.answers_are" if question.multiple else "feedback.answer_is")
         verdict = Static(
             labelled(
-                f"✗ {t('feedback.wrong')} {label}: ",
+                # No pick: the student said "I don't know" (study mode).
+                f"✗ {t('feedback.wrong') if outcome.picked else t('feedback.unknown')} {label}: ",
                 rights,
                 language,
                 label_style="bold $text-error",

@@ -277,3 +277,22 @@ async def test_small_terminals_and_resizes_do_not_crash(three: Path, tmp_path: P
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
         assert store.sessions()[0].answered == 3
+
+
+async def test_play_again_starts_the_same_bank_anew(three: Path, tmp_path: Path):
+    app, store = build(three, tmp_path / "scores.db")
+    with store:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("enter", "backspace", "2", "enter")  # two questions
+            await pilot.pause()
+            for _ in range(2):
+                await pilot.press("1", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ResultsScreen)
+            await pilot.press("a")
+            await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen)
+            assert app.screen.quiz.total == 2
+            assert "Question 1/2" in screen_text(app)
+        assert [s.planned for s in store.sessions()] == [2, 2]

@@ -20,7 +20,6 @@ from quiz.ui.choice import StartChoice
 from quiz.ui.display import set_mode, ui_line
 from quiz.ui.localize import TEXTUAL_ACTIONS, localize
 from quiz.ui.question import QuestionScreen
-from quiz.ui.results import ResultsScreen
 from quiz.ui.terminal_mode import ExplicitBidi
 
 
@@ -211,6 +210,8 @@ class QuizApp(App[int]):
     def show_results(self, run: object) -> None:
         """Replace the finished run with its results."""
         title = getattr(self.screen, "title", None)
+        from quiz.ui.results import ResultsScreen  # not needed to start: imported when used
+
         self.switch_screen(ResultsScreen(run, title=title))  # type: ignore[arg-type]
 
 

@@ -15,7 +15,6 @@ from quiz.rtl import rtl_language
 from quiz.session import Outcome, Quiz
 from quiz.ui.bidi_text import BidiVisual
 from quiz.ui.choices import ChoiceList, Marks
-from quiz.ui.confirm import ask_to_leave
 from quiz.ui.display import bank_text, labelled, mode, ui_line, ui_text
 from quiz.ui.localize import localize
 
@@ -115,10 +114,12 @@ class QuestionScreen(Screen[None]):
                 id="choices",
             )
             yield Vertical(id="feedback")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.show_question()
+        # The footer follows the first question by a frame: building its keys takes longer
+        # than the question itself, and the student reads the question first.
+        self.call_after_refresh(self.mount, Footer())
 
     # -- showing ---------------------------------------------------------------------------------
 
@@ -226,4 +227,6 @@ class QuestionScreen(Screen[None]):
     # -- leaving ---------------------------------------------------------------------------------
 
     def action_leave(self) -> None:
+        from quiz.ui.confirm import ask_to_leave  # not needed to start: imported when used
+
         ask_to_leave(self.app, self.quiz.answered)

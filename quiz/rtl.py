@@ -495,6 +495,14 @@ def layout(
     text = _clean(text)
     prefix = _clean(prefix).replace("\n", " ")
     hang = cell_width(prefix)
+    if prefix and width - hang < max(12, width // 3):
+        # A long prefix in a narrow box would leave the text a sliver beside it: the prefix gets
+        # a row of its own, and the text the whole width below it.
+        first = text.split("\n", 1)[0]
+        rtl = paragraph_direction(first, rtl_default) or _has_rtl_letter(prefix)
+        shown = prefix if mode == "terminal" else _prefix_visual(prefix, rtl)
+        head = Line(shown, rtl, (0, len(shown)))
+        return (head, *layout(text, width, rtl_default=rtl_default, mode=mode))
     for number, paragraph in enumerate(text.split("\n")):
         rtl = paragraph_direction(paragraph, rtl_default)
         # An Arabic label (أ.) makes its row right-to-left whatever the text, so the labels of a

@@ -506,3 +506,16 @@ def test_the_core_imports_neither_textual_nor_rich() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_long_prefix_in_a_narrow_box_gets_a_row_of_its_own() -> None:
+    prefix = "✗ Wrong. The answer is: "
+    lines = layout(
+        "General Secretariat of the OIC", 30, rtl_default=False, mode="reorder", prefix=prefix
+    )
+    assert [line.text for line in lines] == [prefix, "General Secretariat of the OIC"]
+    # Wide enough, the prefix leads the text's first row as before.
+    wide = layout(
+        "General Secretariat of the OIC", 80, rtl_default=False, mode="reorder", prefix=prefix
+    )
+    assert [line.text for line in wide] == [prefix + "General Secretariat of the OIC"]

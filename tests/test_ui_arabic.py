@@ -368,3 +368,20 @@ async def test_in_reorder_mode_the_interface_rows_read_back_right_to_left(
             assert verdict.rstrip(" █").endswith("✓")  # the sign leads the row, on the right
             footer = canonical(read_rtl(screen_lines(app)[-1].split("▏")[0].strip()))
             assert canonical("أجب") in footer
+
+
+async def test_letter_keys_work_from_an_arabic_keyboard_layout(arabic_bank: Path, tmp_path: Path):
+    """On an Arabic layout the y key types غ and the q key ض: they do what y and q do."""
+    bank = load_bank(arabic_bank / "oic.yaml").bank
+    app, store = build_arabic(arabic_bank, tmp_path / "scores.db", play=bank)
+    with store:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("ض")  # q: leave
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.press("غ")  # y: yes
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            # The footer still shows the Latin letters, once each.
+            assert screen_lines(app)[-1].count(" q ") == 1

@@ -18,6 +18,10 @@ TEXTUAL_ACTIONS = {
 }
 
 
+#: The letter of the Arabic (101) keyboard layout on each Latin letter key.
+ARABIC_LAYOUT = dict(zip("qwertyuiopasdfghjklzxcvnm", "ضصثقفغعهخحشسيبلاتنمئءؤرىة", strict=True))
+
+
 def localize(node: DOMNode, textual_actions: Mapping[str, str] | None = None) -> None:
     """Translate a node's footer labels and mark it `-rtl` when the language is written so.
 
@@ -28,10 +32,19 @@ def localize(node: DOMNode, textual_actions: Mapping[str, str] | None = None) ->
     """
     actions = textual_actions or {}
     bindings = node._bindings
-    bindings.key_to_bindings = {
+    translated = {
         key: [_translated(binding, actions) for binding in key_bindings]
         for key, key_bindings in bindings.key_to_bindings.items()
     }
+    # A letter key works from an Arabic keyboard layout too (its key is the same; the letter is
+    # not), unseen in the footer, which shows the Latin letter.
+    for key, key_bindings in list(translated.items()):
+        arabic = ARABIC_LAYOUT.get(key)
+        if arabic and arabic not in translated:
+            translated[arabic] = [
+                dataclasses.replace(binding, key=arabic, show=False) for binding in key_bindings
+            ]
+    bindings.key_to_bindings = translated
     node.set_class(is_rtl(), "-rtl")
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -131,23 +128,6 @@ def test_export_formats() -> None:
     assert export(bank, "aiken") == ("Q?\nA) a\nB) b\nANSWER: A\n", [])
     with pytest.raises(ValueError, match="unknown export format 'qti'"):
         export(bank, "qti")
-
-
-def test_interchange_does_not_import_textual() -> None:
-    code = (
-        "import sys, quiz.interchange\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
 
 
 SAMPLES = sorted(p for p in DATA.iterdir() if p.suffix in (".gift", ".aiken", ".csv", ".tsv"))

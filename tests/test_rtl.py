@@ -6,17 +6,13 @@ with their letter, shaping undone with NFKC) and are shared with tests/test_rtl_
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import unicodedata
 
 import bidi
 import pytest
 from arabic_reshaper import ArabicReshaper
 from bidi.algorithm import get_display
-from conftest import ROOT
 from rich.cells import cell_len
 
 from quiz import rtl
@@ -489,23 +485,6 @@ def test_layout_is_cached_per_text_and_width() -> None:
     assert layout.cache_info().hits == 1
     assert layout(QUESTION, 41, rtl_default=True, mode="reorder") is not first
     assert layout.cache_info().maxsize == 4096
-
-
-def test_the_core_imports_neither_textual_nor_rich() -> None:
-    code = (
-        "import sys, quiz.rtl\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
 
 
 def test_a_long_prefix_in_a_narrow_box_gets_a_row_of_its_own() -> None:

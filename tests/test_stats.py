@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import random
-import subprocess
-import sys
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import ROOT
 
 from quiz.loader import load_bank
 from quiz.model import Bank, Question
@@ -603,20 +599,3 @@ def test_narrow_output_keeps_every_row(seeded: Seeded) -> None:
     out = printed(amal(seeded), width=60)
     assert max(len(line) for line in out.splitlines()) <= 60
     assert "fractions" in out and "europe" in out
-
-
-def test_the_core_imports_neither_textual_nor_rich() -> None:
-    code = (
-        "import sys, quiz.stats\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"

@@ -543,15 +543,6 @@ def test_a_database_from_a_newer_quiz_is_refused(tmp_path: Path) -> None:
 # Layering
 
 
-def test_the_store_does_not_import_textual() -> None:
-    result = run_python(
-        "import sys, quiz.store; print('textual' in sys.modules, flush=True)",
-        cwd=ROOT.parent,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == "False\n"
-
-
 def test_several_picks_are_kept_as_a_sorted_list(tmp_path: Path) -> None:
     with Store.open(tmp_path / "scores.db") as store:
         session = store.start_session(bank="b.yaml", title="B", planned=1, now=T0)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -139,12 +137,3 @@ def test_write_template_never_overwrites(tmp_path: Path) -> None:
     with pytest.raises(FileExistsError):
         write_template(path, "New", "en")
     assert path.read_text(encoding="utf-8") == "title: My precious work\n"
-
-
-def test_the_authoring_modules_do_not_import_textual() -> None:
-    code = (
-        "import sys, quiz.lint, quiz.schema, quiz.template\n"
-        "quiz.schema.schema()\n"
-        "assert 'textual' not in sys.modules, 'textual was imported'\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)

@@ -44,3 +44,14 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture
+def three(tmp_path: Path) -> Path:
+    """A bank folder holding the three-capitals bank of tests/ui_helpers.py."""
+    from ui_helpers import THREE  # here: ui_helpers loads the Textual app
+
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    (folder / "three.yaml").write_text(THREE, encoding="utf-8")
+    return folder

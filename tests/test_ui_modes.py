@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from ui_helpers import ANSWERS, THREE, WRONG, build, choice_number, screen_text
+from ui_helpers import ANSWERS, WRONG, build, choice_number, screen_text
 
 from quiz.loader import load_bank
 from quiz.ui.confirm import ConfirmScreen
@@ -21,14 +21,6 @@ WHY = {
     "What is the capital of France?": "Paris has been the capital since the Middle Ages.",
     "What is the capital of Japan?": "Tokyo became the capital in 1868.",
 }
-
-
-@pytest.fixture
-def three(tmp_path: Path) -> Path:
-    folder = tmp_path / "banks"
-    folder.mkdir()
-    (folder / "three.yaml").write_text(THREE, encoding="utf-8")
-    return folder
 
 
 def question_of(app) -> str:

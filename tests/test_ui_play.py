@@ -21,14 +21,6 @@ def current_question(app) -> str:
     return screen.quiz.current.question.text
 
 
-@pytest.fixture
-def three(tmp_path: Path) -> Path:
-    folder = tmp_path / "banks"
-    folder.mkdir()
-    (folder / "three.yaml").write_text(THREE, encoding="utf-8")
-    return folder
-
-
 async def test_a_whole_quiz_with_keys_is_shown_scored_and_saved(three: Path, tmp_path: Path):
     bank = load_bank(three / "three.yaml").bank
     app, store = build(three, tmp_path / "scores.db", play=bank)

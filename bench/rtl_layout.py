@@ -1,8 +1,8 @@
-"""Right-to-left layout cost: `quiz.rtl.layout` (uncached) per bank string, against `textwrap.wrap`.
+"""Right-to-left layout cost: `quiz.text.rtl.layout` (uncached) per string, against `textwrap.wrap`.
 
 Lays out every question, choice and explanation of the bundled Arabic bank at a width, with the
 layout cache cleared before each pass (the cache of shaped words kept, as in a session, and
-cleared for the "cold" line), and prints microseconds per string for quiz.rtl in both modes
+cleared for the "cold" line), and prints microseconds per string for quiz.text.rtl in both modes
 and for a plain `textwrap.wrap` of the same strings, with the ratios. A cached call is timed too.
 
 Run: python bench/rtl_layout.py [--width 76] [--repeat 20]
@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quiz import rtl  # noqa: E402
-from quiz.loader import load_bank  # noqa: E402
-from quiz.rtl import layout  # noqa: E402
+from quiz.bank.loader import load_bank  # noqa: E402
+from quiz.text import rtl  # noqa: E402
+from quiz.text.rtl import layout  # noqa: E402
 
 
 def bank_strings() -> list[str]:

@@ -7,8 +7,8 @@ a few answers changed (rows with final = 0), one in 20 is left unfinished, and e
 a study card for every other question of every bank. The sizes differ only in how many sessions
 there are (20,000 and 20 by default); the banks and cards are the same.
 
-Then it times `quiz.stats.compute()` for one profile (half of the answers), for one bank and
-overall, with the banks given (so tags are worked out), in the time zone of the computer, as
+Then it times `quiz.progress.stats.compute()` for one profile (half of the answers), for one bank
+and overall, with the banks given (so tags are worked out), in the time zone of the computer, as
 `quiz stats` does: the best of several runs after a first one, in rounds that alternate between
 the sizes so a busy machine slows both alike. It prints the absolute times, the ratio big /
 small, and EXPLAIN QUERY PLAN of every query compute() sends on the big database.
@@ -42,8 +42,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from quiz import stats
-from quiz.model import Bank, Question
+from quiz.bank.model import Bank, Question
+from quiz.progress import stats
 from quiz.store import Store, _stored_time
 
 BANKS = 10

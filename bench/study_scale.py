@@ -43,10 +43,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from quiz.cache import BankCache
-from quiz.model import Bank
+from quiz.bank.cache import BankCache
+from quiz.bank.model import Bank
+from quiz.play.study import Study, due_counts
 from quiz.store import Store, _stored_time, bank_key
-from quiz.study import Study, due_counts
 
 NEW_QUESTIONS = 50
 ANSWERS_TIMED = 1000

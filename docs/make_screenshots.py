@@ -16,8 +16,8 @@ from rich.cells import cell_len
 from rich.color import Color
 from textual.app import App
 
-from quiz.cache import BankCache
-from quiz.catalog import Catalog
+from quiz.bank.cache import BankCache
+from quiz.bank.catalog import Catalog
 from quiz.store import Store
 from quiz.ui.app import make_app
 

@@ -260,7 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _duration(text: str) -> float:
-    from quiz.timeparse import parse_duration
+    from quiz.play.timing import parse_duration
 
     try:
         return parse_duration(text)
@@ -331,14 +331,14 @@ def _bank_dirs(args: argparse.Namespace) -> list[Path]:
 
 
 def _catalog(args: argparse.Namespace):
-    from quiz.cache import BankCache
-    from quiz.catalog import Catalog
+    from quiz.bank.cache import BankCache
+    from quiz.bank.catalog import Catalog
 
     return Catalog(_bank_dirs(args), BankCache.open(locations.cache_path()))
 
 
 def _check(args: argparse.Namespace) -> int:
-    from quiz.check import check, missing
+    from quiz.bank.check import check, missing
 
     paths = [Path(p) for p in args.paths] or _bank_dirs(args)
     absent = missing(paths)
@@ -381,8 +381,8 @@ def _progress(done: int, total: int) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from quiz.bank.loader import parse_bank
     from quiz.interchange import InterchangeError, read, to_yaml
-    from quiz.loader import parse_bank
 
     source = Path(args.file)
     if not source.is_file():
@@ -414,8 +414,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from quiz.bank.loader import load_bank
     from quiz.interchange import export
-    from quiz.loader import load_bank
 
     path = Path(args.path)
     if not path.is_file():
@@ -436,7 +436,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _results(args: argparse.Namespace) -> int:
-    from quiz.results_export import ExportError, parse_since, run_export
+    from quiz.progress.export import ExportError, parse_since, run_export
 
     try:
         since = None if args.since is None else parse_since(args.since)
@@ -460,7 +460,7 @@ def _results(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from quiz.report import ReportError, report_command
+    from quiz.progress.report import ReportError, report_command
 
     try:
         report_command(
@@ -477,8 +477,8 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    from quiz.cache import BankCache
-    from quiz.stats import compute, print_stats
+    from quiz.bank.cache import BankCache
+    from quiz.progress.stats import compute, print_stats
     from quiz.store import StoreError, bank_key
 
     path = None if args.stats_bank is None else Path(args.stats_bank).expanduser()
@@ -519,15 +519,15 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from quiz.schema import schema
+    from quiz.bank.schema import schema
 
     print(json.dumps(schema(), indent=2, ensure_ascii=False))
     return EXIT_OK
 
 
 def _new(args: argparse.Namespace) -> int:
-    from quiz.schema import write_beside
-    from quiz.template import write_template
+    from quiz.bank.schema import write_beside
+    from quiz.bank.template import write_template
 
     path = Path(args.path)
     if path.suffix not in (".yaml", ".yml"):
@@ -552,7 +552,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from quiz.cache import display_name, printable_name
+    from quiz.bank.cache import display_name, printable_name
 
     entries = _catalog(args).entries()
     if args.json:
@@ -593,7 +593,7 @@ class _Fatal(Exception):
 
 def _interface(args: argparse.Namespace) -> tuple[str, str]:
     """The interface language and digit style, from the options, the environment and the locale."""
-    from quiz.i18n import choose_digits, choose_language
+    from quiz.text.i18n import choose_digits, choose_language
 
     try:
         lang = choose_language(getattr(args, "lang", None), os.environ)
@@ -603,7 +603,7 @@ def _interface(args: argparse.Namespace) -> tuple[str, str]:
 
 
 def _scores(args: argparse.Namespace) -> int:
-    from quiz.i18n import format_datetime, set_digits, set_language, t
+    from quiz.text.i18n import format_datetime, set_digits, set_language, t
 
     try:
         store = _open_store(args)
@@ -672,7 +672,7 @@ def _home(args: argparse.Namespace) -> int:
 def _start_app(args: argparse.Namespace, catalog, play, play_all: bool = False) -> int:
     _need_terminal()
     lang, digits = _interface(args)
-    from quiz.rtl import choose_mode
+    from quiz.text.rtl import choose_mode
 
     try:
         rtl_mode = choose_mode(getattr(args, "rtl", None), os.environ)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.i18n import set_digits, set_language
+from quiz.text.i18n import set_digits, set_language
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "questions"

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-import quiz.cache
-import quiz.loader
+import quiz.bank.cache
+import quiz.bank.loader
 from quiz import locations
-from quiz.cache import BankCache, display_name
-from quiz.catalog import Catalog, walk
+from quiz.bank.cache import BankCache, display_name
+from quiz.bank.catalog import Catalog, walk
+from quiz.bank.model import Bank
 from quiz.cli import main
-from quiz.model import Bank
 
 BANKS = Path(__file__).parent / "banks"
 
@@ -33,15 +33,15 @@ questions:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Every path the cache parses, in order."""
     seen: list[Path] = []
-    real = quiz.loader.load_bank
+    real = quiz.bank.loader.load_bank
 
     def counting(path: Path, **kwargs: object):
         seen.append(path)
         return real(path, **kwargs)
 
     # The cache may import load_bank at the top or only when it needs to parse.
-    monkeypatch.setattr(quiz.loader, "load_bank", counting)
-    monkeypatch.setattr(quiz.cache, "load_bank", counting, raising=False)
+    monkeypatch.setattr(quiz.bank.loader, "load_bank", counting)
+    monkeypatch.setattr(quiz.bank.cache, "load_bank", counting, raising=False)
     return seen
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import BUNDLED, ROOT
 
-from quiz.check import Report, check
+from quiz.bank.check import Report, check
+from quiz.bank.model import Problem, Severity
 from quiz.cli import main
-from quiz.model import Problem, Severity
 
 PROBLEM_LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): (error|warning): \S.*$")
 SUMMARY = re.compile(r"^(\d+) files?, (\d+) questions?, (\d+) errors?, (\d+) warnings?$")

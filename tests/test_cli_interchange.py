@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quiz.bank.loader import load_bank
 from quiz.cli import main
-from quiz.loader import load_bank
 
 DATA = Path(__file__).parent / "data" / "interchange"
 BUNDLED = Path(__file__).parent.parent / "questions"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.exam import Exam, ExamOver, format_duration, parse_duration
-from quiz.model import Bank, Question
+from quiz.bank.model import Bank, Question
+from quiz.play.exam import Exam, ExamOver, format_duration, parse_duration
 from quiz.store import Store
 
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)

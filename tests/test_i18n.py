@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from quiz import i18n
-from quiz.i18n import (
+from quiz.text import i18n
+from quiz.text.i18n import (
     CATALOGUES,
     PLURAL_FORMS,
     choice_label,

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from quiz.bank.loader import load_bank
+from quiz.bank.model import Bank, Question, Severity
 from quiz.interchange import Imported, InterchangeError, export, read, to_yaml
-from quiz.loader import load_bank
-from quiz.model import Bank, Question, Severity
 
 DATA = Path(__file__).parent / "data" / "interchange"
 

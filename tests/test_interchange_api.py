@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from quiz.bank.loader import load_bank
+from quiz.bank.model import Bank, Question
 from quiz.interchange import (
     FORMATS,
     InterchangeError,
@@ -14,8 +16,6 @@ from quiz.interchange import (
     read,
     to_yaml,
 )
-from quiz.loader import load_bank
-from quiz.model import Bank, Question
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "interchange"
@@ -135,7 +135,7 @@ SAMPLES = sorted(p for p in DATA.iterdir() if p.suffix in (".gift", ".aiken", ".
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
 def test_quiz_check_accepts_every_imported_sample(tmp_path: Path, sample: Path) -> None:
-    from quiz.check import check
+    from quiz.bank.check import check
 
     out = tmp_path / f"{sample.stem}.yaml"
     out.write_text(to_yaml(read(sample).bank), encoding="utf-8")

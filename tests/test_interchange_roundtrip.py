@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz import loader
+from quiz.bank import loader
+from quiz.bank.loader import load_bank, question_id
+from quiz.bank.model import Bank, Question
 from quiz.interchange import export, read, to_yaml
-from quiz.loader import load_bank, question_id
-from quiz.model import Bank, Question
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "interchange"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz.lint import LONG_MARGIN, LONG_RATIO, RULE_NAMES, RULES, findings, lint
-from quiz.loader import load_bank
-from quiz.model import Bank, Question, Severity
+from quiz.bank.lint import LONG_MARGIN, LONG_RATIO, RULE_NAMES, RULES, findings, lint
+from quiz.bank.loader import load_bank
+from quiz.bank.model import Bank, Question, Severity
 
 BUNDLED = Path(__file__).resolve().parent.parent / "questions"
 HAS_CHOICE_POSITIONS = "choice_positions" in Question.__dataclass_fields__

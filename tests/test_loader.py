@@ -15,8 +15,8 @@ from textwrap import dedent
 import pytest
 import yaml
 
-from quiz.check import check
-from quiz.loader import (
+from quiz.bank.check import check
+from quiz.bank.loader import (
     FAST_LOADER,
     PURE_LOADER,
     LoadResult,
@@ -24,7 +24,7 @@ from quiz.loader import (
     parse_bank,
     question_id,
 )
-from quiz.model import Problem, Severity
+from quiz.bank.model import Problem, Severity
 
 BANKS = Path(__file__).parent / "banks"
 GOOD_SAMPLES = sorted(BANKS.glob("*.yaml"))

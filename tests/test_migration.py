@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from quiz import store as store_module
 from quiz.cli import main
 from quiz.store import Store
+from quiz.store import sqlite as store_module
 
 V1 = Path(__file__).parent / "data" / "scores-v1.sqlite3"
 

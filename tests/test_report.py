@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import build_parser, main
-from quiz.report import (
+from quiz.progress.export import COLUMNS, export_rows, write_csv, write_json
+from quiz.progress.report import (
     BankResult,
     QuestionResult,
     ReportError,
@@ -24,7 +25,6 @@ from quiz.report import (
     render_html,
     report_command,
 )
-from quiz.results_export import COLUMNS, export_rows, write_csv, write_json
 from quiz.store import Store
 
 GEO = ("/home/ali/banks/geography.yaml", "Geography")

@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
 
-from quiz import results_export
 from quiz.cli import build_parser, main
-from quiz.results_export import (
+from quiz.progress import export as results_export
+from quiz.progress.export import (
     BOM,
     COLUMNS,
     ExportError,
@@ -27,7 +27,8 @@ from quiz.results_export import (
     write_csv,
     write_json,
 )
-from quiz.store import MIGRATIONS, Store, StoreError
+from quiz.store import Store, StoreError
+from quiz.store.sqlite import MIGRATIONS
 
 RIYADH = timezone(timedelta(hours=3))
 GEO = "/class/banks/geography.yaml"

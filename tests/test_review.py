@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from quiz.exam import Exam
-from quiz.model import Bank, Question
-from quiz.review import Review, review_questions
-from quiz.session import Quiz
+from quiz.bank.model import Bank, Question
+from quiz.play.exam import Exam
+from quiz.play.practice import Quiz
+from quiz.play.review import Review, review_questions
 from quiz.store import Store, bank_key
 
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)

@@ -1,4 +1,4 @@
-"""Right-to-left layout (quiz.rtl): shaping, wrapping and reordering Arabic for a terminal grid.
+"""Right-to-left layout (quiz.text.rtl): shaping, wrapping and reordering Arabic for a terminal.
 
 The round-trip helpers here read laid-out rows back as a person reads them (right to left, marks
 with their letter, shaping undone with NFKC) and are shared with tests/test_rtl_ui.py.
@@ -15,8 +15,8 @@ from arabic_reshaper import ArabicReshaper
 from bidi.algorithm import get_display
 from rich.cells import cell_len
 
-from quiz import rtl
-from quiz.rtl import EXPLICIT, IMPLICIT, Line, choice_label, choose_mode, layout
+from quiz.text import rtl
+from quiz.text.rtl import EXPLICIT, IMPLICIT, Line, choice_label, choose_mode, layout
 
 WIDTHS = (30, 40, 80)
 
@@ -253,7 +253,7 @@ def test_the_characters_removed_before_bidi_are_those_bidi_drops() -> None:
 
 
 def test_shifted_harakat_would_put_a_mark_on_the_space_before_a_word() -> None:
-    # Why quiz.rtl does L3 itself instead of arabic-reshaper's shift_harakat_position=True:
+    # Why quiz.text.rtl does L3 itself instead of arabic-reshaper's shift_harakat_position=True:
     # in an English paragraph the first letter's kasra lands before the word, on the space.
     shifted = ArabicReshaper(
         configuration={"delete_harakat": False, "shift_harakat_position": True}

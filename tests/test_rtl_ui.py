@@ -34,7 +34,7 @@ from textual.geometry import Region
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from quiz.rtl import EXPLICIT, IMPLICIT, Mode, choice_label
+from quiz.text.rtl import EXPLICIT, IMPLICIT, Mode, choice_label
 from quiz.ui.bidi_text import BidiText, BidiVisual, Stacked
 from quiz.ui.terminal_mode import ExplicitBidi
 

@@ -16,9 +16,9 @@ import jsonschema
 import pytest
 import yaml
 
-from quiz import loader
-from quiz.loader import load_bank
-from quiz.schema import SCHEMA_FILE, SCHEMA_ID, modeline, schema, write_beside
+from quiz.bank import loader
+from quiz.bank.loader import load_bank
+from quiz.bank.schema import SCHEMA_FILE, SCHEMA_ID, modeline, schema, write_beside
 
 HERE = Path(__file__).resolve().parent
 BUNDLED = HERE.parent / "questions"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from ui_helpers import THREE, build
 
-from quiz.loader import load_bank
+from quiz.bank.loader import load_bank
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from quiz.loader import load_bank
-from quiz.model import Bank, Question
-from quiz.stats import UNTAGGED, Stats, compute, print_stats
+from quiz.bank.loader import load_bank
+from quiz.bank.model import Bank, Question
+from quiz.progress.stats import UNTAGGED, Stats, compute, print_stats
 from quiz.store import CardState, Store, StoreError, bank_key
 
 #: The students' time zone: three hours ahead of UTC, so 21:00 UTC is midnight.

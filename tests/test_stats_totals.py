@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from quiz import store as store_module
-from quiz.stats import compute
+from quiz.progress.stats import compute
 from quiz.store import Store, bank_key
+from quiz.store import sqlite as store_module
 
 CHOICES = ("right", "wrong")
 START = datetime(2025, 3, 6, tzinfo=UTC)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz import store as store_module
 from quiz.store import BankScore, SessionSummary, Store, StoreError
+from quiz.store import sqlite as store_module
 
 ROOT = Path(__file__).resolve().parents[1]
 T0 = datetime(2026, 11, 29, 10, 54, 58, tzinfo=UTC)

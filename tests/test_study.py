@@ -12,11 +12,11 @@ import fsrs.card
 import pytest
 from fsrs import Rating, Scheduler, State
 
-from quiz.loader import load_bank
-from quiz.model import Bank, Question
-from quiz.session import AlreadyAnswered
+from quiz.bank.loader import load_bank
+from quiz.bank.model import Bank, Question
+from quiz.play.run import AlreadyAnswered
+from quiz.play.study import DueCounts, Study, StudyCounts, due_counts, wait_text
 from quiz.store import Store, bank_key
-from quiz.study import DueCounts, Study, StudyCounts, due_counts, wait_text
 
 DAY1 = datetime(2026, 5, 4, 8, 0, tzinfo=UTC)
 
@@ -248,7 +248,7 @@ def test_cards_get_an_explicit_id_and_the_library_never_sleeps(
         made.append(kwargs.get("card_id", args[0] if args else None))
         return real_card(*args, **kwargs)
 
-    monkeypatch.setattr("quiz.study.Card", card)
+    monkeypatch.setattr("quiz.play.study.Card", card)
     bank = write_bank(tmp_path / "cards.yaml", ids(4))
     time = FakeTime()
     study_all(start(bank, store, time), time)

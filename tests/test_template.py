@@ -9,11 +9,11 @@ import jsonschema
 import pytest
 import yaml
 
-from quiz import loader
-from quiz.lint import lint
-from quiz.loader import load_bank
-from quiz.schema import modeline, schema
-from quiz.template import LANGUAGE_TAG, template, write_template
+from quiz.bank import loader
+from quiz.bank.lint import lint
+from quiz.bank.loader import load_bank
+from quiz.bank.schema import modeline, schema
+from quiz.bank.template import LANGUAGE_TAG, template, write_template
 
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 

@@ -10,10 +10,10 @@ import pytest
 from test_rtl import canonical, read_rtl
 from ui_helpers import THREE, build, screen_lines, screen_text
 
+from quiz.bank.loader import load_bank
 from quiz.cli import main
-from quiz.i18n import ARABIC_MONTHS
-from quiz.loader import load_bank
 from quiz.store import Store
+from quiz.text.i18n import ARABIC_MONTHS
 from quiz.ui.confirm import ConfirmScreen
 from quiz.ui.home import HomeScreen
 from quiz.ui.question import QuestionScreen

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ui_helpers import build, screen_text
 
-from quiz.loader import load_bank
+from quiz.bank.loader import load_bank
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from ui_helpers import ANSWERS, WRONG, build, choice_number, screen_text
 
-from quiz.loader import load_bank
+from quiz.bank.loader import load_bank
 from quiz.ui.confirm import ConfirmScreen
 from quiz.ui.exam_screen import ExamScreen
 from quiz.ui.home import HomeScreen

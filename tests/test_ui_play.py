@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from ui_helpers import ANSWERS, THREE, WRONG, build, choice_number, screen_text
 
-from quiz.loader import load_bank
+from quiz.bank.loader import load_bank
 from quiz.ui.confirm import ConfirmScreen
 from quiz.ui.home import HomeScreen
 from quiz.ui.question import QuestionScreen

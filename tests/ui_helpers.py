@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from quiz.cache import BankCache
-from quiz.catalog import Catalog
-from quiz.model import Bank
+from quiz.bank.cache import BankCache
+from quiz.bank.catalog import Catalog
+from quiz.bank.model import Bank
 from quiz.store import Store
 from quiz.ui.app import QuizApp, make_app
 

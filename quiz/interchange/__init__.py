@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from quiz.bank.model import Bank, Problem
 from quiz.interchange import aiken, gift, spreadsheet
 from quiz.interchange.importer import Imported, InterchangeError, Progress, read_source
 from quiz.interchange.yaml_writer import to_yaml
-from quiz.model import Bank, Problem
 
 __all__ = [
     "EXPORT_FORMATS",

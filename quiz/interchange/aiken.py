@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quiz.bank.model import Bank, Problem, Severity
 from quiz.interchange.importer import Draft, Imported, Importer, Progress, short, split_lines
-from quiz.model import Bank, Problem, Severity
 
 HINT = "an Aiken question is a line of text, choices such as 'A) Paris', then 'ANSWER: A'"
 

@@ -13,6 +13,8 @@ import re
 from bisect import bisect_right
 from pathlib import Path
 
+from quiz.bank.loader import question_id
+from quiz.bank.model import Bank, Problem, Question, Severity
 from quiz.interchange.importer import (
     NONCHARACTERS,
     Draft,
@@ -22,8 +24,6 @@ from quiz.interchange.importer import (
     short,
     split_lines,
 )
-from quiz.loader import question_id
-from quiz.model import Bank, Problem, Question, Severity
 
 HINT = "a GIFT question looks like 'Question text {=right ~wrong ~wrong}'"
 

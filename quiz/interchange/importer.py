@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz.loader import MAX_CHOICES, MIN_CHOICES, question_id
-from quiz.model import Bank, Problem, Question, Severity
-from quiz.text import UNSAFE_IN_VALUE, clean
+from quiz.bank.clean import UNSAFE_IN_VALUE, clean
+from quiz.bank.loader import MAX_CHOICES, MIN_CHOICES, question_id
+from quiz.bank.model import Bank, Problem, Question, Severity
 
 #: Called with (lines done, lines in all) while a big file is read.
 Progress = Callable[[int, int], None]

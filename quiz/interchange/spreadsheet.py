@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
+from quiz.bank.loader import MAX_CHOICES
+from quiz.bank.model import Severity
 from quiz.interchange.importer import (
     Draft,
     Imported,
@@ -27,8 +29,6 @@ from quiz.interchange.importer import (
     split_lines,
     tidy,
 )
-from quiz.loader import MAX_CHOICES
-from quiz.model import Severity
 
 HINT = "each row needs a question, 2 or more choices and an answer"
 HEADER = "question, choice 1, choice 2, ..., answer, explanation, tags"

@@ -15,9 +15,9 @@ import sys
 import yaml
 from yaml.resolver import Resolver
 
-from quiz import loader
-from quiz.loader import question_id
-from quiz.model import Bank, Question
+from quiz.bank import loader
+from quiz.bank.loader import question_id
+from quiz.bank.model import Bank, Question
 
 #: The version written when a bank uses what format 1.1 added.
 VERSION = "1.1"

@@ -9,13 +9,13 @@ from datetime import datetime
 from textual.app import App
 from textual.screen import Screen
 
-from quiz.catalog import Catalog
-from quiz.i18n import default_digits, set_digits, set_language, t
-from quiz.model import Bank, Question
-from quiz.rtl import Mode
-from quiz.session import Quiz
+from quiz.bank.catalog import Catalog
+from quiz.bank.model import Bank, Question
+from quiz.play.practice import Quiz
+from quiz.play.timing import local_now
 from quiz.store import Store
-from quiz.timeparse import local_now
+from quiz.text.i18n import default_digits, set_digits, set_language, t
+from quiz.text.rtl import Mode
 from quiz.ui.choice import StartChoice
 from quiz.ui.display import set_mode, ui_line
 from quiz.ui.localize import TEXTUAL_ACTIONS, localize
@@ -144,7 +144,7 @@ class QuizApp(App[int]):
             self.start_quiz(one, count=choice.count, replace=replace)
             return True
         if choice.mode == "exam" and not many:
-            from quiz.exam import Exam
+            from quiz.play.exam import Exam
             from quiz.ui.exam_screen import ExamScreen
 
             exam = Exam(
@@ -157,7 +157,7 @@ class QuizApp(App[int]):
             )
             return self._show(ExamScreen(exam), replace)
         if choice.mode == "review":
-            from quiz.review import Review
+            from quiz.play.review import Review
 
             review = Review.of(banks, self.store, seed=self.seed, clock=self.clock)
             if review.total == 0:
@@ -166,7 +166,7 @@ class QuizApp(App[int]):
             title = self._title("review", banks)
             return self._show(QuestionScreen(review, title=title), replace)
         if choice.mode == "study":
-            from quiz.study import Study
+            from quiz.play.study import Study
             from quiz.ui.study_screen import StudyScreen
 
             study = Study(

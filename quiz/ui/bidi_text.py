@@ -1,4 +1,4 @@
-"""Bank text that may be right-to-left, laid out by `quiz.rtl` at the width it is drawn at.
+"""Bank text that may be right-to-left, laid out by `quiz.text.rtl` at the width it is drawn at.
 
 `BidiVisual` is a Textual Visual: give it to a `Static`, return it from a widget's `render()`, or
 use it as an `OptionList` prompt; it lays itself out again whenever the width changes (the layout
@@ -17,7 +17,7 @@ from textual.style import Style
 from textual.visual import RenderOptions, Visual
 from textual.widgets import Static
 
-from quiz.rtl import Line, Mode, cell_width, layout
+from quiz.text.rtl import Line, Mode, cell_width, layout
 
 # The Visual lays out, wraps and aligns by itself: Textual must not wrap or align it again.
 _DRAW_AS_IS = {"text_wrap": "nowrap", "text_overflow": "clip", "text_align": "left", "line_pad": 0}

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from quiz.i18n import translatable
+from quiz.text.i18n import translatable
 from quiz.ui.bidi_text import BidiVisual
 from quiz.ui.display import mode
 from quiz.ui.localize import localize

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from quiz.i18n import t, translatable
+from quiz.text.i18n import t, translatable
 from quiz.ui.display import ui_line, ui_text
 from quiz.ui.localize import localize
 

@@ -2,7 +2,7 @@
 
 Textual draws text left to right as given. Right-to-left text must be shaped and reordered by
 the app (in reorder mode, the terminal is told not to) or sent in logical order (terminal mode):
-quiz.rtl does that, and every place that shows text calls one of these.
+quiz.text.rtl does that, and every place that shows text calls one of these.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.visual import Visual
 
-from quiz.i18n import is_rtl
-from quiz.rtl import Mode, rtl_language, visual_line
+from quiz.text.i18n import is_rtl
+from quiz.text.rtl import Mode, rtl_language, visual_line
 from quiz.ui.bidi_text import BidiVisual, Stacked
 
 _mode: Mode = "reorder"

@@ -9,9 +9,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.exam import Exam, ExamOver, format_duration
-from quiz.i18n import choice_label, t, translatable
-from quiz.rtl import rtl_language
+from quiz.play.exam import Exam, ExamOver, format_duration
+from quiz.text.i18n import choice_label, t, translatable
+from quiz.text.rtl import rtl_language
 from quiz.ui.choices import ChoiceList
 from quiz.ui.confirm import ConfirmScreen, ask_to_leave
 from quiz.ui.display import bank_text, ui_line, ui_text

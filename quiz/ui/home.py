@@ -11,13 +11,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.cache import printable_name
-from quiz.catalog import Entry
+from quiz.bank.cache import printable_name
+from quiz.bank.catalog import Entry
 
 if TYPE_CHECKING:
-    from quiz.study import DueCounts
-from quiz.i18n import t, translatable
+    from quiz.play.study import DueCounts
 from quiz.store import BankScore, bank_key
+from quiz.text.i18n import t, translatable
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.choice import StartChoice
 from quiz.ui.display import bank_text, ui_text
@@ -92,7 +92,7 @@ class HomeScreen(Screen[None]):
             ui_text(t("profile.now", name=store.profile))
         )
         # Imported here: the study scheduler (fsrs) is not needed to start `quiz play`.
-        from quiz.study import due_counts
+        from quiz.play.study import due_counts
 
         cards = due_counts(
             app.store,  # type: ignore[attr-defined]

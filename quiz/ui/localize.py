@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from quiz.i18n import digits, is_rtl, t, translatable
+from quiz.text.i18n import digits, is_rtl, t, translatable
 from quiz.ui.display import ui_line
 
 # Textual's own bindings (on the App) carry English descriptions, not catalogue keys.

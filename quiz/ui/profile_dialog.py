@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.i18n import t, translatable
+from quiz.text.i18n import t, translatable
 from quiz.ui.display import ui_text
 from quiz.ui.localize import localize
 

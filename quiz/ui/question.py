@@ -9,10 +9,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.i18n import DIGIT_KEYS, choice_label, separator, t, translatable
-from quiz.model import Bank
-from quiz.rtl import rtl_language
-from quiz.session import Outcome, Quiz
+from quiz.bank.model import Bank
+from quiz.play.practice import Quiz
+from quiz.play.run import Outcome
+from quiz.text.i18n import DIGIT_KEYS, choice_label, separator, t, translatable
+from quiz.text.rtl import rtl_language
 from quiz.ui.bidi_text import BidiVisual
 from quiz.ui.choices import ChoiceList, Marks
 from quiz.ui.display import bank_text, labelled, mode, ui_line, ui_text

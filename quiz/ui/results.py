@@ -11,15 +11,16 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.i18n import separator, t, translatable
-from quiz.model import Bank
-from quiz.session import Outcome, Quiz, Shown
+from quiz.bank.model import Bank
+from quiz.play.practice import Quiz
+from quiz.play.run import Outcome, Shown
 from quiz.store import bank_key
+from quiz.text.i18n import separator, t, translatable
 
 if TYPE_CHECKING:
-    from quiz.exam import Exam
-    from quiz.review import Review
-    from quiz.study import Study
+    from quiz.play.exam import Exam
+    from quiz.play.review import Review
+    from quiz.play.study import Study
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.display import bank_text, labelled, ui_line, ui_text
 from quiz.ui.localize import localize

@@ -9,10 +9,10 @@ from textual.screen import ModalScreen
 from textual.validation import Integer
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
-from quiz.i18n import digits, t, translatable
-from quiz.model import Bank
-from quiz.session import default_count
-from quiz.timeparse import parse_duration
+from quiz.bank.model import Bank
+from quiz.play.run import default_count
+from quiz.play.timing import parse_duration
+from quiz.text.i18n import digits, t, translatable
 from quiz.ui.choice import StartChoice
 from quiz.ui.display import bank_text, ui_line, ui_text
 from quiz.ui.localize import localize

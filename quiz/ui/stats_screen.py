@@ -11,10 +11,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Sparkline, Static
 
-from quiz.i18n import t, translatable
-from quiz.model import Bank
-from quiz.stats import Stats, compute
+from quiz.bank.model import Bank
+from quiz.progress.stats import Stats, compute
 from quiz.store import bank_key
+from quiz.text.i18n import t, translatable
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.display import bank_text, ui_text
 from quiz.ui.localize import localize

@@ -7,9 +7,9 @@ from datetime import datetime
 from textual.binding import Binding
 from textual.widgets import Static
 
-from quiz.i18n import t, translatable
-from quiz.session import Outcome
-from quiz.study import Study
+from quiz.play.run import Outcome
+from quiz.play.study import Study
+from quiz.text.i18n import t, translatable
 from quiz.ui.display import ui_text
 from quiz.ui.question import QuestionScreen
 

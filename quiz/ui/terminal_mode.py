@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 from textual.app import App
 
-from quiz.rtl import EXPLICIT, IMPLICIT
+from quiz.text.rtl import EXPLICIT, IMPLICIT
 
 
 class ExplicitBidi:

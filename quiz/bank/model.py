@@ -30,7 +30,7 @@ class Problem:
     column: int
     severity: Severity
     message: str
-    #: The teaching rule that found it (see quiz.lint), "" for the loader's own rules.
+    #: The teaching rule that found it (see quiz.bank.lint), "" for the loader's own rules.
     rule: str = ""
 
     def __str__(self) -> str:

@@ -58,7 +58,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from fsrs import Card, Scheduler, State
 
-from quiz.model import Bank, Question
+from quiz.bank.model import Bank, Question
 from quiz.store import Store, StoreError
 
 if TYPE_CHECKING:

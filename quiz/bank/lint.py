@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from quiz.model import Bank, Problem, Question, Severity
+from quiz.bank.model import Bank, Problem, Question, Severity
 
 
 @dataclass(frozen=True, slots=True)

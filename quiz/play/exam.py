@@ -28,10 +28,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from quiz.model import Bank, Question
-from quiz.session import Outcome, Shown, choice_order
+from quiz.bank.model import Bank, Question
+from quiz.play.run import Outcome, Shown, choice_order
+from quiz.play.timing import format_duration, parse_duration
 from quiz.store import Store, bank_key
-from quiz.timeparse import format_duration, parse_duration
 
 __all__ = ["Exam", "ExamOver", "Result", "format_duration", "parse_duration"]
 

@@ -2,7 +2,7 @@
 
 `quiz report FILE_OR_FOLDER... [--html OUT] [--min-answers N]`
 
-Reads the CSV or JSON files `quiz results export` writes (see quiz.results_export for the
+Reads the CSV or JSON files `quiz results export` writes (see quiz.progress.export for the
 columns). A folder stands for the *.csv and *.json files directly in it (hidden files skipped).
 The same file named twice is read once.
 
@@ -38,10 +38,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from quiz.results_export import JOIN, RIGHT, WRONG
+from quiz.progress.export import JOIN, RIGHT, WRONG
 from quiz.store import DEFAULT_PROFILE
 
-#: The columns the report needs; an export has more (see quiz.results_export.COLUMNS).
+#: The columns the report needs; an export has more (see quiz.progress.export.COLUMNS).
 REQUIRED = ("profile", "bank", "bank_title", "question_id", "question", "picked", "result")
 
 #: How many of the students most behind are shown, and the least answers to be ranked.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
-from quiz.model import FORMAT_VERSION, Bank, LoadResult, Problem, Question, Severity
+from quiz.bank.model import FORMAT_VERSION, Bank, LoadResult, Problem, Question, Severity
 
 # Characters a file name may hold that would break a one-line message or drive the terminal.
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -210,7 +210,7 @@ class BankCache:
 
     def _read(self, path: Path, stat: tuple[int, int] | None) -> LoadResult:
         # Imported here: a warm start never parses YAML, so it need not load PyYAML.
-        from quiz.loader import load_bank
+        from quiz.bank.loader import load_bank
 
         result = load_bank(path, name=display_name(path))
         if self._db is not None and stat is not None:

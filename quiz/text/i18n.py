@@ -1,7 +1,7 @@
 """The one translation layer of the interface: catalogues, plurals, digits and dates.
 
-Every string the interface shows is `t(key, **values)`. A catalogue (`quiz.locales.en`,
-`quiz.locales.ar`) maps each key to a `str.format` template, or, for a key with a count, to one
+Every string the interface shows is `t(key, **values)`. A catalogue (`quiz.text.locales.en`,
+`quiz.text.locales.ar`) maps each key to a `str.format` template, or, for a key with a count, to one
 template per plural form (CLDR: English one/other; Arabic zero/one/two/few/many/other). Values
 are inserted as given: a string (bank text, a file name) is never interpreted or converted; a
 number is written with the digits of the current style, after any format spec (`{n:02d}`).
@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from quiz.locales import ar, en
+from quiz.text.locales import ar, en
 
 LANGUAGES = ("en", "ar")
 DIGIT_STYLES = ("latin", "arabic")
@@ -221,7 +221,7 @@ def choice_label(index: int, lang: str | None = None, style: str | None = None) 
     """How choice `index` (from 0) is labelled: `1.` in English, `أ.` (abjad order) in Arabic."""
     if (lang or language()) == "ar":
         # One abjad sequence, kept with the right-to-left layout (imported only when needed).
-        from quiz.rtl import choice_label as arabic_label
+        from quiz.text.rtl import choice_label as arabic_label
 
         return arabic_label(index, True)
     return f"{digits(index + 1, style)}."

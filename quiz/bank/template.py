@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from quiz.schema import modeline
-from quiz.text import strip_unsafe
+from quiz.bank.clean import strip_unsafe
+from quiz.bank.schema import modeline
 
 # The loader's rule for `language:` (tests check the two stay the same).
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")

@@ -14,7 +14,7 @@ SCHEMA_ID = "urn:quiz:bank-schema:1.1"
 
 def schema() -> dict:
     """The JSON Schema (draft 2020-12) of a bank file, read from the installed package."""
-    text = resources.files("quiz").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    text = resources.files("quiz.bank").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
     return json.loads(text)
 
 

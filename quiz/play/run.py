@@ -1,4 +1,4 @@
-"""One quiz being played: which questions, in what order, what was answered; saved as it goes.
+"""What every run a student takes shares: questions shown, answers given, saved as they go.
 
 Plain Python: the TUI drives a `Quiz` and shows what it says. Every answer is written to the
 score store the moment it is given.
@@ -7,12 +7,11 @@ score store the moment it is given.
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from quiz.model import Bank, Question
+from quiz.bank.model import Question
 
 DEFAULT_COUNT = 10
 
@@ -179,45 +178,3 @@ class Run:
     def close(self) -> None:
         """Save that the run ended (its sessions' finish time)."""
         raise NotImplementedError
-
-
-class Quiz(Run):
-    """A practice run through some questions of one bank, saved answer by answer."""
-
-    def __init__(
-        self,
-        bank: Bank,
-        store: Recorder,
-        *,
-        count: int | None = None,
-        questions: Iterable[Question] | None = None,
-        seed: int | None = None,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.bank = bank
-        self.store = store
-        self.seed = seed
-        rng = random.Random(seed)
-        pool = bank.questions if questions is None else list(questions)
-        count = len(pool) if count is None else max(1, min(count, len(pool)))
-        # A bank with `shuffle: false` is asked in file order, from its first question.
-        picked = rng.sample(pool, count) if bank.shuffle else pool[:count]
-        items = [Shown(q, choice_order(rng, q)) for q in picked]
-        self.session_id = store.start_session(
-            bank=str(bank.path.resolve()), title=bank.title, planned=len(items)
-        )
-        super().__init__(items, clock)
-
-    def save(self, shown: Shown, outcome: Outcome) -> None:
-        self.store.record_answer(
-            self.session_id,
-            question_id=shown.question.id,
-            question=shown.question.text,
-            choices=shown.choices,
-            picked=sorted(outcome.picked),
-            correct=outcome.correct,
-            ms=outcome.ms,
-        )
-
-    def close(self) -> None:
-        self.store.finish_session(self.session_id)

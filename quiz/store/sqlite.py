@@ -7,18 +7,19 @@ Schema (see MIGRATIONS):
   answer until submitting: each change is a new row and the rows it replaces get `final = 0`, in
   one transaction, so the scores (which count final rows only) have one answer per question.
   `profile` and `bank` are copied from the session so a question's history is one index lookup.
-- `cards`: the spaced-repetition state of one question for one profile (FSRS, see quiz.study),
+- `cards`: the spaced-repetition state of one question for one profile (FSRS, see quiz.play.study),
   keyed by (profile, bank, question_id); `card_id` is the row id, stable, given to fsrs.
   A card is made at its question's first review: a question with no card is new.
 - `review_log`: every study review (card, rating, time, duration), so cards can be rescheduled.
 - `card_counts`: how many cards each (profile, bank) has, kept by triggers on `cards`.
 - `answer_totals`, `question_totals`: the final answers counted (with the right ones and their
   time) per session and UTC quarter hour, and per (profile, bank, question_id), kept by triggers
-  on `answers`, so the statistics need not read every answer (see quiz.stats).
-- `new_card_scan`: where quiz.study left off looking for new questions in a bank file.
+  on `answers`, so the statistics need not read every answer (see quiz.progress.stats).
+- `new_card_scan`: where quiz.play.study left off looking for new questions in a bank file.
 
 `Store.profile` is the student whose sessions are started when a call names none (practice's
-`Quiz` names none); the modes in quiz.exam, quiz.review and quiz.study take a profile too.
+`Quiz` names none); the modes in quiz.play.exam, quiz.play.review and quiz.play.study take a
+profile too.
 
 Times are stored as fixed-width ISO 8601 UTC text, which sorts as it orders.
 """
@@ -312,7 +313,8 @@ MIGRATIONS: list[Migration] = [
         """,
     ),
     # 3: totals of the final answers kept by triggers, so the statistics of a million answers
-    # read a few thousand rows (quiz.stats): per session and quarter hour, and per question.
+    # read a few thousand rows (quiz.progress.stats): per session and quarter hour, and per
+    # question.
     _statements(
         # A quarter hour is the UTC time of its start in seconds / 900. Time zones are offset
         # from UTC by whole quarter hours, so each quarter lies within one local day.

@@ -7,8 +7,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from quiz.cache import BankCache, Summary
-from quiz.model import LoadResult, Problem, Severity
+from quiz.bank.cache import BankCache, Summary
+from quiz.bank.model import LoadResult, Problem, Severity
 
 BANK_SUFFIXES = (".yaml", ".yml")
 

@@ -55,10 +55,10 @@ from typing import NamedTuple
 
 from fsrs import Card, Rating, Scheduler, State
 
-from quiz.model import Bank, Question
-from quiz.session import AlreadyAnswered, Outcome, Shown
+from quiz.bank.model import Bank, Question
+from quiz.play.run import AlreadyAnswered, Outcome, Shown
+from quiz.play.timing import local_now
 from quiz.store import CardState, NewCardScan, SessionGroup, Store, bank_key
-from quiz.timeparse import local_now
 
 DEFAULT_NEW_PER_DAY = 20
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from quiz.model import Bank, LoadResult, Problem, Question, Severity
-from quiz.text import UNSAFE, UNSAFE_IN_VALUE, clean, describe, is_bidi_control, strip_unsafe
+from quiz.bank.clean import UNSAFE, UNSAFE_IN_VALUE, clean, describe, is_bidi_control, strip_unsafe
+from quiz.bank.model import Bank, LoadResult, Problem, Question, Severity
 
 
 class _PureLoader(yaml.BaseLoader):

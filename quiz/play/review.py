@@ -26,8 +26,8 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 
-from quiz.model import Bank, Question
-from quiz.session import Outcome, Run, Shown, choice_order
+from quiz.bank.model import Bank, Question
+from quiz.play.run import Outcome, Run, Shown, choice_order
 from quiz.store import SessionGroup, Store, bank_key
 
 

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from quiz.cache import display_name
-from quiz.catalog import walk
-from quiz.lint import lint
-from quiz.loader import FAST_LOADER, gc_paused, load_bank
-from quiz.model import Problem, Severity
+from quiz.bank.cache import display_name
+from quiz.bank.catalog import walk
+from quiz.bank.lint import lint
+from quiz.bank.loader import FAST_LOADER, gc_paused, load_bank
+from quiz.bank.model import Problem, Severity
 
 
 @dataclass(slots=True)

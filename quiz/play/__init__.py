@@ -1,0 +1,1 @@
+"""The runs a student takes: practice, exam, review and study, saved answer by answer."""

@@ -1,0 +1,52 @@
+"""A practice quiz: some questions of one bank, feedback after each, saved answer by answer."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Iterable
+
+from quiz.bank.model import Bank, Question
+from quiz.play.run import Outcome, Recorder, Run, Shown, choice_order
+
+
+class Quiz(Run):
+    """A practice run through some questions of one bank, saved answer by answer."""
+
+    def __init__(
+        self,
+        bank: Bank,
+        store: Recorder,
+        *,
+        count: int | None = None,
+        questions: Iterable[Question] | None = None,
+        seed: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.bank = bank
+        self.store = store
+        self.seed = seed
+        rng = random.Random(seed)
+        pool = bank.questions if questions is None else list(questions)
+        count = len(pool) if count is None else max(1, min(count, len(pool)))
+        # A bank with `shuffle: false` is asked in file order, from its first question.
+        picked = rng.sample(pool, count) if bank.shuffle else pool[:count]
+        items = [Shown(q, choice_order(rng, q)) for q in picked]
+        self.session_id = store.start_session(
+            bank=str(bank.path.resolve()), title=bank.title, planned=len(items)
+        )
+        super().__init__(items, clock)
+
+    def save(self, shown: Shown, outcome: Outcome) -> None:
+        self.store.record_answer(
+            self.session_id,
+            question_id=shown.question.id,
+            question=shown.question.text,
+            choices=shown.choices,
+            picked=sorted(outcome.picked),
+            correct=outcome.correct,
+            ms=outcome.ms,
+        )
+
+    def close(self) -> None:
+        self.store.finish_session(self.session_id)

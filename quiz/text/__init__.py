@@ -1,0 +1,1 @@
+"""Text for people: the interface catalogues and right-to-left layout."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from quiz.bank.clean import UNSAFE_IN_VALUE, clean
 from quiz.bank.loader import MAX_CHOICES, MIN_CHOICES, question_id
 from quiz.bank.model import Bank, Problem, Question, Severity
+from quiz.errors import QuizError
 
 #: Called with (lines done, lines in all) while a big file is read.
 Progress = Callable[[int, int], None]
@@ -32,7 +33,7 @@ _ARABIC_LETTER = re.compile(
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-class InterchangeError(Exception):
+class InterchangeError(QuizError):
     """A file that cannot be imported at all; str() is one line naming the file and the fix.
 
     `notices` holds what was found on the way, such as every question that had to be skipped
@@ -40,8 +41,8 @@ class InterchangeError(Exception):
     """
 
     def __init__(self, message: str, notices: list[Problem] | None = None) -> None:
-        super().__init__(message)
-        self.notices: list[Problem] = list(notices or [])
+        super().__init__(message, notices or [])
+        self.notices: list[Problem]
 
 
 @dataclass(slots=True)

@@ -48,6 +48,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from quiz.errors import QuizError
 from quiz.store import DEFAULT_PROFILE, Store, StoreError
 
 #: The columns of an export, in order: the contract with `quiz report`.
@@ -77,7 +78,7 @@ Format = Literal["csv", "json"]
 FORMATS: tuple[str, ...] = ("csv", "json")
 
 
-class ExportError(Exception):
+class ExportError(QuizError):
     """An export that cannot be written; str() is one line naming the file and what to do."""
 
 

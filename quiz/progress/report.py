@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
+from quiz.errors import QuizError
 from quiz.progress.export import JOIN, RIGHT, WRONG
 from quiz.store import DEFAULT_PROFILE
 
@@ -57,7 +58,7 @@ EXPORT_AGAIN = "ask the student to run 'quiz results export' again"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-class ReportError(Exception):
+class ReportError(QuizError):
     """An input that cannot be read as an export; str() is one line naming it and what to do."""
 
 

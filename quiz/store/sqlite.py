@@ -38,6 +38,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+from quiz.errors import QuizError
+
 #: Seconds a writer waits for another quiz holding the database before giving up.
 BUSY_TIMEOUT = 10.0
 
@@ -56,7 +58,7 @@ MODES = ("practice", "exam", "review", "study")
 Migration = Callable[[sqlite3.Connection], None]
 
 
-class StoreError(Exception):
+class StoreError(QuizError):
     """A score database that cannot be used; str() is one line naming the path and what to do."""
 
     def __init__(self, path: Path | str, problem: str, fix: str = FIX) -> None:

@@ -1,0 +1,76 @@
+"""What the commands share: exit codes, bank folders, the score store, output files."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quiz import locations
+from quiz.cli.parser import UsageError
+from quiz.errors import QuizError
+
+if TYPE_CHECKING:
+    from quiz.bank.catalog import Catalog
+    from quiz.store import Store
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def bank_dirs(args: argparse.Namespace) -> list[Path]:
+    """The bank folders: --bank (each must exist), QUIZ_BANK, or the defaults."""
+    for option in args.bank or []:
+        if not Path(option).expanduser().is_dir():
+            raise UsageError(f"--bank {option}: no such folder")
+    return locations.bank_dirs(args.bank)
+
+
+def catalog(args: argparse.Namespace) -> Catalog:
+    """The banks of the bank folders, read through the bank cache."""
+    from quiz.bank.cache import BankCache
+    from quiz.bank.catalog import Catalog
+
+    return Catalog(bank_dirs(args), BankCache.open(locations.cache_path()))
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The score database of --db (or QUIZ_DB, or the default), for --profile's student."""
+    from quiz.store import Store
+
+    path = locations.database_path(args.db)
+    profile = getattr(args, "profile", None) or os.environ.get("QUIZ_PROFILE", "").strip()
+    return Store.open(path, profile=profile or "default")
+
+
+def interface(args: argparse.Namespace) -> tuple[str, str]:
+    """The interface language and digit style, from the options, the environment and the locale."""
+    from quiz.text.i18n import choose_digits, choose_language
+
+    try:
+        lang = choose_language(getattr(args, "lang", None), os.environ)
+        return lang, choose_digits(getattr(args, "digits", None), os.environ, lang)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+def print_problems(problems: Sequence[object]) -> None:
+    """Print problems found in a file, one a line, to standard error."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def write_output(text: str, output: str | None, force: bool) -> None:
+    """Print `text`, or write it to a new file (an existing one only with --force)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    if target.exists() and not force:
+        raise QuizError(f"{target} already exists; choose another name or add --force")
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise QuizError(f"{target}: cannot write it ({error.strerror or error})") from None

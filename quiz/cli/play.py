@@ -1,0 +1,84 @@
+"""Commands that open the app: the home screen and `quiz play`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quiz.cli.common import EXIT_OK, catalog, interface, open_store
+from quiz.cli.parser import UsageError
+from quiz.errors import QuizError
+
+if TYPE_CHECKING:
+    from quiz.bank.catalog import Catalog
+    from quiz.bank.model import Bank
+
+
+def home(args: argparse.Namespace) -> int:
+    """`quiz`: the home screen."""
+    return _start_app(args, catalog(args), play=None)
+
+
+def play(args: argparse.Namespace) -> int:
+    """`quiz play`: a run on one bank file (review and study: every bank without one)."""
+    if args.time_limit is not None and args.mode != "exam":
+        raise UsageError("--time-limit goes with --mode exam")
+    if args.path is None:
+        if args.mode not in ("review", "study"):
+            raise UsageError(f"--mode {args.mode} needs a bank file: quiz play PATH")
+        return _start_app(args, catalog(args), play=None, play_all=True)
+    path = Path(args.path)
+    if not path.is_file():
+        raise UsageError(f"{args.path}: no such bank file")
+    banks = catalog(args)
+    result = banks.load(path)
+    if result.bank is None:
+        raise QuizError(f"{args.path} has errors; fix them and try again", notices=result.errors)
+    return _start_app(args, banks, play=result.bank)
+
+
+def _need_terminal() -> None:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("quiz needs a terminal to play in; run it in a terminal window")
+
+
+def _start_app(
+    args: argparse.Namespace, catalog: Catalog, play: Bank | None, play_all: bool = False
+) -> int:
+    _need_terminal()
+    lang, digits = interface(args)
+    from quiz.text.rtl import choose_mode
+
+    try:
+        rtl_mode = choose_mode(getattr(args, "rtl", None), os.environ)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    store = open_store(args)
+    from quiz.ui.app import make_app
+    from quiz.ui.terminal_mode import ExplicitBidi
+
+    with store:
+        app = make_app(
+            store=store,
+            catalog=catalog,
+            play=play,
+            count=getattr(args, "count", None),
+            seed=getattr(args, "seed", None),
+            lang=lang,
+            digits=digits,
+            rtl_mode=rtl_mode,
+            mode=getattr(args, "mode", "practice"),
+            time_limit=getattr(args, "time_limit", None),
+            new_per_day=getattr(args, "new_per_day", 20),
+            rate_by_time=getattr(args, "rate_by_time", False),
+            play_all=play_all,
+        )
+        # In reorder mode the app lays out right-to-left text itself: the terminal must not
+        # reorder it again, on every way out included.
+        with ExplicitBidi(enabled=rtl_mode == "reorder") as bidi:
+            app.bidi = bidi
+            app.run()
+    return app.return_code or EXIT_OK

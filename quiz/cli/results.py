@@ -1,0 +1,117 @@
+"""Commands on saved answers: scores, results export, statistics and the class report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from quiz import locations
+from quiz.cli.common import EXIT_OK, interface, open_store
+from quiz.cli.parser import UsageError
+
+
+def scores(args: argparse.Namespace) -> int:
+    """`quiz scores`: past quizzes, newest first."""
+    from quiz.text.i18n import format_datetime, set_digits, set_language, t
+
+    with open_store(args) as store:
+        sessions = store.sessions()
+    if args.json:
+        print(json.dumps([s.as_json() for s in sessions], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    lang, digits = interface(args)
+    set_language(lang)
+    set_digits(digits)
+    if not sessions:
+        print(t("scores.none"))
+        return EXIT_OK
+    for s in sessions:
+        when = format_datetime(s.started.astimezone())
+        percent = (
+            t("percent", value=100 * s.correct / s.answered) if s.answered else t("percent.none")
+        )
+        state = "" if s.finished else "  " + t("scores.unfinished")
+        line = t(
+            "scores.line",
+            when=when,
+            title=s.title,
+            correct=s.correct,
+            answered=s.answered,
+            percent=percent,
+            planned=s.planned,
+        )
+        print(line + state)
+    return EXIT_OK
+
+
+def results(args: argparse.Namespace) -> int:
+    """`quiz results export`: every answer, one row each."""
+    from quiz.progress.export import parse_since, run_export
+
+    try:
+        since = None if args.since is None else parse_since(args.since)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    output = Path(args.output) if args.output else None
+    count = run_export(
+        locations.database_path(args.db),
+        fmt=args.format,
+        since=since,
+        output=output,
+        force=args.force,
+    )
+    if output is not None:
+        print(f"wrote {count} answers to {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def report(args: argparse.Namespace) -> int:
+    """`quiz report`: the item analysis of students' exports."""
+    from quiz.progress.report import report_command
+
+    report_command(
+        args.paths,
+        html_out=args.html,
+        min_answers=args.min_answers,
+        stdout=sys.stdout,
+        stderr=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def stats(args: argparse.Namespace) -> int:
+    """`quiz stats`: the statistics of a profile, for one bank or all."""
+    from quiz.bank.cache import BankCache
+    from quiz.progress.stats import compute, print_stats
+    from quiz.store import bank_key
+
+    path = None if args.stats_bank is None else Path(args.stats_bank).expanduser()
+    if path is not None and path.is_dir():
+        raise UsageError(f"--bank {args.stats_bank}: is a folder; give one bank file")
+    store = open_store(args)
+    cache = BankCache.open(locations.cache_path())
+
+    def load(key: str):
+        # Tags come from the bank files; a file moved or broken has none.
+        file = Path(key)
+        return cache.load(file).bank if file.is_file() else None
+
+    try:
+        with store:
+            found = compute(
+                store,
+                profile=store.profile,
+                bank=None if path is None else bank_key(path),
+                banks=load,
+            )
+    finally:
+        cache.close()
+    if path is not None and not path.is_file() and not found.sessions:
+        raise UsageError(f"--bank {args.stats_bank}: no such bank file, and no answers to it")
+    if args.json:
+        print(json.dumps(found.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print_stats(found, sys.stdout)
+    return EXIT_OK

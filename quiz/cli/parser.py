@@ -20,7 +20,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
-def _global_options(defaults: bool, *, bank: bool = True) -> argparse.ArgumentParser:
+def _global_options(defaults: bool, *, bank: bool = True) -> _Parser:
     """Options that work before or after the command name (`bank`: with --bank DIR)."""
     # Under a command the defaults are suppressed, so they do not hide a value given before it.
     default = None if defaults else argparse.SUPPRESS

@@ -1,4 +1,4 @@
-"""Right-to-left text on the screen: BidiText read off the rendered cell grid, and the terminal's
+"""Right-to-left text on the screen: BidiVisual read off the rendered cell grid, and the terminal's
 explicit bidi mode written at start and restored on every way out."""
 
 from __future__ import annotations
@@ -31,15 +31,48 @@ from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from quiz.text.rtl import EXPLICIT, IMPLICIT, Mode, choice_label
-from quiz.ui.bidi_text import BidiText, BidiVisual, Stacked
+from quiz.text.rtl import EXPLICIT, IMPLICIT, Line, Mode, choice_label
+from quiz.ui.bidi_text import BidiVisual, Stacked
 from quiz.ui.terminal_mode import ExplicitBidi
 
 WIDTHS = (30, 40, 80)
 RTL_TEXTS = [QUESTION, BRACKETS, HARAKAT, ENGLISH_IN_ARABIC]
+
+
+class BidiText(Static):
+    """A Static showing one piece of bank text as a BidiVisual, as the screens show bank text."""
+
+    DEFAULT_CSS = "BidiText { height: auto; }"
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        rtl_default: bool = False,
+        mode: Mode = "reorder",
+        prefix: str = "",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        self.rtl_default, self.layout_mode, self.prefix = rtl_default, mode, prefix
+        super().__init__(self.bidi(text), id=id, classes=classes, markup=False)
+
+    def bidi(self, text: str) -> BidiVisual:
+        self.shown = text
+        return BidiVisual(
+            text, rtl_default=self.rtl_default, mode=self.layout_mode, prefix=self.prefix
+        )
+
+    def show_text(self, text: str) -> None:
+        """Show other text."""
+        self.update(self.bidi(text))
+
+    def rows(self) -> tuple[Line, ...]:
+        """The laid-out rows at the widget's own content width."""
+        return self.bidi(self.shown).lines(self.content_size.width)
 
 
 class BidiApp(App[None]):
@@ -134,7 +167,7 @@ async def test_update_shows_other_text_as_data_not_markup() -> None:
     app = BidiApp(["أ"], mode="reorder")
     async with app.run_test(size=(40, 10)) as pilot:
         widget = app.query_one(BidiText)
-        widget.update("Close tag [/ and [b]not bold[/b]")
+        widget.show_text("Close tag [/ and [b]not bold[/b]")
         await pilot.pause()
         (row,) = grid_rows(app, widget.content_region)
         assert row.rstrip() == "Close tag [/ and [b]not bold[/b]"

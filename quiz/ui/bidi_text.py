@@ -2,20 +2,19 @@
 
 `BidiVisual` is a Textual Visual: give it to a `Static`, return it from a widget's `render()`, or
 use it as an `OptionList` prompt; it lays itself out again whenever the width changes (the layout
-is cached per text and width). `BidiText` is a `Static` that shows one piece of bank text.
-Text is always data, never markup.
+is cached per text and width); `Stacked` puts visuals one under the other. Text is always
+data, never markup.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from typing import cast
 
 from textual.content import Content, Span
 from textual.css.styles import RulesMap
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
-from textual.widgets import Static
 
 from quiz.text.rtl import Line, Mode, cell_width, layout
 
@@ -32,7 +31,7 @@ class _AsIs:
     def get(self, key: str, default: object = None) -> object:
         if key in _DRAW_AS_IS:
             return _DRAW_AS_IS[key]
-        return self.rules.get(key, default)  # type: ignore[call-overload]
+        return self.rules.get(key, default)
 
 
 class BidiVisual(Visual):
@@ -95,7 +94,8 @@ class BidiVisual(Visual):
             return []
         options = RenderOptions(
             options.get_style,
-            _AsIs(options.rules),
+            # The rules are read with `get` only (they are a widget's Styles, not a dict).
+            cast("RulesMap", _AsIs(options.rules)),
             options.selection,
             options.selection_style,
             options.post_style,
@@ -131,71 +131,3 @@ class Stacked(Visual):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         return sum(visual.get_height(rules, width) for visual in self.visuals)
-
-
-class BidiText(Static):
-    """A Static showing one piece of bank text in the right direction, re-laid-out on resize."""
-
-    DEFAULT_CSS = """
-    BidiText {
-        height: auto;
-    }
-    """
-
-    def __init__(
-        self,
-        text: str = "",
-        *,
-        rtl_default: bool = False,
-        mode: Mode = "reorder",
-        prefix: str = "",
-        prefix_style: str = "bold",
-        name: str | None = None,
-        id: str | None = None,
-        classes: str | None = None,
-    ) -> None:
-        self._text = text
-        self._rtl_default = rtl_default
-        self._mode: Mode = mode
-        self._prefix = prefix
-        self._prefix_style = prefix_style
-        super().__init__(self._visual(), name=name, id=id, classes=classes, markup=False)
-
-    def _visual(self) -> BidiVisual:
-        return BidiVisual(
-            self._text,
-            rtl_default=self._rtl_default,
-            mode=self._mode,
-            prefix=self._prefix,
-            prefix_style=self._prefix_style,
-        )
-
-    @property
-    def text(self) -> str:
-        """The text shown, in logical order."""
-        return self._text
-
-    @property
-    def prefix(self) -> str:
-        """What starts the first line (a choice's sign and label), in logical order."""
-        return self._prefix
-
-    def update(  # type: ignore[override]
-        self,
-        text: str | None = None,
-        *,
-        prefix: str | None = None,
-        rtl_default: bool | None = None,
-    ) -> None:
-        """Show other text (or another prefix, or a bank of another direction)."""
-        if text is not None:
-            self._text = text
-        if prefix is not None:
-            self._prefix = prefix
-        if rtl_default is not None:
-            self._rtl_default = rtl_default
-        super().update(self._visual())
-
-    def rows(self, width: int | None = None) -> Iterable[Line]:
-        """The laid-out rows at a width (the widget's own content width by default)."""
-        return self._visual().lines(self.content_size.width if width is None else width)

@@ -15,7 +15,7 @@ from quiz.ui.home import HomeScreen
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
 from quiz.ui.start_dialog import StartScreen
-from quiz.ui.study_screen import StudyScreen
+from quiz.ui.study_screen import StudyScreen, wait_in
 
 WHY = {
     "What is the capital of France?": "Paris has been the capital since the Middle Ages.",
@@ -275,3 +275,14 @@ async def test_every_mode_and_the_statistics_work_in_small_terminals(three: Path
             assert isinstance(app.screen, QuestionScreen)  # the exam's misses, reviewed
         # The exam and the study session; the review saves a session at its first answer only.
         assert [s.answered for s in store.sessions()] == [1, 2]
+
+
+def test_when_a_card_comes_back_reads_as_a_person_says_it() -> None:
+    day = datetime(2026, 5, 4, 8, 0, tzinfo=UTC)
+    assert wait_in(day + timedelta(seconds=20), day) == "0 minutes"
+    assert wait_in(day + timedelta(minutes=1), day) == "1 minute"
+    assert wait_in(day + timedelta(minutes=10), day) == "10 minutes"
+    assert wait_in(day + timedelta(hours=5), day) == "5 hours"
+    assert wait_in(day + timedelta(days=1), day) == "1 day"
+    assert wait_in(day + timedelta(days=3, hours=2), day) == "3 days"  # 74 hours: 3 days
+    assert wait_in(day + timedelta(days=125), day) == "4 months"  # 125 / 30, rounded

@@ -11,13 +11,14 @@ Plain Python: a screen drives an `Exam` and shows what it says.
     exam.tick()                                   # from a timer: True when time just ran out and
                                                   #   the exam was submitted with what is there
     exam.submit()                                 # score and finish; then exam.results()
-    exam.results()                                # [Result(shown, outcome or None)] in order
+    exam.results()                                # [Result(shown, outcome or None, bank)] in order
 
 No feedback is given before submitting. Every change of answer is a new answer row; the rows it
 replaces stay saved but stop counting (see quiz.store), so the scores count one answer per
 question. After the exam is over, `answer` and `clear` raise `ExamOver`; a UI that lets time run
 out between ticks learns it that way, and the exam is then submitted as it stood at the deadline.
 Unanswered questions are not answered: they count in `total`, not in the session's answers.
+An `Exam` is a `quiz.play.run.Run` (with `finished` for `submitted`, `current_bank` for `bank`).
 """
 
 from __future__ import annotations
@@ -25,36 +26,18 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from quiz.bank.model import Bank, Question
-from quiz.play.run import Outcome, Shown, choice_order
-from quiz.play.timing import format_duration, parse_duration
+from quiz.play.run import Outcome, Result, RunOver, Shown, checked_picks, choice_order, saved_answer
+from quiz.play.timing import format_duration, parse_duration, utc_now
 from quiz.store import Store, bank_key
 
 __all__ = ["Exam", "ExamOver", "Result", "format_duration", "parse_duration"]
 
 
-class ExamOver(Exception):
+class ExamOver(RunOver):
     """The exam was submitted (or its time ran out): answers can no longer change."""
-
-
-@dataclass(frozen=True, slots=True)
-class Result:
-    """One question of a submitted exam: what was shown and what was answered (None: nothing)."""
-
-    shown: Shown
-    outcome: Outcome | None
-
-    @property
-    def correct(self) -> bool:
-        """Whether the question was answered right."""
-        return self.outcome is not None and self.outcome.correct
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class Exam:
@@ -71,7 +54,7 @@ class Exam:
         questions: Iterable[Question] | None = None,
         profile: str | None = None,
         clock: Callable[[], float] = time.monotonic,
-        now: Callable[[], datetime] = _utc_now,
+        now: Callable[[], datetime] = utc_now,
     ) -> None:
         if time_limit is not None and time_limit <= 0:
             raise ValueError(f"time_limit must be more than zero, got {time_limit}")
@@ -136,6 +119,16 @@ class Exam:
     def submitted(self) -> bool:
         """Whether the exam is over (submitted, or its time ran out and it was submitted)."""
         return self.ended is not None
+
+    @property
+    def finished(self) -> bool:
+        """Whether the exam is over (the name every run has)."""
+        return self.submitted
+
+    @property
+    def current_bank(self) -> Bank:
+        """The exam's bank (every question is from it)."""
+        return self.bank
 
     @property
     def is_first(self) -> bool:
@@ -205,21 +198,16 @@ class Exam:
     def answer(self, picked: int | Iterable[int]) -> None:
         """Answer (or change the answer to) the current question; saved before this returns."""
         self._check_open()
-        picks = frozenset([picked] if isinstance(picked, int) else picked)
         shown = self.current
-        if not picks or any(not 0 <= p < len(shown.choices) for p in picks):
-            raise ValueError(f"no such choice: {sorted(picks)}")
+        picks = checked_picks(shown, picked)
         if picks == self.picks[self.position]:
             return
         self._count_time()
+        outcome = Outcome(picks, picks == shown.right, self._ms(self.position))
         self.store.record_answer(
             self.session_id,
             question_id=shown.question.id,
-            question=shown.question.text,
-            choices=shown.choices,
-            picked=sorted(picks),
-            correct=picks == shown.right,
-            ms=self._ms(self.position),
+            **saved_answer(shown, outcome),
             replace=True,
             now=self.now(),
         )
@@ -256,7 +244,7 @@ class Exam:
         """Each question with its answer, in exam order (answers shown only once submitted)."""
         if self.ended is None:
             raise RuntimeError("the exam has not been submitted")
-        return [Result(s, o) for s, o in zip(self.items, self.outcomes, strict=True)]
+        return [Result(s, o, self.bank) for s, o in zip(self.items, self.outcomes, strict=True)]
 
     @property
     def correct(self) -> int:

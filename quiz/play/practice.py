@@ -7,25 +7,26 @@ import time
 from collections.abc import Callable, Iterable
 
 from quiz.bank.model import Bank, Question
-from quiz.play.run import Outcome, Recorder, Run, Shown, choice_order
+from quiz.play.run import Outcome, Series, Shown, choice_order, saved_answer
+from quiz.store import Store
 
 
-class Quiz(Run):
+class Quiz(Series):
     """A practice run through some questions of one bank, saved answer by answer."""
 
     def __init__(
         self,
         bank: Bank,
-        store: Recorder,
+        store: Store,
         *,
         count: int | None = None,
         questions: Iterable[Question] | None = None,
         seed: int | None = None,
+        profile: str | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.bank = bank
         self.store = store
-        self.seed = seed
         rng = random.Random(seed)
         pool = bank.questions if questions is None else list(questions)
         count = len(pool) if count is None else max(1, min(count, len(pool)))
@@ -33,19 +34,16 @@ class Quiz(Run):
         picked = rng.sample(pool, count) if bank.shuffle else pool[:count]
         items = [Shown(q, choice_order(rng, q)) for q in picked]
         self.session_id = store.start_session(
-            bank=str(bank.path.resolve()), title=bank.title, planned=len(items)
+            bank=str(bank.path.resolve()), title=bank.title, planned=len(items), profile=profile
         )
         super().__init__(items, clock)
 
+    def bank_of(self, position: int) -> Bank:
+        return self.bank
+
     def save(self, shown: Shown, outcome: Outcome) -> None:
         self.store.record_answer(
-            self.session_id,
-            question_id=shown.question.id,
-            question=shown.question.text,
-            choices=shown.choices,
-            picked=sorted(outcome.picked),
-            correct=outcome.correct,
-            ms=outcome.ms,
+            self.session_id, question_id=shown.question.id, **saved_answer(shown, outcome)
         )
 
     def close(self) -> None:

@@ -7,11 +7,11 @@ Plain Python: a screen drives a `Review` and shows what it says.
     review = Review(items, store, seed=None)              # or Review.of(banks, store)
     review.total == 0                                     # nothing to review: say so, start nothing
 
-Then it plays like a practice `Quiz`, with the same names, so the practice question screen can
-drive it: `current` (a Shown), `current_bank`, `current_outcome`, `answer(picks) -> Outcome`
-(saved at once, feedback shown at once), `advance() -> bool`, `position`, `total`, `answered`,
-`correct`, `is_last`, `finished`, `seconds`, `missed()`, `finish()`; `title` names what is
-reviewed and `bank` is the bank of the current question.
+Then it plays like a practice `Quiz` (both are a `quiz.play.run.Series`, a `FeedbackRun`), so
+the practice question screen drives it: `current` (a Shown), `current_bank`, `current_outcome`,
+`answer(picks) -> Outcome` (saved at once, feedback shown at once), `advance() -> bool`,
+`results()`, `finish()`; `title` names what is reviewed and `bank` is the bank of the current
+question.
 
 History is keyed by question id: a question whose text was edited (same id) stays on the list,
 shown as it reads now; a question deleted from its bank is skipped, and its past answers stay in
@@ -24,10 +24,11 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from quiz.bank.model import Bank, Question
-from quiz.play.run import Outcome, Run, Shown, choice_order
+from quiz.play.run import Outcome, Series, Shown, choice_order, saved_answer
+from quiz.play.timing import utc_now
 from quiz.store import SessionGroup, Store, bank_key
 
 
@@ -60,11 +61,7 @@ def review_questions(
     return found
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-class Review(Run):
+class Review(Series):
     """A run through the questions last answered wrong, with feedback after each answer."""
 
     def __init__(
@@ -76,7 +73,7 @@ class Review(Run):
         profile: str | None = None,
         seed: int | None = None,
         clock: Callable[[], float] = time.monotonic,
-        now: Callable[[], datetime] = _utc_now,
+        now: Callable[[], datetime] = utc_now,
     ) -> None:
         self.store = store
         self.title = title
@@ -98,7 +95,9 @@ class Review(Run):
         store: Store,
         *,
         profile: str | None = None,
-        **options: object,
+        seed: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = utc_now,
     ) -> Review:
         """The review of one bank or several: their questions last answered wrong."""
         banks = [banks] if isinstance(banks, Bank) else list(banks)
@@ -106,17 +105,15 @@ class Review(Run):
         pairs = store.last_wrong(profile=profile, bank=single)
         items = review_questions(pairs, banks)
         title = f"Review: {banks[0].title}" if single else "Review: all banks"
-        return cls(items, store, title=title, profile=profile, **options)  # type: ignore[arg-type]
-
-    @property
-    def current_bank(self) -> Bank:
-        """The bank of the question being asked now."""
-        return self.banks[self.position]
+        return cls(items, store, title=title, profile=profile, seed=seed, clock=clock, now=now)
 
     @property
     def bank(self) -> Bank:
-        """The bank of the question being asked now (the name a practice screen reads)."""
+        """The bank of the question being asked now."""
         return self.current_bank
+
+    def bank_of(self, position: int) -> Bank:
+        return self.banks[position]
 
     def save(self, shown: Shown, outcome: Outcome) -> None:
         bank = self.current_bank
@@ -124,11 +121,7 @@ class Review(Run):
         self.store.record_answer(
             session_id,
             question_id=shown.question.id,
-            question=shown.question.text,
-            choices=shown.choices,
-            picked=sorted(outcome.picked),
-            correct=outcome.correct,
-            ms=outcome.ms,
+            **saved_answer(shown, outcome),
             now=self.now(),
         )
 

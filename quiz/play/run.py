@@ -1,7 +1,15 @@
 """What every run a student takes shares: questions shown, answers given, saved as they go.
 
-Plain Python: the TUI drives a `Quiz` and shows what it says. Every answer is written to the
+Plain Python: a screen drives a run and shows what it says. Every answer is written to the
 score store the moment it is given.
+
+- `Run`: the protocol practice (`Quiz`), `Review`, `Exam` and `Study` all satisfy: where the run
+  is, its score, its time and, at the end, `results()`, each question with its answer and bank.
+- `FeedbackRun`: a `Run` answered question by question with feedback after each (practice,
+  review, study): `current_outcome`, `answer(picks) -> Outcome`, `advance() -> bool`.
+- `Series`: the practice quiz's and the review's shared implementation of `FeedbackRun`.
+- `saved_answer(shown, outcome)`: an answer as the store saves it (the keywords
+  `Store.record_answer` and `Store.record_review` share), written once for every run.
 """
 
 from __future__ import annotations
@@ -9,31 +17,25 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypedDict
 
-from quiz.bank.model import Question
+from quiz.bank.model import Bank, Question
 
 DEFAULT_COUNT = 10
 
 
-class Recorder(Protocol):
-    """Where a quiz saves itself (the score store)."""
+class SavedAnswer(TypedDict):
+    """An answer as saved: the question's text, its choices as shown, the picks, right, time.
 
-    def start_session(self, *, bank: str, title: str, planned: int, mode: str = ...) -> int: ...
+    The keywords `Store.record_answer` (beside `question_id`) and `Store.record_review` (beside
+    the card, which names its question) share.
+    """
 
-    def record_answer(
-        self,
-        session_id: int,
-        *,
-        question_id: str,
-        question: str,
-        choices: Sequence[str],
-        picked: int | Sequence[int],
-        correct: bool,
-        ms: int,
-    ) -> None: ...
-
-    def finish_session(self, session_id: int) -> None: ...
+    question: str
+    choices: Sequence[str]
+    picked: Sequence[int]
+    correct: bool
+    ms: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +61,50 @@ class Outcome:
     ms: int
 
 
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One question of a run: what was shown, what was answered (None: nothing), its bank."""
+
+    shown: Shown
+    outcome: Outcome | None
+    bank: Bank
+
+    @property
+    def correct(self) -> bool:
+        """Whether the question was answered right."""
+        return self.outcome is not None and self.outcome.correct
+
+    @property
+    def missed(self) -> bool:
+        """Whether it was answered wrong or not at all."""
+        return not self.correct
+
+
 class AlreadyAnswered(Exception):
     """An answer cannot be changed once given."""
+
+
+class RunOver(ValueError):
+    """The run has ended: it takes no more answers."""
+
+
+def saved_answer(shown: Shown, outcome: Outcome) -> SavedAnswer:
+    """An answer to a shown question as the store saves it."""
+    return SavedAnswer(
+        question=shown.question.text,
+        choices=shown.choices,
+        picked=sorted(outcome.picked),
+        correct=outcome.correct,
+        ms=outcome.ms,
+    )
+
+
+def checked_picks(shown: Shown, picked: int | Iterable[int]) -> frozenset[int]:
+    """One display position or several as a set, each of them a choice of the question."""
+    picks = frozenset([picked] if isinstance(picked, int) else picked)
+    if not picks or any(not 0 <= p < len(shown.choices) for p in picks):
+        raise ValueError(f"no such choice: {sorted(picks)}")
+    return picks
 
 
 def default_count(available: int) -> int:
@@ -75,10 +119,83 @@ def choice_order(rng: random.Random, question: Question) -> tuple[str, ...]:
     return tuple(rng.sample(question.choices, len(question.choices)))
 
 
-class Run:
+class Run(Protocol):
+    """A run a student takes, as the screens read it: practice, review, exam or study."""
+
+    @property
+    def position(self) -> int:
+        """Where the run is: the current question's place, from 0."""
+        ...
+
+    @property
+    def total(self) -> int:
+        """How many questions the run asks (a study session's grows as cards come back)."""
+        ...
+
+    @property
+    def answered(self) -> int:
+        """How many questions have an answer."""
+        ...
+
+    @property
+    def correct(self) -> int:
+        """How many questions were answered right (an exam's: once submitted)."""
+        ...
+
+    @property
+    def finished(self) -> bool:
+        """Whether the run has ended (an exam: submitted)."""
+        ...
+
+    @property
+    def seconds(self) -> float:
+        """Time from the start to the end (or to now)."""
+        ...
+
+    @property
+    def current(self) -> Shown:
+        """The question at the current position."""
+        ...
+
+    @property
+    def current_bank(self) -> Bank:
+        """The bank of the question at the current position."""
+        ...
+
+    def results(self) -> list[Result]:
+        """Each question asked with its answer and bank, in order (an exam's: once submitted)."""
+        ...
+
+    def missed(self) -> list[Question]:
+        """The questions answered wrong (an exam's: or not at all), in order."""
+        ...
+
+
+class FeedbackRun(Run, Protocol):
+    """A run answered question by question, with feedback after each: practice, review, study."""
+
+    @property
+    def current_outcome(self) -> Outcome | None:
+        """The answer to the current question, once given."""
+        ...
+
+    def answer(self, picked: int | Iterable[int]) -> Outcome:
+        """Answer the current question (display positions); saved before this returns.
+
+        Raises AlreadyAnswered for a question already answered, RunOver once the run ended.
+        """
+        ...
+
+    def advance(self) -> bool:
+        """Go to the next question; False (and the run ends) when there is none."""
+        ...
+
+
+class Series:
     """Questions asked one after another with feedback after each; `save` keeps each answer.
 
-    The practice `Quiz` and the review share it; a subclass saves answers and ends its sessions.
+    The practice `Quiz` and the review share it; a subclass saves answers, ends its sessions and
+    says which bank each question is from.
     """
 
     def __init__(self, items: list[Shown], clock: Callable[[], float]) -> None:
@@ -101,6 +218,11 @@ class Run:
     def current(self) -> Shown:
         """The question being asked now."""
         return self.items[self.position]
+
+    @property
+    def current_bank(self) -> Bank:
+        """The bank of the question being asked now."""
+        return self.bank_of(self.position)
 
     @property
     def current_outcome(self) -> Outcome | None:
@@ -132,33 +254,36 @@ class Run:
         """Time from the first question to the end (or to now)."""
         return (self.ended if self.ended is not None else self.clock()) - self.started
 
+    def results(self) -> list[Result]:
+        """The questions answered so far, each with its answer and bank, in the order asked."""
+        return [
+            Result(shown, outcome, self.bank_of(i))
+            for i, (shown, outcome) in enumerate(zip(self.items, self.outcomes, strict=True))
+            if outcome is not None
+        ]
+
     def missed(self) -> list[Question]:
         """The questions answered wrong, in the order they were asked."""
-        return [
-            shown.question
-            for shown, outcome in zip(self.items, self.outcomes, strict=True)
-            if outcome is not None and not outcome.correct
-        ]
+        return [result.shown.question for result in self.results() if result.missed]
 
     # -- what the student does -----------------------------------------------------------------
 
     def answer(self, picked: int | Iterable[int]) -> Outcome:
-        """Answer the current question with one display position (or several); saved at once."""
+        """Answer the current question with one display position (or several); saved at once.
+
+        Right only when the picks are exactly the right choices: all of them, no more.
+        """
+        if self.ended is not None:
+            raise RunOver("the run is over: it takes no more answers")
         if self.current_outcome is not None:
             raise AlreadyAnswered(f"question {self.position + 1} is already answered")
-        picks = frozenset([picked] if isinstance(picked, int) else picked)
         shown = self.current
-        if not picks or any(not 0 <= p < len(shown.choices) for p in picks):
-            raise ValueError(f"no such choice: {sorted(picks)}")
+        picks = checked_picks(shown, picked)
         ms = max(0, round((self.clock() - self.shown_at) * 1000))
         outcome = Outcome(picks, picks == shown.right, ms)
         self.save(shown, outcome)
         self.outcomes[self.position] = outcome
         return outcome
-
-    def save(self, shown: Shown, outcome: Outcome) -> None:
-        """Write one answer to the score store (before `answer` returns)."""
-        raise NotImplementedError
 
     def advance(self) -> bool:
         """Go to the next question; False (and the run ends) when there is none."""
@@ -174,6 +299,16 @@ class Run:
         if self.ended is None:
             self.ended = self.clock()
             self.close()
+
+    # -- what a subclass says ------------------------------------------------------------------
+
+    def bank_of(self, position: int) -> Bank:
+        """The bank of the question at a position."""
+        raise NotImplementedError
+
+    def save(self, shown: Shown, outcome: Outcome) -> None:
+        """Write one answer to the score store (before `answer` returns)."""
+        raise NotImplementedError
 
     def close(self) -> None:
         """Save that the run ended (its sessions' finish time)."""

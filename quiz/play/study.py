@@ -5,17 +5,15 @@ Plain Python: a screen drives a `Study` and shows what it says.
     study = Study(banks, store, profile=None, new_per_day=20, rate_by_time=False)
     study.total == 0 / study.finished             # nothing due and no new card today
     study.current, study.current_bank             # the card shown: a Shown (question + choices)
-    study.current_is_new                          # first time this question is studied
     study.answer({1}) -> Outcome                  # right: Good, wrong: Again; saved at once
     study.dont_know() -> Outcome                  # "I don't know": Again (picked is empty)
     study.current_outcome, study.current_schedule # after answering: Outcome; Scheduled(rating, due)
     study.advance() -> bool                       # next card; False (and finished) when none left
     study.counts() -> StudyCounts(due, new, learning)   # what is left, for the status line
     due_counts(store, {bank_path: questions}, ...) -> {bank_path: DueCounts(due, new)}  # home
-    wait_text(schedule.due, now) -> "10 min" / "3 days" / "4 months"  # "again in ..."
 
-It also has the practice `Quiz` names (`position`, `total`, `answered`, `correct`, `is_last`,
-`seconds`, `missed()`, `finish()`, `bank`), so the practice question screen can drive it.
+It is a `quiz.play.run.FeedbackRun` like the practice `Quiz` (`position`, `total`, `answered`,
+`correct`, `seconds`, `results()`, `missed()`, ...), so the practice question screen drives it.
 
 Rules:
 - Order: cards due now (earliest due first), then new cards (never reviewed) in file order, bank
@@ -56,7 +54,15 @@ from typing import NamedTuple
 from fsrs import Card, Rating, Scheduler, State
 
 from quiz.bank.model import Bank, Question
-from quiz.play.run import AlreadyAnswered, Outcome, Shown
+from quiz.play.run import (
+    AlreadyAnswered,
+    Outcome,
+    Result,
+    RunOver,
+    Shown,
+    checked_picks,
+    saved_answer,
+)
 from quiz.play.timing import local_now
 from quiz.store import CardState, NewCardScan, SessionGroup, Store, bank_key
 
@@ -152,22 +158,6 @@ def due_counts(
     return counts
 
 
-def wait_text(due: datetime, now: datetime) -> str:
-    """How long until a card is due, as the feedback line shows it: "1 min", "3 days"."""
-    seconds = (due - now).total_seconds()
-    if seconds < 60:
-        return "now"
-    for unit, size in (("day", 86400), ("h", 3600), ("min", 60)):
-        if seconds >= size:
-            count = round(seconds / size)
-            if unit == "day" and count >= 60:
-                months = round(count / 30)
-                return f"{months} months"
-            plural = "s" if unit == "day" and count != 1 else ""
-            return f"{count} {unit}{plural}"
-    return "now"
-
-
 class Study:
     """A spaced-repetition session over one bank or several, saved answer by answer."""
 
@@ -252,17 +242,13 @@ class Study:
 
     @property
     def current_bank(self) -> Bank:
+        """The bank of the card asked now."""
         return self.served[-1].bank
 
     @property
     def bank(self) -> Bank:
         """The bank of the card asked now (the name a practice screen reads)."""
         return self.current_bank
-
-    @property
-    def current_is_new(self) -> bool:
-        """Whether the current card is studied for the first time."""
-        return self.served[-1].source == "new"
 
     @property
     def current_outcome(self) -> Outcome | None:
@@ -312,26 +298,30 @@ class Study:
     def seconds(self) -> float:
         return (self.ended if self.ended is not None else self.clock()) - self.started
 
+    def results(self) -> list[Result]:
+        """The cards answered so far, each with its answer and bank, in the order asked."""
+        return [
+            Result(item.shown, outcome, item.bank)
+            for item, outcome in zip(self.served, self.outcomes, strict=True)
+            if outcome is not None and item.shown is not None
+        ]
+
     def missed(self) -> list[Question]:
         """The questions answered wrong (or not known), in the order they were asked."""
-        return [
-            item.question
-            for item, outcome in zip(self.served, self.outcomes, strict=True)
-            if outcome is not None and not outcome.correct
-        ]
+        return [result.shown.question for result in self.results() if result.missed]
 
     # -- what the student does -----------------------------------------------------------------
 
     def answer(self, picked: int | Iterable[int]) -> Outcome:
         """Answer the current card (display positions); rated, scheduled and saved at once."""
-        picks = frozenset([picked] if isinstance(picked, int) else picked)
+        self._check_open()
         shown = self.current
-        if not picks or any(not 0 <= p < len(shown.choices) for p in picks):
-            raise ValueError(f"no such choice: {sorted(picks)}")
+        picks = checked_picks(shown, picked)
         return self._review(picks, picks == shown.right)
 
     def dont_know(self) -> Outcome:
         """The student does not know the current card: rated Again and saved at once."""
+        self._check_open()
         return self._review(frozenset(), False)
 
     def advance(self) -> bool:
@@ -353,14 +343,17 @@ class Study:
 
     # -- inside: answering ---------------------------------------------------------------------
 
-    def _review(self, picks: frozenset[int], correct: bool) -> Outcome:
+    def _check_open(self) -> None:
         if self.ended is not None or not self.served:
-            raise ValueError("the study session is over")
+            raise RunOver("the study session is over")
         if self.outcomes[-1] is not None:
             raise AlreadyAnswered("this card is already answered")
+
+    def _review(self, picks: frozenset[int], correct: bool) -> Outcome:
         item = self.served[-1]
         shown = self.current
         ms = max(0, round((self.clock() - self.shown_at) * 1000))
+        outcome = Outcome(picks, correct, ms)
         rating = self._rating(correct, ms)
         moment = self._utc_now()
         card = item.card if item.card is not None else Card(card_id=UNSAVED_CARD_ID, due=moment)
@@ -384,11 +377,7 @@ class Study:
                 last_review=moment,
             ),
             rating=int(rating),
-            question=item.question.text,
-            choices=shown.choices,
-            picked=sorted(picks),
-            correct=correct,
-            ms=ms,
+            **saved_answer(shown, outcome),
             now=moment,
         )
         if item.source == "due":
@@ -399,7 +388,6 @@ class Study:
             self._learning.append(
                 _Item(item.bank, item.key, item.question, item.position, card, "learning")
             )
-        outcome = Outcome(picks, correct, ms)
         self.outcomes[-1] = outcome
         self.schedules[-1] = Scheduled(rating, card.due)
         return outcome

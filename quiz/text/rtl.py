@@ -410,7 +410,7 @@ def _bracket_pairs(sequence: list[dict[str, Any]]) -> list[tuple[int, int]]:
 
 def _reorder_line(chars: list[dict[str, Any]], rtl: bool) -> str:
     """Rules L1-L4 for one visual line: the characters left to right, marks after their letter."""
-    storage = {"base_level": 1 if rtl else 0, "chars": [dict(ch) for ch in chars]}
+    storage: dict[str, Any] = {"base_level": 1 if rtl else 0, "chars": [dict(ch) for ch in chars]}
     _bidi().reorder_resolved_levels(storage, False)
     # L3: a right-to-left run was reversed with its marks, so each mark now precedes its letter.
     ordered: list[dict[str, Any]] = []

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from quiz.bank.catalog import Catalog
 from quiz.bank.model import Bank, Question
 from quiz.play.practice import Quiz
+from quiz.play.run import Run
 from quiz.play.timing import local_now
 from quiz.store import Store
 from quiz.text.i18n import default_digits, set_digits, set_language, t
@@ -202,17 +203,17 @@ class QuizApp(App[int]):
     def again(self) -> None:
         """Play the last run again: same mode, same bank or banks (new order)."""
         banks, choice, questions = self.last_start
-        if questions is not None:
-            self.start_quiz(banks, questions=questions, replace=True)  # type: ignore[arg-type]
+        if questions is not None and isinstance(banks, Bank):
+            self.start_quiz(banks, questions=questions, replace=True)
         elif not self.start(banks, choice, replace=True):
             self.go_home()
 
-    def show_results(self, run: object) -> None:
-        """Replace the finished run with its results."""
-        title = getattr(self.screen, "title", None)
+    def show_results(self, run: Run) -> None:
+        """Replace the finished run with its results (under the run screen's title, if any)."""
+        title = self.screen.title
         from quiz.ui.results import ResultsScreen  # not needed to start: imported when used
 
-        self.switch_screen(ResultsScreen(run, title=title))  # type: ignore[arg-type]
+        self.switch_screen(ResultsScreen(run, title=title))
 
 
 def make_app(

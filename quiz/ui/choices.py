@@ -1,4 +1,7 @@
-"""The list of choices of one question: numbered rows, a cursor, and marks once answered."""
+"""The list of choices of one question: numbered rows, a cursor, and marks once answered.
+
+`NUMBER_BINDINGS` are the keys that pick a choice by its number, for every screen that shows one.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +15,24 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from quiz.text.i18n import translatable
+from quiz.text.i18n import DIGIT_KEYS, translatable
 from quiz.ui.bidi_text import BidiVisual
 from quiz.ui.display import mode
 from quiz.ui.localize import localize
+
+#: Each choice number picks from the Latin, Arabic-Indic and Extended Arabic-Indic (Persian)
+#: digit keys alike (Textual names a printable digit key by the character itself); the screen's
+#: `action_number(n)` says what a pick means. The footer shows one entry, "1-9".
+NUMBER_BINDINGS = [
+    Binding(
+        ",".join(keys),
+        f"number({n})",
+        translatable("footer.answer"),
+        show=n == 1,
+        key_display="1-9",
+    )
+    for n, keys in DIGIT_KEYS.items()
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,8 +46,33 @@ class Marks:
 class ChoiceRow(Static):
     """One choice: its number and its text (bank text is data, never markup)."""
 
+    DEFAULT_CSS = """
+    ChoiceRow {
+        padding: 0 1;
+        height: auto;
+    }
+    ChoiceRow.-cursor {
+        background: $boost;
+        text-style: bold;
+    }
+    ChoiceRow.-picked {
+        text-style: bold;
+    }
+    ChoiceRow.-right {
+        background: $success 25%;
+        color: $text-success;
+    }
+    ChoiceRow.-wrong {
+        background: $error 25%;
+        color: $text-error;
+    }
+    ChoiceRow.-missed {
+        text-style: underline;
+    }
+    """
+
     def __init__(self, index: int, label: str, text: str, *, rtl_default: bool) -> None:
-        super().__init__(classes="choice")
+        super().__init__()
         self.index = index
         self.label = label
         self.text = text
@@ -53,6 +95,19 @@ class ChoiceRow(Static):
 
 class ChoiceList(Vertical, can_focus=True):
     """Choices with a cursor moved by the arrow keys; the screen decides what a pick means."""
+
+    DEFAULT_CSS = """
+    ChoiceList {
+        height: auto;
+        margin-bottom: 1;
+    }
+    ChoiceList:focus {
+        background-tint: $foreground 3%;
+    }
+    ChoiceList:focus ChoiceRow.-cursor {
+        background: $accent 30%;
+    }
+    """
 
     BINDINGS = [
         Binding("up", "move(-1)", translatable("footer.up"), show=False),

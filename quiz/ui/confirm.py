@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -11,6 +13,9 @@ from textual.widgets import Button, Static
 from quiz.text.i18n import t, translatable
 from quiz.ui.display import ui_line, ui_text
 from quiz.ui.localize import localize
+
+if TYPE_CHECKING:
+    from quiz.ui.app import QuizApp
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -43,7 +48,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-def ask_to_leave(app: App[object], answered: int) -> None:
+def ask_to_leave(app: QuizApp, answered: int) -> None:
     """Ask before leaving a run for the home screen, saying its answers are already saved."""
     question = t("leave.question")
     if answered:
@@ -51,6 +56,6 @@ def ask_to_leave(app: App[object], answered: int) -> None:
 
     def leave(yes: bool | None) -> None:
         if yes:
-            app.go_home()  # type: ignore[attr-defined]
+            app.go_home()
 
     app.push_screen(ConfirmScreen(question), leave)

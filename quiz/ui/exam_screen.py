@@ -6,33 +6,23 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from quiz.play.exam import Exam, ExamOver, format_duration
 from quiz.text.i18n import choice_label, t, translatable
 from quiz.text.rtl import rtl_language
-from quiz.ui.choices import ChoiceList
+from quiz.ui.choices import NUMBER_BINDINGS, ChoiceList
 from quiz.ui.confirm import ConfirmScreen, ask_to_leave
 from quiz.ui.display import bank_text, ui_line, ui_text
 from quiz.ui.localize import localize
-from quiz.ui.question import NUMBER_KEYS
+from quiz.ui.screen import AppScreen
 
 
-class ExamScreen(Screen[None]):
+class ExamScreen(AppScreen):
     """Asks the questions of an exam; no feedback until it is submitted."""
 
     BINDINGS = [
-        *(
-            Binding(
-                keys,
-                f"number({n})",
-                translatable("footer.answer"),
-                show=n == 1,
-                key_display="1-9",
-            )
-            for n, keys in NUMBER_KEYS.items()
-        ),
+        *NUMBER_BINDINGS,
         Binding("enter", "pick_cursor", translatable("footer.answer"), show=False),
         Binding("left,p", "previous", translatable("footer.previous")),
         Binding("right,n,space", "next", translatable("footer.next_question")),
@@ -160,7 +150,7 @@ class ExamScreen(Screen[None]):
 
     def finished(self) -> None:
         """Show the results with full feedback (the exam was submitted)."""
-        self.app.show_results(self.exam)  # type: ignore[attr-defined]
+        self.quiz_app.show_results(self.exam)
 
     def action_leave(self) -> None:
-        ask_to_leave(self.app, self.exam.answered)
+        ask_to_leave(self.quiz_app, self.exam.answered)

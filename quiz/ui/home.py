@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -23,6 +22,7 @@ from quiz.ui.choice import StartChoice
 from quiz.ui.display import bank_text, ui_text
 from quiz.ui.localize import localize
 from quiz.ui.profile_dialog import ProfileScreen
+from quiz.ui.screen import AppScreen
 from quiz.ui.start_dialog import StartScreen
 
 
@@ -51,7 +51,7 @@ def entry_prompt(entry: Entry, score: BankScore | None, cards: DueCounts | None 
     return Stacked(title, ui_text(facts, style="$text-muted"))
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AppScreen):
     """Lists the banks; Enter asks how many questions, then starts."""
 
     BINDINGS = [
@@ -84,9 +84,9 @@ class HomeScreen(Screen[None]):
 
     def load(self) -> None:
         """Read the banks (through the cache) and the scores, and fill the list."""
-        app = self.app
-        self.entries = app.catalog.entries()  # type: ignore[attr-defined]
-        store = app.store  # type: ignore[attr-defined]
+        app = self.quiz_app
+        self.entries = app.catalog.entries()
+        store = app.store
         scores = store.bank_scores(profile=store.profile)
         self.query_one("#home-profile", Static).update(
             ui_text(t("profile.now", name=store.profile))
@@ -95,10 +95,10 @@ class HomeScreen(Screen[None]):
         from quiz.play.study import due_counts
 
         cards = due_counts(
-            app.store,  # type: ignore[attr-defined]
+            app.store,
             {bank_key(e.file.path): e.summary.count for e in self.entries if e.summary.playable},
-            now=app.now(),  # type: ignore[attr-defined]
-            new_per_day=app.new_per_day,  # type: ignore[attr-defined]
+            now=app.now(),
+            new_per_day=app.new_per_day,
         )
         banks = self.query_one("#banks", OptionList)
         highlighted = banks.highlighted
@@ -120,7 +120,7 @@ class HomeScreen(Screen[None]):
         empty = self.query_one("#home-empty", Static)
         empty.display = not self.entries
         if not self.entries:
-            folders = ", ".join(str(r) for r in app.catalog.roots)  # type: ignore[attr-defined]
+            folders = ", ".join(str(r) for r in app.catalog.roots)
             empty.update(ui_text(t("home.empty", folders=folders)))
         if highlighted is not None and highlighted < banks.option_count:
             banks.highlighted = highlighted
@@ -144,7 +144,7 @@ class HomeScreen(Screen[None]):
         if option.id is None or option.disabled:
             return
         entry = self.entries[int(option.id)]
-        result = self.app.catalog.load(entry.file.path)  # type: ignore[attr-defined]
+        result = self.quiz_app.catalog.load(entry.file.path)
         if result.bank is None:
             first = result.errors[0] if result.errors else None
             self.notify(
@@ -156,9 +156,9 @@ class HomeScreen(Screen[None]):
 
         def chosen(choice: StartChoice | None) -> None:
             if choice is not None:
-                self.app.start(bank, choice)  # type: ignore[attr-defined]
+                self.quiz_app.start(bank, choice)
 
-        screen = StartScreen(bank, len(bank.questions), time_limit=self.app.time_limit)  # type: ignore[attr-defined]
+        screen = StartScreen(bank, len(bank.questions), time_limit=self.quiz_app.time_limit)
         self.app.push_screen(screen, chosen)
 
     def action_stats(self) -> None:
@@ -171,12 +171,12 @@ class HomeScreen(Screen[None]):
             option = banks.get_option_at_index(banks.highlighted)
             if option.id is not None and not option.disabled:
                 path = self.entries[int(option.id)].file.path
-                bank = self.app.catalog.load(path).bank  # type: ignore[attr-defined]
+                bank = self.quiz_app.catalog.load(path).bank
         self.app.push_screen(StatsScreen(bank))
 
     def action_profile(self) -> None:
         """Choose whose scores, review list and cards the home screen shows and saves to."""
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.quiz_app.store
 
         def chosen(name: str | None) -> None:
             if name:
@@ -187,5 +187,5 @@ class HomeScreen(Screen[None]):
 
     def action_all(self, mode: str) -> None:
         """Review or study every bank at once."""
-        app = self.app
-        app.start(app.all_banks(), StartChoice(mode, None))  # type: ignore[attr-defined]
+        app = self.quiz_app
+        app.start(app.all_banks(), StartChoice(mode, None))

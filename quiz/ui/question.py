@@ -2,38 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.bank.model import Bank
-from quiz.play.practice import Quiz
-from quiz.play.run import Outcome
-from quiz.text.i18n import DIGIT_KEYS, choice_label, separator, t, translatable
+from quiz.play.run import FeedbackRun, Outcome
+from quiz.text.i18n import choice_label, separator, t, translatable
 from quiz.text.rtl import rtl_language
 from quiz.ui.bidi_text import BidiVisual
-from quiz.ui.choices import ChoiceList, Marks
+from quiz.ui.choices import NUMBER_BINDINGS, ChoiceList, Marks
 from quiz.ui.display import bank_text, labelled, mode, ui_line, ui_text
 from quiz.ui.localize import localize
+from quiz.ui.screen import AppScreen
 
-# Each choice number answers from the Latin, Arabic-Indic and Extended Arabic-Indic (Persian)
-# digit keys alike; Textual names a printable digit key by the character itself.
-NUMBER_KEYS = {n: ",".join(keys) for n, keys in DIGIT_KEYS.items()}
-
-
-def current_bank(run: Quiz) -> Bank:
-    """The bank of the question being asked (a review or study run spans several)."""
-    return getattr(run, "current_bank", run.bank)
+R = TypeVar("R", bound=FeedbackRun)
 
 
-def feedback_parts(quiz: Quiz, outcome: Outcome) -> list[Static]:
+def feedback_parts(run: FeedbackRun, outcome: Outcome) -> list[Static]:
     """What the screen says once a question is answered: the verdict, notes, the explanation."""
-    shown = quiz.current
+    shown = run.current
     question = shown.question
-    language = current_bank(quiz).language
+    language = run.current_bank.language
     if outcome.correct:
         verdict = Static(ui_text(f"✓ {t('feedback.right')}", style="bold $text-success"))
     else:
@@ -70,26 +63,17 @@ def feedback_parts(quiz: Quiz, outcome: Outcome) -> list[Static]:
     return parts
 
 
-class QuestionScreen(Screen[None]):
-    """Asks the questions of one quiz."""
+class QuestionScreen(AppScreen, Generic[R]):
+    """Asks the questions of a run with feedback after each: practice, review (and study)."""
 
     BINDINGS = [
-        *(
-            Binding(
-                keys,
-                f"number({n})",
-                translatable("footer.answer"),
-                show=n == 1,
-                key_display="1-9",
-            )
-            for n, keys in NUMBER_KEYS.items()
-        ),
+        *NUMBER_BINDINGS,
         Binding("enter", "confirm", translatable("footer.answer_next")),
         Binding("space", "next", translatable("footer.next"), show=False),
         Binding("escape,q", "leave", translatable("footer.leave")),
     ]
 
-    def __init__(self, quiz: Quiz, *, title: str | None = None) -> None:
+    def __init__(self, quiz: R, *, title: str | None = None) -> None:
         super().__init__(classes="quiz")
         localize(self)
         self.quiz = quiz
@@ -97,7 +81,7 @@ class QuestionScreen(Screen[None]):
         self.title = title
 
     def compose(self) -> ComposeResult:
-        bank = current_bank(self.quiz)
+        bank = self.quiz.current_bank
         heading = ui_text(self.title) if self.title else bank_text(bank.title, bank.language)
         with Horizontal(id="status"):
             yield Static(heading, id="bank-title")
@@ -127,7 +111,7 @@ class QuestionScreen(Screen[None]):
     def show_question(self) -> None:
         """Lay out the current question, unanswered."""
         shown = self.quiz.current
-        language = current_bank(self.quiz).language
+        language = self.quiz.current_bank.language
         self.query_one("#question", Static).update(bank_text(shown.question.text, language))
         hint = t("question.hint_multiple") if shown.question.multiple else ""
         self.query_one("#hint", Static).update(ui_text(hint))
@@ -223,11 +207,11 @@ class QuestionScreen(Screen[None]):
         if self.quiz.advance():
             self.show_question()
         else:
-            self.app.show_results(self.quiz)  # type: ignore[attr-defined]
+            self.quiz_app.show_results(self.quiz)
 
     # -- leaving ---------------------------------------------------------------------------------
 
     def action_leave(self) -> None:
         from quiz.ui.confirm import ask_to_leave  # not needed to start: imported when used
 
-        ask_to_leave(self.app, self.quiz.answered)
+        ask_to_leave(self.quiz_app, self.quiz.answered)

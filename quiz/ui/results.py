@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from quiz.bank.model import Bank
-from quiz.play.practice import Quiz
-from quiz.play.run import Outcome, Shown
+from quiz.play.run import Result, Run
 from quiz.store import bank_key
 from quiz.text.i18n import separator, t, translatable
-
-if TYPE_CHECKING:
-    from quiz.play.exam import Exam
-    from quiz.play.review import Review
-    from quiz.play.study import Study
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.display import bank_text, labelled, ui_line, ui_text
 from quiz.ui.localize import localize
+from quiz.ui.screen import AppScreen
 
 
 def duration(seconds: float) -> str:
@@ -38,39 +28,7 @@ def duration(seconds: float) -> str:
     return t("duration.hours", hours=hours, minutes=minutes)
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One question of a finished run: as shown, what was answered (None: nothing), its bank."""
-
-    shown: Shown
-    outcome: Outcome | None
-    bank: Bank
-
-    @property
-    def missed(self) -> bool:
-        """Whether it was answered wrong or not at all."""
-        return self.outcome is None or not self.outcome.correct
-
-
-def rows_of(run: Quiz | Exam | Review | Study) -> list[Row]:
-    """Every question of a finished practice, exam, review or study run, in the order asked."""
-    # Told apart by what they have, so that this module does not import the modes (and fsrs).
-    if hasattr(run, "results"):
-        return [Row(r.shown, r.outcome, run.bank) for r in run.results()]
-    if hasattr(run, "served"):
-        served = run.served[: len(run.outcomes)]
-        return [
-            Row(i.shown, o, i.bank) for i, o in zip(served, run.outcomes, strict=True) if i.shown
-        ]
-    banks = getattr(run, "banks", None) or [run.bank] * len(run.items)  # type: ignore[attr-defined]
-    return [
-        Row(shown, outcome, bank)
-        for shown, outcome, bank in zip(run.items, run.outcomes, banks, strict=True)  # type: ignore[attr-defined]
-        if outcome is not None
-    ]
-
-
-class ResultsScreen(Screen[None]):
+class ResultsScreen(AppScreen):
     """Shows how a run went, with full feedback on every missed question, and what next."""
 
     BINDINGS = [
@@ -80,15 +38,16 @@ class ResultsScreen(Screen[None]):
         Binding("q", "app.quit", translatable("footer.quit")),
     ]
 
-    def __init__(self, quiz: Quiz | Exam | Review | Study, *, title: str | None = None) -> None:
+    def __init__(self, quiz: Run, *, title: str | None = None) -> None:
         super().__init__(classes="results")
         localize(self)
         self.quiz = quiz
-        self.rows = rows_of(quiz)
+        #: Every question of the finished run, in the order asked (an exam's unanswered too).
+        self.rows = quiz.results()
         self.title = title
 
     @property
-    def missed(self) -> list[Row]:
+    def missed(self) -> list[Result]:
         """The questions answered wrong or not at all."""
         return [row for row in self.rows if row.missed]
 
@@ -96,7 +55,7 @@ class ResultsScreen(Screen[None]):
         correct = sum(not row.missed for row in self.rows)
         total = len(self.rows)
         percent = round(100 * correct / total) if total else 0
-        bank = self.quiz.bank
+        bank = self.quiz.current_bank
         with VerticalScroll(id="body"):
             heading = ui_text(self.title) if self.title else bank_text(bank.title, bank.language)
             yield Static(heading, id="results-title")
@@ -130,16 +89,16 @@ class ResultsScreen(Screen[None]):
             self.notify(ui_line(t("results.nothing_missed")), markup=False)
             return
         questions = [row.shown.question for row in missed]
-        self.app.start_quiz(missed[0].bank, questions=questions, replace=True)  # type: ignore[attr-defined]
+        self.quiz_app.start_quiz(missed[0].bank, questions=questions, replace=True)
 
     def action_again(self) -> None:
-        self.app.again()  # type: ignore[attr-defined]
+        self.quiz_app.again()
 
     def action_home(self) -> None:
-        self.app.go_home()  # type: ignore[attr-defined]
+        self.quiz_app.go_home()
 
 
-def _missed(row: Row) -> Stacked:
+def _missed(row: Result) -> Stacked:
     """A missed question: its text, the right answer, what was said, and why."""
     shown, language = row.shown, row.bank.language
     answers = separator().join(shown.choices[i] for i in sorted(shown.right))

@@ -8,7 +8,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, LoadingIndicator, Sparkline, Static
 
 from quiz.bank.model import Bank
@@ -19,6 +18,7 @@ from quiz.ui.bidi_text import Stacked
 from quiz.ui.display import bank_text, ui_text
 from quiz.ui.localize import localize
 from quiz.ui.results import duration
+from quiz.ui.screen import AppScreen
 
 BAR = 20
 
@@ -29,7 +29,7 @@ def bar(percent: float) -> str:
     return "█" * filled + "░" * (BAR - filled)
 
 
-class StatsScreen(Screen[None]):
+class StatsScreen(AppScreen):
     """Shows how a profile is doing on one bank, or on every bank (a to switch)."""
 
     BINDINGS = [
@@ -75,9 +75,9 @@ class StatsScreen(Screen[None]):
     @work(thread=True, exclusive=True)
     def read(self) -> None:
         """Read the figures in a thread: a large score database takes a moment."""
-        app = self.app
-        store = app.store  # type: ignore[attr-defined]
-        catalog = app.catalog  # type: ignore[attr-defined]
+        app = self.quiz_app
+        store = app.store
+        catalog = app.catalog
         bank = None if self.all_banks or self.bank is None else bank_key(self.bank.path)
 
         def load(key: str) -> Bank | None:
@@ -125,7 +125,7 @@ class StatsScreen(Screen[None]):
     def language_of(self, key: str) -> str:
         """The language of a bank, by the key its answers are saved under."""
         path = Path(key)
-        bank = self.app.catalog.load(path).bank if path.is_file() else None  # type: ignore[attr-defined]
+        bank = self.quiz_app.catalog.load(path).bank if path.is_file() else None
         return bank.language if bank else "en"
 
     def action_switch(self) -> None:
@@ -135,4 +135,4 @@ class StatsScreen(Screen[None]):
             self.refresh_stats()
 
     def action_home(self) -> None:
-        self.app.go_home()  # type: ignore[attr-defined]
+        self.quiz_app.go_home()

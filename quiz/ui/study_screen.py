@@ -28,12 +28,10 @@ def wait_in(due: datetime, now: datetime) -> str:
     return t("wait.months", count=round(days / 30))
 
 
-class StudyScreen(QuestionScreen):
+class StudyScreen(QuestionScreen[Study]):
     """Asks the due and new cards of a study session; "I don't know" is a key of its own."""
 
     BINDINGS = [Binding("d,question_mark", "dont_know", translatable("footer.dont_know"))]
-
-    quiz: Study
 
     def status(self) -> str:
         counts = self.quiz.counts()

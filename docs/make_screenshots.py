@@ -19,7 +19,8 @@ from textual.app import App
 from quiz.bank.cache import BankCache
 from quiz.bank.catalog import Catalog
 from quiz.store import Store
-from quiz.ui.app import make_app
+from quiz.text.settings import Settings
+from quiz.ui.app import QuizApp
 
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs" / "images"
@@ -83,7 +84,7 @@ async def shoot(
         store = Store.open(Path(tmp) / "scores.sqlite3")
         catalog = Catalog([ROOT / "questions"], BankCache.open(None))
         play = catalog.load(ROOT / "questions" / bank).bank if bank else None
-        app = make_app(store=store, catalog=catalog, play=play, count=5, seed=4, lang=lang)
+        app = QuizApp(store, catalog, settings=Settings.of(lang), play=play, count=5, seed=4)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             for key in keys:
@@ -123,7 +124,7 @@ async def shoot_stats() -> None:
                     now=moment + timedelta(seconds=10 * n),
                 )
             store.finish_session(session, now=moment + timedelta(minutes=3))
-        app = make_app(store=store, catalog=catalog)
+        app = QuizApp(store, catalog)
         async with app.run_test(size=(80, 30)) as pilot:
             await pilot.pause()
             await pilot.press("down", "t")  # from the Arabic OIC bank to the English one

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.text.i18n import set_digits, set_language
+from quiz.text.settings import Settings, use
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "questions"
@@ -28,8 +28,7 @@ def isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
-    set_language("en")
-    set_digits("latin")
+    use(Settings())
     return home
 
 

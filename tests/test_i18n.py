@@ -20,10 +20,9 @@ from quiz.text.i18n import (
     format_datetime,
     placeholders,
     plural_form,
-    set_digits,
-    set_language,
     t,
 )
+from quiz.text.settings import Settings, use
 
 SOURCE = ROOT / "quiz"
 # Where `t()` is given a key chosen at run time, from keys marked with `translatable()`.
@@ -107,7 +106,7 @@ def test_every_catalogue_key_is_used() -> None:
 
 def test_every_template_formats_in_both_languages() -> None:
     for lang, catalogue in CATALOGUES.items():
-        set_language(lang)
+        use(Settings.of(lang))
         for key, message in catalogue.items():
             values = {name: 7 for name in placeholders(message)}
             assert t(key, **values), (lang, key)
@@ -134,8 +133,7 @@ def test_arabic_plural_forms_follow_cldr() -> None:
 
 
 def test_arabic_counts_read_as_arabic_counts() -> None:
-    set_language("ar")
-    set_digits("arabic")
+    use(Settings("ar", "arabic"))
     said = {n: t("home.questions", count=n) for n in (0, 1, 2, 3, 11, 100)}
     assert said == {
         0: "لا أسئلة",
@@ -147,7 +145,7 @@ def test_arabic_counts_read_as_arabic_counts() -> None:
     }
     assert t("leave.saved", count=3) == "حُفظت ٣ إجابات."
     assert t("leave.saved", count=11) == "حُفظت ١١ إجابةً."
-    set_digits("latin")
+    use(Settings("ar", "latin"))
     assert t("home.questions", count=100) == "100 سؤال"
 
 
@@ -166,25 +164,23 @@ def test_digits() -> None:
     assert digits("0123456789", "arabic") == "٠١٢٣٤٥٦٧٨٩"
     assert digits(1969, "latin") == "1969"
     assert digits("١٩٦٩", "latin") == "١٩٦٩"  # only Latin digits are converted
-    set_digits("arabic")
+    use(Settings("en", "arabic"))
     assert digits(42) == "٤٢"
 
 
 def test_numbers_follow_the_digit_style_after_their_format_spec() -> None:
-    set_language("ar")
-    set_digits("arabic")
+    use(Settings("ar", "arabic"))
     assert t("duration.minutes", minutes=2, seconds=5) == "٢ د ٠٥ ث"
     assert t("percent", value=200 / 3) == "٦٧٪"
-    set_language("en")
+    use(Settings("en", "arabic"))
     assert t("duration.minutes", minutes=2, seconds=5) == "٢m ٠٥s"
-    set_digits("latin")
+    use(Settings("en", "latin"))
     assert t("duration.minutes", minutes=2, seconds=5) == "2m 05s"
     assert t("percent", value=200 / 3) == "67%"
 
 
 def test_values_are_inserted_as_given() -> None:
-    set_language("ar")
-    set_digits("arabic")
+    use(Settings("ar", "arabic"))
     # Bank text is data: its braces, markup and digits are left alone.
     title = "Quiz {count} [b]bold[/b] 1969 {0} %s"
     assert t("results.time", time=title) == f"الوقت {title}"
@@ -193,16 +189,16 @@ def test_values_are_inserted_as_given() -> None:
 
 def test_a_missing_key_falls_back_to_english_then_to_the_key(monkeypatch) -> None:
     monkeypatch.setitem(CATALOGUES["en"], "test.only_english", "only {what}")
-    set_language("ar")
+    use(Settings("ar", "latin"))
     assert t("test.only_english", what="here") == "only here"
     assert t("test.nowhere") == "test.nowhere"
 
 
 def test_unknown_settings_are_refused() -> None:
     with pytest.raises(ValueError, match="fr"):
-        set_language("fr")
+        Settings(language="fr")
     with pytest.raises(ValueError, match="roman"):
-        set_digits("roman")
+        Settings(digits="roman")
 
 
 def test_choice_labels() -> None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from quiz.bank.cache import BankCache
 from quiz.bank.catalog import Catalog
 from quiz.bank.model import Bank
 from quiz.store import Store
-from quiz.ui.app import QuizApp, make_app
+from quiz.text.rtl import Mode
+from quiz.text.settings import Settings
+from quiz.ui.app import QuizApp
 
 THREE = """\
 title: Three capitals
@@ -63,23 +66,22 @@ def build(
     seed: int = 1,
     lang: str = "en",
     digits: str | None = None,
-    rtl_mode: str = "reorder",
-    **modes: object,
+    rtl_mode: Mode = "reorder",
+    **modes: Any,
 ) -> tuple[QuizApp, Store]:
     """The app on the banks in a folder, with a fresh store; as the command line builds it."""
     store = Store.open(db)
     catalog = Catalog([folder], BankCache.open(None))
-    app = make_app(
-        store=store,
-        catalog=catalog,
+    settings = Settings.of(lang, digits=digits, rtl_mode=rtl_mode)
+    app = QuizApp(
+        store,
+        catalog,
+        settings=settings,
         play=play,
         count=count,
         seed=seed,
         clock=FakeClock(),
-        lang=lang,
-        rtl_mode=rtl_mode,
         **modes,
-        digits=digits,
     )
     return app, store
 

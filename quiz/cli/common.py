@@ -16,6 +16,7 @@ from quiz.errors import QuizError
 if TYPE_CHECKING:
     from quiz.bank.catalog import Catalog
     from quiz.store import Store
+    from quiz.text.settings import Settings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -36,22 +37,39 @@ def catalog(args: argparse.Namespace) -> Catalog:
     return Catalog(bank_dirs(args), BankCache.open(locations.cache_path()))
 
 
+def profile(args: argparse.Namespace) -> str:
+    """Whose scores these are: --profile, else QUIZ_PROFILE, else the default profile."""
+    from quiz.text.settings import DEFAULT_PROFILE
+
+    name = getattr(args, "profile", None) or os.environ.get("QUIZ_PROFILE", "").strip()
+    return name or DEFAULT_PROFILE
+
+
 def open_store(args: argparse.Namespace) -> Store:
     """The score database of --db (or QUIZ_DB, or the default), for --profile's student."""
     from quiz.store import Store
 
-    path = locations.database_path(args.db)
-    profile = getattr(args, "profile", None) or os.environ.get("QUIZ_PROFILE", "").strip()
-    return Store.open(path, profile=profile or "default")
+    return Store.open(locations.database_path(args.db), profile=profile(args))
 
 
-def interface(args: argparse.Namespace) -> tuple[str, str]:
-    """The interface language and digit style, from the options, the environment and the locale."""
+def interface(args: argparse.Namespace, *, rtl: bool = False) -> Settings:
+    """The settings of the interface, from the options, the environment and the locale.
+
+    The language, the digits and the profile; with `rtl`, the RTL mode too (`--rtl`, QUIZ_RTL,
+    else told from the terminal), which only the app needs.
+    """
     from quiz.text.i18n import choose_digits, choose_language
+    from quiz.text.settings import Settings
 
     try:
         lang = choose_language(getattr(args, "lang", None), os.environ)
-        return lang, choose_digits(getattr(args, "digits", None), os.environ, lang)
+        digits = choose_digits(getattr(args, "digits", None), os.environ, lang)
+        if not rtl:
+            return Settings(lang, digits, profile=profile(args))
+        from quiz.text.rtl import choose_mode
+
+        rtl_mode = choose_mode(getattr(args, "rtl", None), os.environ)
+        return Settings(lang, digits, rtl_mode, profile(args))
     except ValueError as error:
         raise UsageError(str(error)) from None
 

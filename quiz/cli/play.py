@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,27 +48,19 @@ def _start_app(
     args: argparse.Namespace, catalog: Catalog, play: Bank | None, play_all: bool = False
 ) -> int:
     _need_terminal()
-    lang, digits = interface(args)
-    from quiz.text.rtl import choose_mode
-
-    try:
-        rtl_mode = choose_mode(getattr(args, "rtl", None), os.environ)
-    except ValueError as error:
-        raise UsageError(str(error)) from None
+    settings = interface(args, rtl=True)
     store = open_store(args)
-    from quiz.ui.app import make_app
+    from quiz.ui.app import QuizApp
     from quiz.ui.terminal_mode import ExplicitBidi
 
     with store:
-        app = make_app(
-            store=store,
-            catalog=catalog,
+        app = QuizApp(
+            store,
+            catalog,
+            settings=settings,
             play=play,
             count=getattr(args, "count", None),
             seed=getattr(args, "seed", None),
-            lang=lang,
-            digits=digits,
-            rtl_mode=rtl_mode,
             mode=getattr(args, "mode", "practice"),
             time_limit=getattr(args, "time_limit", None),
             new_per_day=getattr(args, "new_per_day", 20),
@@ -78,7 +69,7 @@ def _start_app(
         )
         # In reorder mode the app lays out right-to-left text itself: the terminal must not
         # reorder it again, on every way out included.
-        with ExplicitBidi(enabled=rtl_mode == "reorder") as bidi:
+        with ExplicitBidi(enabled=settings.rtl_mode == "reorder") as bidi:
             app.bidi = bidi
             app.run()
     return app.return_code or EXIT_OK

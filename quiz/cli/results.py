@@ -14,16 +14,15 @@ from quiz.cli.parser import UsageError
 
 def scores(args: argparse.Namespace) -> int:
     """`quiz scores`: past quizzes, newest first."""
-    from quiz.text.i18n import format_datetime, set_digits, set_language, t
+    from quiz.text.i18n import format_datetime, t
+    from quiz.text.settings import use
 
     with open_store(args) as store:
         sessions = store.sessions()
     if args.json:
         print(json.dumps([s.as_json() for s in sessions], ensure_ascii=False, indent=2))
         return EXIT_OK
-    lang, digits = interface(args)
-    set_language(lang)
-    set_digits(digits)
+    use(interface(args))
     if not sessions:
         print(t("scores.none"))
         return EXIT_OK

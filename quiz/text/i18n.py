@@ -1,10 +1,12 @@
 """The one translation layer of the interface: catalogues, plurals, digits and dates.
 
-Every string the interface shows is `t(key, **values)`. A catalogue (`quiz.text.locales.en`,
-`quiz.text.locales.ar`) maps each key to a `str.format` template, or, for a key with a count, to one
-template per plural form (CLDR: English one/other; Arabic zero/one/two/few/many/other). Values
-are inserted as given: a string (bank text, a file name) is never interpreted or converted; a
-number is written with the digits of the current style, after any format spec (`{n:02d}`).
+Every string the interface shows is `t(key, **values)`, in the language and digits of the current
+settings (`quiz.text.settings.current()`: the app's, or the command's). A catalogue
+(`quiz.text.locales.en`, `quiz.text.locales.ar`) maps each key to a `str.format` template, or, for
+a key with a count, to one template per plural form (CLDR: English one/other; Arabic
+zero/one/two/few/many/other). Values are inserted as given: a string (bank text, a file name) is
+never interpreted or converted; a number is written with the digits of the current style, after
+any format spec (`{n:02d}`).
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ from datetime import datetime
 from typing import Any
 
 from quiz.text.locales import ar, en
-
-LANGUAGES = ("en", "ar")
-DIGIT_STYLES = ("latin", "arabic")
-RTL_LANGUAGES = frozenset({"ar"})
+from quiz.text.settings import (
+    DIGIT_STYLES,
+    LANGUAGES,
+    RTL_LANGUAGES,
+    current,
+    default_digits,
+)
 
 Message = str | Mapping[str, str]
 CATALOGUES: dict[str, dict[str, Message]] = {"en": en.MESSAGES, "ar": ar.MESSAGES}
@@ -50,44 +55,22 @@ ARABIC_MONTHS = (
     "ديسمبر",
 )
 
-_settings = {"language": "en", "digits": "latin"}
-
-
 # -- settings --------------------------------------------------------------------------------
 
 
-def set_language(lang: str) -> None:
-    """Choose the interface language for every later `t()`."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGUAGES)}")
-    _settings["language"] = lang
-
-
 def language() -> str:
-    """The interface language now in use."""
-    return _settings["language"]
-
-
-def set_digits(style: str) -> None:
-    """Choose how numbers are written: `latin` (0-9) or `arabic` (Arabic-Indic)."""
-    if style not in DIGIT_STYLES:
-        raise ValueError(f"unknown digits {style!r}: use one of {', '.join(DIGIT_STYLES)}")
-    _settings["digits"] = style
+    """The interface language of the current settings."""
+    return current().language
 
 
 def digit_style() -> str:
-    """The digit style now in use."""
-    return _settings["digits"]
+    """The digit style of the current settings."""
+    return current().digits
 
 
 def is_rtl(lang: str | None = None) -> bool:
     """Whether a language (default: the current one) is written right to left."""
     return (lang or language()) in RTL_LANGUAGES
-
-
-def default_digits(lang: str) -> str:
-    """The digits a language uses unless told otherwise: Arabic-Indic for Arabic."""
-    return "arabic" if lang == "ar" else "latin"
 
 
 def choose_language(option: str | None, env: Mapping[str, str]) -> str:

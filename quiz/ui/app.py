@@ -1,9 +1,13 @@
-"""The Textual app: holds the store and the catalog, and moves between screens."""
+"""The Textual app: holds the store, the catalog and the settings, and moves between screens.
+
+The command line and the tests build it the same way: `QuizApp(store, catalog, settings=...)`.
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import datetime
 
 from textual.app import App
@@ -15,10 +19,10 @@ from quiz.play.practice import Quiz
 from quiz.play.run import Run
 from quiz.play.timing import local_now
 from quiz.store import Store
-from quiz.text.i18n import default_digits, set_digits, set_language, t
-from quiz.text.rtl import Mode
+from quiz.text.i18n import t
+from quiz.text.settings import Settings, use, using
 from quiz.ui.choice import StartChoice
-from quiz.ui.display import set_mode, ui_line
+from quiz.ui.display import ui_line
 from quiz.ui.localize import TEXTUAL_ACTIONS, localize
 from quiz.ui.question import QuestionScreen
 from quiz.ui.terminal_mode import ExplicitBidi
@@ -35,13 +39,11 @@ class QuizApp(App[int]):
         store: Store,
         catalog: Catalog,
         *,
+        settings: Settings | None = None,
         play: Bank | None = None,
         count: int | None = None,
         seed: int | None = None,
         clock: Callable[[], float] = time.monotonic,
-        lang: str = "en",
-        digits: str | None = None,
-        rtl_mode: Mode = "reorder",
         mode: str = "practice",
         time_limit: float | None = None,
         new_per_day: int = 20,
@@ -49,16 +51,14 @@ class QuizApp(App[int]):
         play_all: bool = False,
         now: Callable[[], datetime] | None = None,
     ) -> None:
-        # The language and the RTL mode are set before any screen or label is made: they are
-        # read when built.
-        set_language(lang)
-        set_digits(digits or default_digits(lang))
-        set_mode(rtl_mode)
+        #: The interface language, digits, RTL mode and profile; see `settings` and `on_load`.
+        self._settings = settings or Settings(profile=store.profile)
         #: The terminal's explicit-bidi switch, when the command line made one.
         self.bidi: ExplicitBidi | None = None
         super().__init__()
-        localize(self, TEXTUAL_ACTIONS)
-        self.lang = lang
+        # Building the app leaves the caller's settings alone: they are current only for this.
+        with using(self._settings):
+            localize(self, TEXTUAL_ACTIONS)
         self.store = store
         self.catalog = catalog
         self.play = play
@@ -77,6 +77,22 @@ class QuizApp(App[int]):
         self.play_all = play_all
         #: What started the current run, so "play again" can start it again.
         self.last_start: tuple[Bank | list[Bank], StartChoice, Iterable[Question] | None]
+
+    @property
+    def settings(self) -> Settings:
+        """The interface language, digits, RTL mode and profile of this app."""
+        return self._settings
+
+    def choose_profile(self, name: str) -> None:
+        """Show and save the scores of another student from now on."""
+        self._settings = replace(self._settings, profile=name)
+        # The store lists its own profile among the chosen ones, and saves for it unless told.
+        self.store.profile = name
+
+    def on_load(self) -> None:
+        # The first thing the app does, in its own context: every screen, widget and timer it
+        # starts from here on reads these settings (they are read when text is built).
+        use(self._settings)
 
     def on_mount(self) -> None:
         if self.bidi is not None:
@@ -114,7 +130,13 @@ class QuizApp(App[int]):
         questions = None if questions is None else list(questions)
         self.last_start = (bank, StartChoice("practice", count), questions)
         quiz = Quiz(
-            bank, self.store, count=count, questions=questions, seed=self.seed, clock=self.clock
+            bank,
+            self.store,
+            count=count,
+            questions=questions,
+            seed=self.seed,
+            profile=self.settings.profile,
+            clock=self.clock,
         )
         screen = QuestionScreen(quiz)
         if replace:
@@ -154,13 +176,16 @@ class QuizApp(App[int]):
                 count=choice.count,
                 seed=self.seed,
                 time_limit=choice.time_limit,
+                profile=self.settings.profile,
                 clock=self.clock,
             )
             return self._show(ExamScreen(exam), replace)
         if choice.mode == "review":
             from quiz.play.review import Review
 
-            review = Review.of(banks, self.store, seed=self.seed, clock=self.clock)
+            review = Review.of(
+                banks, self.store, profile=self.settings.profile, seed=self.seed, clock=self.clock
+            )
             if review.total == 0:
                 self.notify(ui_line(t("review.nothing")), markup=False)
                 return False
@@ -173,6 +198,7 @@ class QuizApp(App[int]):
             study = Study(
                 banks,
                 self.store,
+                profile=self.settings.profile,
                 new_per_day=self.new_per_day,
                 rate_by_time=self.rate_by_time,
                 seed=self.seed,
@@ -214,34 +240,3 @@ class QuizApp(App[int]):
         from quiz.ui.results import ResultsScreen  # not needed to start: imported when used
 
         self.switch_screen(ResultsScreen(run, title=title))
-
-
-def make_app(
-    *,
-    store: Store,
-    catalog: Catalog,
-    play: Bank | None = None,
-    count: int | None = None,
-    seed: int | None = None,
-    clock: Callable[[], float] = time.monotonic,
-    lang: str = "en",
-    digits: str | None = None,
-    rtl_mode: Mode = "reorder",
-    **modes: object,
-) -> QuizApp:
-    """Build the app as the command line does (tests use this too).
-
-    `digits` is `latin` or `arabic`; None means the language's own (Arabic-Indic for `ar`).
-    """
-    return QuizApp(
-        store,
-        catalog,
-        play=play,
-        count=count,
-        seed=seed,
-        clock=clock,
-        lang=lang,
-        digits=digits,
-        rtl_mode=rtl_mode,
-        **modes,  # type: ignore[arg-type]
-    )

@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from quiz.text.i18n import DIGIT_KEYS, translatable
+from quiz.text.rtl import Mode
 from quiz.ui.bidi_text import BidiVisual
 from quiz.ui.display import mode
 from quiz.ui.localize import localize
@@ -71,12 +72,13 @@ class ChoiceRow(Static):
     }
     """
 
-    def __init__(self, index: int, label: str, text: str, *, rtl_default: bool) -> None:
+    def __init__(self, index: int, label: str, text: str, *, rtl_default: bool, mode: Mode) -> None:
         super().__init__()
         self.index = index
         self.label = label
         self.text = text
         self.rtl_default = rtl_default
+        self.mode: Mode = mode
         self.sign = " "
 
     def render(self) -> BidiVisual:
@@ -84,7 +86,7 @@ class ChoiceRow(Static):
         return BidiVisual(
             self.text,
             rtl_default=self.rtl_default,
-            mode=mode(),
+            mode=self.mode,
             prefix=f"{self.sign} {self.label} ",
         )
 
@@ -139,6 +141,8 @@ class ChoiceList(Vertical, can_focus=True):
         localize(self)
         #: Whether a pick stays selected and can change (an exam) rather than answering at once.
         self.selectable = selectable
+        #: The RTL mode the rows draw in, read once: rows render later, in any context.
+        self.mode: Mode = mode()
         self.rtl_default = rtl_default
         self.choices = choices
         self.labels = labels
@@ -151,7 +155,7 @@ class ChoiceList(Vertical, can_focus=True):
 
     def _make_rows(self) -> list[ChoiceRow]:
         return [
-            ChoiceRow(index, label, text, rtl_default=self.rtl_default)
+            ChoiceRow(index, label, text, rtl_default=self.rtl_default, mode=self.mode)
             for index, (label, text) in enumerate(zip(self.labels, self.choices, strict=True))
         ]
 

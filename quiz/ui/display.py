@@ -2,7 +2,9 @@
 
 Textual draws text left to right as given. Right-to-left text must be shaped and reordered by
 the app (in reorder mode, the terminal is told not to) or sent in logical order (terminal mode):
-quiz.text.rtl does that, and every place that shows text calls one of these.
+quiz.text.rtl does that, and every place that shows text calls one of these. The interface
+language and the RTL mode are those of the current settings (`quiz.text.settings.current()`),
+read when the text is built.
 """
 
 from __future__ import annotations
@@ -12,38 +14,31 @@ from textual.visual import Visual
 
 from quiz.text.i18n import is_rtl
 from quiz.text.rtl import Mode, rtl_language, visual_line
+from quiz.text.settings import current
 from quiz.ui.bidi_text import BidiVisual, Stacked
-
-_mode: Mode = "reorder"
-
-
-def set_mode(mode: Mode) -> None:
-    """Choose how right-to-left text is drawn (the app does this once, from --rtl)."""
-    global _mode
-    _mode = mode
 
 
 def mode() -> Mode:
-    """How right-to-left text is drawn."""
-    return _mode
+    """How right-to-left text is drawn (the current settings' RTL mode)."""
+    return current().rtl_mode
 
 
 def bank_text(text: str, language: str, *, style: str = "") -> BidiVisual:
     """Text from a bank file (data, never markup), in the direction its paragraphs need."""
-    return BidiVisual(text, rtl_default=rtl_language(language), mode=_mode, style=style)
+    return BidiVisual(text, rtl_default=rtl_language(language), mode=mode(), style=style)
 
 
 def ui_text(text: str, *, style: str = "") -> Visual:
     """Interface text (from the catalogue), laid out right to left in an RTL language."""
     if is_rtl():
-        return BidiVisual(text, rtl_default=True, mode=_mode, style=style)
+        return BidiVisual(text, rtl_default=True, mode=mode(), style=style)
     return Content(text).stylize(style) if style else Content(text)
 
 
 def ui_line(text: str) -> str:
     """Interface text for widgets that take a plain one-line string (footer, buttons)."""
     if is_rtl():
-        return visual_line(text, rtl_default=True, mode=_mode)
+        return visual_line(text, rtl_default=True, mode=mode())
     return text
 
 
@@ -55,5 +50,7 @@ def labelled(label: str, text: str, language: str, *, label_style: str) -> Visua
     """
     rtl = rtl_language(language)
     if rtl == is_rtl():
-        return BidiVisual(text, rtl_default=rtl, mode=_mode, prefix=label, prefix_style=label_style)
+        return BidiVisual(
+            text, rtl_default=rtl, mode=mode(), prefix=label, prefix_style=label_style
+        )
     return Stacked(ui_text(label.rstrip(), style=label_style), bank_text(text, language))

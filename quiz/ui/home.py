@@ -86,17 +86,16 @@ class HomeScreen(AppScreen):
         """Read the banks (through the cache) and the scores, and fill the list."""
         app = self.quiz_app
         self.entries = app.catalog.entries()
-        store = app.store
-        scores = store.bank_scores(profile=store.profile)
-        self.query_one("#home-profile", Static).update(
-            ui_text(t("profile.now", name=store.profile))
-        )
+        profile = app.settings.profile
+        scores = app.store.bank_scores(profile=profile)
+        self.query_one("#home-profile", Static).update(ui_text(t("profile.now", name=profile)))
         # Imported here: the study scheduler (fsrs) is not needed to start `quiz play`.
         from quiz.play.study import due_counts
 
         cards = due_counts(
             app.store,
             {bank_key(e.file.path): e.summary.count for e in self.entries if e.summary.playable},
+            profile=profile,
             now=app.now(),
             new_per_day=app.new_per_day,
         )
@@ -176,14 +175,14 @@ class HomeScreen(AppScreen):
 
     def action_profile(self) -> None:
         """Choose whose scores, review list and cards the home screen shows and saves to."""
-        store = self.quiz_app.store
+        app = self.quiz_app
 
         def chosen(name: str | None) -> None:
             if name:
-                store.profile = name
+                app.choose_profile(name)
                 self.load()
 
-        self.app.push_screen(ProfileScreen(store.profiles(), store.profile), chosen)
+        app.push_screen(ProfileScreen(app.store.profiles(), app.settings.profile), chosen)
 
     def action_all(self, mode: str) -> None:
         """Review or study every bank at once."""

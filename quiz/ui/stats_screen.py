@@ -8,6 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import Footer, LoadingIndicator, Sparkline, Static
 
 from quiz.bank.model import Bank
@@ -72,11 +73,17 @@ class StatsScreen(AppScreen):
         self.query_one(LoadingIndicator).display = True
         self.read()
 
+    class Read(Message):
+        """The figures were read (in a worker thread)."""
+
+        def __init__(self, stats: Stats) -> None:
+            super().__init__()
+            self.stats = stats
+
     @work(thread=True, exclusive=True)
     def read(self) -> None:
         """Read the figures in a thread: a large score database takes a moment."""
         app = self.quiz_app
-        store = app.store
         catalog = app.catalog
         bank = None if self.all_banks or self.bank is None else bank_key(self.bank.path)
 
@@ -84,8 +91,13 @@ class StatsScreen(AppScreen):
             path = Path(key)
             return catalog.load(path).bank if path.is_file() else None
 
-        stats = compute(store, profile=store.profile, bank=bank, banks=load)
-        app.call_from_thread(self.show, stats)
+        stats = compute(app.store, profile=app.settings.profile, bank=bank, banks=load)
+        # A message, not call_from_thread: the screen shows it in its own context, with the
+        # app's settings (a worker thread starts with none).
+        self.post_message(self.Read(stats))
+
+    def on_stats_screen_read(self, message: Read) -> None:
+        self.show(message.stats)
 
     def show(self, stats: Stats) -> None:
         """Fill the screen with the figures."""

@@ -56,7 +56,7 @@ def user_banks() -> Path:
 
 def bundled_banks() -> Path:
     """The banks installed with the package (or, in a checkout, the repository's)."""
-    return BUNDLED_BANKS if BUNDLED_BANKS.is_dir() else SOURCE_BANKS
+    return BUNDLED_BANKS if os.path.isdir(BUNDLED_BANKS) else SOURCE_BANKS
 
 
 def bank_dirs(options: list[str] | None = None) -> list[Path]:
@@ -69,11 +69,11 @@ def bank_dirs(options: list[str] | None = None) -> list[Path]:
         dirs = [Path(o).expanduser() for o in options]
     elif os.environ.get("QUIZ_BANK", "").strip():
         dirs = [Path(p).expanduser() for p in os.environ["QUIZ_BANK"].split(os.pathsep) if p]
-    elif Path("questions").is_dir():
+    elif os.path.isdir(Path("questions")):
         dirs = [Path("questions")]
     else:
         dirs = [bundled_banks()]
     user = user_banks()
-    if user.is_dir() and all(user.resolve() != d.resolve() for d in dirs):
+    if os.path.isdir(user) and all(user.resolve() != d.resolve() for d in dirs):
         dirs.append(user)
     return dirs

@@ -33,15 +33,15 @@ questions:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Every path the cache parses, in order."""
     seen: list[Path] = []
-    real = quiz.bank.loader.load_bank
+    real = quiz.bank.loader.parse_bank
 
-    def counting(path: Path, **kwargs: object):
+    def counting(data: bytes, path: Path, **kwargs: object):
         seen.append(path)
-        return real(path, **kwargs)
+        return real(data, path, **kwargs)
 
-    # The cache may import load_bank at the top or only when it needs to parse.
-    monkeypatch.setattr(quiz.bank.loader, "load_bank", counting)
-    monkeypatch.setattr(quiz.bank.cache, "load_bank", counting, raising=False)
+    # The cache may import parse_bank at the top or only when it needs to parse.
+    monkeypatch.setattr(quiz.bank.loader, "parse_bank", counting)
+    monkeypatch.setattr(quiz.bank.cache, "parse_bank", counting, raising=False)
     return seen
 
 
@@ -167,16 +167,19 @@ def test_shuffle_and_feedback_survive_the_cache(cache, parses, tmp_path) -> None
     assert version.feedback_for("1.10") == "Versions count each part as a whole number."
 
 
-def test_a_corrupt_cache_file_is_replaced(isolated, parses, tmp_path) -> None:
+def test_a_damaged_cache_of_our_own_is_replaced(isolated, parses, tmp_path) -> None:
     path = copy("capitals.yaml", tmp_path)
-    cache_file = isolated / "corrupt.sqlite3"
-    cache_file.write_bytes(b"this is not a database" * 100)
-    broken = BankCache.open(cache_file)
-    assert broken.load(path).bank is not None
-    assert broken.load(path).bank is not None
-    broken.close()
+    cache_file = isolated / "damaged.sqlite3"
+    BankCache.open(cache_file).close()
+    header = cache_file.read_bytes()[:100]  # ours: the magic and the application id
+    cache_file.write_bytes(header + b"this is not a database page" * 200)
+    damaged = BankCache.open(cache_file)
+    assert damaged.notice is None
+    assert damaged.load(path).bank is not None
+    assert damaged.load(path).bank is not None
+    damaged.close()
     assert parses == [path]
-    assert cache_file.read_bytes().startswith(b"SQLite format 3")
+    assert b"this is not a database page" not in cache_file.read_bytes()
 
 
 def test_a_cache_from_another_version_is_started_again(isolated, parses, tmp_path) -> None:

@@ -339,7 +339,7 @@ def test_check_in_a_real_process(write, tmp_path: Path) -> None:
     assert "Traceback" not in usage.stderr
 
 
-def test_a_fifo_named_like_a_bank_is_skipped_not_waited_for(tmp_path: Path, capsys) -> None:
+def test_a_fifo_named_like_a_bank_is_reported_not_waited_for(tmp_path: Path, capsys) -> None:
     folder = tmp_path / "bank"
     folder.mkdir()
     (folder / "good.yaml").write_text(
@@ -348,5 +348,9 @@ def test_a_fifo_named_like_a_bank_is_skipped_not_waited_for(tmp_path: Path, caps
         encoding="utf-8",
     )
     os.mkfifo(folder / "pipe.yaml")
-    assert main(["check", str(folder)]) == 0
-    assert capsys.readouterr().out.strip().endswith("1 file, 1 question, 0 errors, 0 warnings")
+    assert main(["check", str(folder)]) == 1
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out[0].endswith(
+        "pipe.yaml:1:1: error: cannot read the file: it is a FIFO (named pipe), not a regular file"
+    )
+    assert out[1] == "2 files, 1 question, 1 error, 0 warnings"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -455,12 +456,18 @@ def test_an_unreadable_file_is_one_line(tmp_path: Path, monkeypatch: pytest.Monk
     path = tmp_path / "ali.csv"
     path.write_bytes(HEADER + b"\n")
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> object:
-        # chmod 000 does not stop root, who may run the tests; refuse as the OS would.
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "open", refuse)
-    with pytest.raises(ReportError, match=r"ali.csv: cannot read it \(Permission denied\); check"):
+    def refuse(name: object, *args: object, **kwargs: object) -> object:
+        # chmod 000 does not stop root, who may run the tests; refuse as the OS would.
+        if str(name).endswith("ali.csv"):
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(
+        ReportError, match=r"ali.csv: cannot read the file \(Permission denied\); check"
+    ):
         build_report([path])
 
 

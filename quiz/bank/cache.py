@@ -1,34 +1,55 @@
 """A cache of parsed, checked bank files, so listing banks and starting a quiz only stat files.
 
-Entries are keyed by resolved path and are valid while the file's size and modification time and
-the loader's format version are unchanged. The cache is derived data: when it cannot be used (a
-read-only folder, a corrupt file, a busy writer) quiz goes on without it.
+Entries are keyed by resolved path. An entry is used while the file's stamp is unchanged: its
+device and inode, size, modification time and change time (nanoseconds) and the loader's
+format version. A file rewritten with its old size and modification time (`cp -p`,
+`rsync -t`, `tar`, `unzip`) still gets a new change time, or a new inode. An entry stored within
+a few seconds of its file's last change (a file system that keeps times to 2 s could hide an
+edit in that window) is checked against a hash of the file's content before it is used. The
+questions of a cached bank are read lazily, and only while the entry still holds the content
+they were listed from (StaleBank otherwise).
+
+The cache is derived data: when it cannot be used (a read-only folder, a busy writer) quiz goes
+on without it. It opens only a file that is its own (an SQLite file marked with its application
+id, or empty, or absent); anything else at its path, a text file or the score database, is left
+alone and `notice` says so in one line. One connection serves every thread, one at a time.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
-import re
 import sqlite3
+import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
 from quiz.bank.model import FORMAT_VERSION, Bank, LoadResult, Problem, Question, Severity
-
-# Characters a file name may hold that would break a one-line message or drive the terminal.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from quiz.text.safe import printable_name
 
 # Bump when what is stored changes shape, so old entries are read again from their files.
-CACHE_VERSION = FORMAT_VERSION * 1000 + 3
+CACHE_VERSION = FORMAT_VERSION * 1000 + 4
 
-_SCHEMA = """
+#: Marks a file as the bank cache in its SQLite header ("QZBC"); the score database has its own.
+APPLICATION_ID = 0x515A4243
+
+#: An entry stored less than this after its file last changed is checked by content on use.
+RACY_NS = 3_000_000_000
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+_SCHEMA = f"""
+PRAGMA application_id = {APPLICATION_ID};
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
+    stamp TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    stored_ns INTEGER NOT NULL,
     version INTEGER NOT NULL,
     title TEXT NOT NULL,
     language TEXT NOT NULL,
@@ -46,6 +67,10 @@ CREATE TABLE IF NOT EXISTS questions (
     PRIMARY KEY (path, idx)
 ) WITHOUT ROWID;
 """
+
+
+class StaleBank(LookupError):
+    """A cached bank's questions were asked for after its file changed: load it again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,25 +100,29 @@ def summarise(result: LoadResult) -> Summary:
 
 def _key(path: Path) -> str:
     """A file's key in the cache: its resolved path, with undecodable bytes as escapes."""
-    return printable_name(str(path.resolve()))
+    # realpath, not Path.resolve: a symbolic link loop must not raise.
+    return printable_name(os.path.realpath(path))
 
 
-def printable_name(name: str) -> str:
-    """A file name that can be stored and printed: bytes that are not UTF-8 and control
-    characters (both possible in file names) written as escapes such as \\xff."""
-    try:
-        name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:
-        name = name.encode("utf-8", "backslashreplace").decode("utf-8")
-    return _UNPRINTABLE.sub(lambda m: ascii(m[0])[1:-1], name)
+@dataclass(frozen=True, slots=True)
+class _Stat:
+    """What a file's stat says about its content, and when it last changed."""
+
+    stamp: str
+    changed_ns: int
 
 
-def _stat_key(path: Path) -> tuple[int, int] | None:
+def _stat(path: Path) -> _Stat | None:
     try:
         st = os.stat(path)
     except OSError:
         return None
-    return st.st_size, st.st_mtime_ns
+    stamp = f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
+    return _Stat(stamp, max(st.st_mtime_ns, st.st_ctime_ns))
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _problems(text: str) -> tuple[Problem, ...]:
@@ -110,21 +139,74 @@ def _problems(text: str) -> tuple[Problem, ...]:
     )
 
 
-class BankCache:
-    """The cache file and the reads and writes on it."""
+def _not_ours(path: Path) -> str | None:
+    """Why the file at path is not the bank cache, or None when it is (or is absent or empty)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    if not os.path.isfile(path):
+        return "is not a regular file"
+    if info.st_size == 0:
+        return None
+    try:
+        with open(path, "rb") as file:
+            header = file.read(100)
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    if not header.startswith(_SQLITE_MAGIC):
+        return "is not a quiz bank cache (not an SQLite file)"
+    application_id = int.from_bytes(header[68:72], "big") if len(header) >= 72 else 0
+    if application_id == APPLICATION_ID:
+        return None
+    if application_id == 0 and _is_old_cache(path):
+        return None
+    return "is an SQLite database of another program (or the score database), not the bank cache"
 
-    def __init__(self, connection: sqlite3.Connection | None) -> None:
+
+def _is_old_cache(path: Path) -> bool:
+    """Whether an unmarked SQLite file is a cache of an earlier quiz: its tables, no others."""
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return False
+    return bool(tables) and tables <= {"files", "questions", "sqlite_autoindex_files_1"}
+
+
+class BankCache:
+    """The cache file and the reads and writes on it, safe to use from several threads."""
+
+    def __init__(self, connection: sqlite3.Connection | None, notice: str | None = None) -> None:
         self._db = connection
+        #: One line saying why a cache file was left alone, for the user to read.
+        self.notice = notice
+        self._lock = threading.RLock()
 
     @classmethod
     def open(cls, path: Path | None) -> BankCache:
         """Open (or create) the cache; one that cannot be used gives a cache that does nothing."""
         if path is None:
             return cls(None)
+        problem = _not_ours(path)
+        if problem is not None:
+            return cls(
+                None,
+                f"the bank cache {printable_name(str(path))} {problem}; it was left alone and "
+                "banks are read without a cache (set QUIZ_CACHE to another file, or to off)",
+            )
         for attempt in range(2):
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                db = sqlite3.connect(path, timeout=1.0, isolation_level=None)
+                # The worker that reads statistics loads banks too: one connection, locked.
+                db = sqlite3.connect(
+                    path, timeout=1.0, isolation_level=None, check_same_thread=False
+                )
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA synchronous=OFF")  # derived data: a lost write is re-read
                 db.execute("PRAGMA foreign_keys=ON")
@@ -136,8 +218,9 @@ class BankCache:
                     )
                 return cls(db)
             except sqlite3.DatabaseError:
-                # A corrupt cache holds nothing worth keeping: start it again, once.
-                if attempt == 0 and path.is_file():
+                # A damaged cache of our own holds nothing worth keeping: start it again, once.
+                # The header said it is ours (checked above), so nothing else is deleted.
+                if attempt == 0 and os.path.isfile(path):
                     for suffix in ("", "-wal", "-shm"):
                         Path(f"{path}{suffix}").unlink(missing_ok=True)
                     continue
@@ -148,32 +231,33 @@ class BankCache:
 
     def close(self) -> None:
         """Close the cache file."""
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
 
     def summaries(self, paths: Sequence[Path]) -> list[Summary]:
         """The summary of each file, reading only the files that changed since they were cached."""
         rows: dict[str, tuple] = {}
-        if self._db is not None:
-            try:
-                rows = {
-                    row[0]: row
-                    for row in self._db.execute(
-                        "SELECT path, size, mtime_ns, version, title, language, count, playable,"
-                        " problems FROM files"
-                    )
-                }
-            except sqlite3.Error:
-                rows = {}
+        with self._lock:
+            if self._db is not None:
+                try:
+                    rows = {
+                        row[0]: row
+                        for row in self._db.execute(
+                            "SELECT path, stamp, digest, stored_ns, version, title, language,"
+                            " count, playable, problems FROM files"
+                        )
+                    }
+                except sqlite3.Error:
+                    rows = {}
         summaries = []
         for path in paths:
-            key = _key(path)
-            row = rows.get(key)
-            stat = _stat_key(path)
-            if row and stat and (row[1], row[2], row[3]) == (*stat, CACHE_VERSION):
+            row = rows.get(_key(path))
+            stat = _stat(path)
+            if row and stat and self._valid(path, stat, row[1], row[2], row[3], row[4]):
                 summaries.append(
-                    Summary(path, row[4], row[5], row[6], bool(row[7]), _problems(row[8]))
+                    Summary(path, row[5], row[6], row[7], bool(row[8]), _problems(row[9]))
                 )
             else:
                 summaries.append(summarise(self._read(path, stat)))
@@ -181,89 +265,157 @@ class BankCache:
 
     def load(self, path: Path) -> LoadResult:
         """The whole bank in a file, from the cache when the file is unchanged."""
-        stat = _stat_key(path)
+        stat = _stat(path)
         cached = self._cached_bank(path, stat)
         return cached if cached is not None else self._read(path, stat)
 
-    def _cached_bank(self, path: Path, stat: tuple[int, int] | None) -> LoadResult | None:
+    def _valid(
+        self, path: Path, stat: _Stat, stamp: str, digest: str, stored_ns: int, version: int
+    ) -> bool:
+        """Whether a row describes the file as it is now."""
+        if (stamp, version) != (stat.stamp, CACHE_VERSION):
+            return False
+        if stored_ns - stat.changed_ns >= RACY_NS:
+            return True
+        # Stored right after the file changed: an edit in the same tick of a coarse clock would
+        # keep the stamp. Compare the content; once it is old enough, trust the stamp again.
+        from quiz.files import BANK_LIMIT, FileProblem, read_regular
+
+        try:
+            same = _digest(read_regular(path, limit=BANK_LIMIT)) == digest
+        except FileProblem:
+            return False
+        if same and time.time_ns() - stat.changed_ns >= RACY_NS:
+            self._mark_settled(_key(path))
+        return same
+
+    def _mark_settled(self, key: str) -> None:
+        with self._lock:
+            if self._db is None:
+                return
+            # On failure the next use compares the content again.
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute(
+                    "UPDATE files SET stored_ns = ? WHERE path = ?", (time.time_ns(), key)
+                )
+
+    def _cached_bank(self, path: Path, stat: _Stat | None) -> LoadResult | None:
         if self._db is None or stat is None:
             return None
         key = _key(path)
-        try:
-            row = self._db.execute(
-                "SELECT size, mtime_ns, version, title, language, description, tags, playable,"
-                " problems, shuffle, count FROM files WHERE path = ?",
-                (key,),
-            ).fetchone()
-            if row is None or (row[0], row[1], row[2]) != (*stat, CACHE_VERSION):
+        with self._lock:
+            if self._db is None:
                 return None
-            problems = list(_problems(row[8]))
-            if not row[7]:
-                return LoadResult(path, None, problems, row[3])
-        except sqlite3.Error:
+            try:
+                row = self._db.execute(
+                    "SELECT stamp, digest, stored_ns, version, title, language, description,"
+                    " tags, playable, problems, shuffle, count FROM files WHERE path = ?",
+                    (key,),
+                ).fetchone()
+            except sqlite3.Error:
+                return None
+        if row is None or not self._valid(path, stat, row[0], row[1], row[2], row[3]):
             return None
-        questions = CachedQuestions(self._db, key, row[10])
+        problems = list(_problems(row[9]))
+        if not row[8]:
+            return LoadResult(path, None, problems, row[4])
+        questions = CachedQuestions(self, key, row[1], row[11])
         bank = Bank(
-            path, row[3], row[4], row[5], tuple(json.loads(row[6])), questions, bool(row[9])
+            path, row[4], row[5], row[6], tuple(json.loads(row[7])), questions, bool(row[10])
         )
-        return LoadResult(path, bank, problems, row[3])
+        return LoadResult(path, bank, problems, row[4])
 
-    def _read(self, path: Path, stat: tuple[int, int] | None) -> LoadResult:
+    def _read(self, path: Path, stat: _Stat | None) -> LoadResult:
         # Imported here: a warm start never parses YAML, so it need not load PyYAML.
-        from quiz.bank.loader import load_bank
+        from quiz.bank.loader import parse_bank
+        from quiz.files import BANK_LIMIT, FileProblem, read_regular
 
-        result = load_bank(path, name=display_name(path))
+        name = display_name(path)
+        try:
+            # The stamp was taken before the bytes were read: if the file changes meanwhile,
+            # the entry is stale at once and read again, never the other way round.
+            data = read_regular(path, limit=BANK_LIMIT, what="a bank")
+        except FileProblem as problem:
+            return LoadResult(path, None, [Problem(name, 1, 1, Severity.ERROR, str(problem))])
+        result = parse_bank(data, path, name=name)
         if self._db is not None and stat is not None:
-            self._store(path, stat, result)
+            self._store(path, stat, _digest(data), result)
         return result
 
-    def _store(self, path: Path, stat: tuple[int, int], result: LoadResult) -> None:
+    def _store(self, path: Path, stat: _Stat, digest: str, result: LoadResult) -> None:
         key = _key(path)
         bank = result.bank
         summary = summarise(result)
         problems = json.dumps([p.as_json() for p in result.problems], ensure_ascii=False)
-        try:
-            with self._transaction():
-                self._db.execute("DELETE FROM files WHERE path = ?", (key,))
-                self._db.execute(
-                    "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        key,
-                        *stat,
-                        CACHE_VERSION,
-                        summary.title,
-                        summary.language,
-                        bank.description if bank else "",
-                        json.dumps(list(bank.tags) if bank else [], ensure_ascii=False),
-                        int(bank.shuffle) if bank else 1,
-                        summary.count,
-                        int(summary.playable),
-                        problems,
-                    ),
-                )
-                if bank is not None:
-                    self._db.executemany(
-                        "INSERT INTO questions VALUES (?, ?, ?)",
-                        _question_rows(key, bank.questions),
+        with self._lock:
+            if self._db is None:
+                return
+            try:
+                with _Transaction(self._db):
+                    self._db.execute("DELETE FROM files WHERE path = ?", (key,))
+                    self._db.execute(
+                        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            key,
+                            stat.stamp,
+                            digest,
+                            time.time_ns(),
+                            CACHE_VERSION,
+                            summary.title,
+                            summary.language,
+                            bank.description if bank else "",
+                            json.dumps(list(bank.tags) if bank else [], ensure_ascii=False),
+                            int(bank.shuffle) if bank else 1,
+                            summary.count,
+                            int(summary.playable),
+                            problems,
+                        ),
                     )
-        except sqlite3.Error:
-            pass  # Another process holds the cache, or it is read-only: the next run tries again.
+                    if bank is not None:
+                        self._db.executemany(
+                            "INSERT INTO questions VALUES (?, ?, ?)",
+                            _question_rows(key, bank.questions),
+                        )
+            except sqlite3.Error:
+                pass  # Another process holds the cache, or it is read-only: the next run tries.
 
-    def _transaction(self) -> _Transaction:
-        assert self._db is not None
-        return _Transaction(self._db)
+    def question_data(self, key: str, digest: str, index: int | None) -> list[str]:
+        """The stored JSON of one question (or, with index None, of all), while the entry
+        still holds the content `digest` names; StaleBank when it does not."""
+        with self._lock:
+            if self._db is None:
+                raise StaleBank(key)
+            try:
+                current = self._db.execute(
+                    "SELECT digest FROM files WHERE path = ?", (key,)
+                ).fetchone()
+                if current is None or current[0] != digest:
+                    raise StaleBank(key)
+                if index is None:
+                    rows = self._db.execute(
+                        "SELECT data FROM questions WHERE path = ? ORDER BY idx", (key,)
+                    ).fetchall()
+                else:
+                    rows = self._db.execute(
+                        "SELECT data FROM questions WHERE path = ? AND idx = ?", (key, index)
+                    ).fetchall()
+            except sqlite3.Error:
+                raise StaleBank(key) from None
+        return [data for (data,) in rows]
 
 
 class CachedQuestions(Sequence[Question]):
     """A cached bank's questions, read from the cache only when asked for.
 
     A quiz of ten questions from a bank of 100,000 reads ten rows, so starting it does not grow
-    with the bank.
+    with the bank. Reading them after the file changed and was cached again raises StaleBank:
+    never a question of another version, never an IndexError from a bank that shrank.
     """
 
-    def __init__(self, db: sqlite3.Connection, key: str, count: int) -> None:
-        self._db = db
+    def __init__(self, cache: BankCache, key: str, digest: str, count: int) -> None:
+        self._cache = cache
         self._key = key
+        self._digest = digest
         self._count = count
 
     def __len__(self) -> int:
@@ -282,18 +434,14 @@ class CachedQuestions(Sequence[Question]):
             index += self._count
         if not 0 <= index < self._count:
             raise IndexError(index)
-        row = self._db.execute(
-            "SELECT data FROM questions WHERE path = ? AND idx = ?", (self._key, index)
-        ).fetchone()
-        if row is None:
-            raise IndexError(index)
-        return Question.from_json(json.loads(row[0]))
+        rows = self._cache.question_data(self._key, self._digest, index)
+        if not rows:
+            raise StaleBank(self._key)
+        return Question.from_json(json.loads(rows[0]))
 
     def __iter__(self) -> Iterator[Question]:
-        rows = self._db.execute(
-            "SELECT data FROM questions WHERE path = ? ORDER BY idx", (self._key,)
-        ).fetchall()
-        return (Question.from_json(json.loads(data)) for (data,) in rows)
+        rows = self._cache.question_data(self._key, self._digest, None)
+        return (Question.from_json(json.loads(data)) for data in rows)
 
 
 def _question_rows(key: str, questions: Iterable[Question]) -> Iterable[tuple[str, int, str]]:
@@ -317,6 +465,7 @@ class _Transaction:
 def display_name(path: Path) -> str:
     """How messages name a file: relative to the working folder when it is inside it."""
     try:
-        return printable_name(str(path.resolve().relative_to(Path.cwd())))
+        # realpath, not Path.resolve: a symbolic link loop must not raise.
+        return printable_name(str(Path(os.path.realpath(path)).relative_to(Path.cwd())))
     except ValueError:
         return printable_name(str(path))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from quiz.bank.cache import BankCache, Summary
 from quiz.bank.model import LoadResult, Problem, Severity
+from quiz.text.safe import printable_name
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -36,21 +37,22 @@ class Entry:
 
 
 def walk(root: Path) -> Iterator[BankFile]:
-    """The bank files below a folder (or the file itself), sorted, skipping hidden ones."""
-    if root.is_file():
+    """The bank files below a folder (or the file itself), sorted, skipping hidden ones.
+
+    Whatever is named *.yaml is listed, a FIFO, a device or a broken link too: reading it is
+    refused by type (quiz.files), so it is reported, never opened. Links to folders are not
+    followed (a loop would never end).
+    """
+    if not os.path.isdir(root):
         yield BankFile(root, root.parent, "")
         return
-    for folder, subfolders, files in os.walk(root):
+    for folder, subfolders, files in os.walk(root, onerror=None, followlinks=False):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         here = Path(folder)
-        subject = here.relative_to(root).as_posix()
+        subject = printable_name(here.relative_to(root).as_posix())
         for name in sorted(files):
-            # Regular files (and links, so a broken one is reported), never a FIFO named x.yaml:
-            # reading one would block forever.
-            path = here / name
-            readable = path.is_file() or path.is_symlink()
-            if name.endswith(BANK_SUFFIXES) and not name.startswith(".") and readable:
-                yield BankFile(path, root, "" if subject == "." else subject)
+            if name.endswith(BANK_SUFFIXES) and not name.startswith("."):
+                yield BankFile(here / name, root, "" if subject == "." else subject)
 
 
 class Catalog:
@@ -62,11 +64,11 @@ class Catalog:
 
     def files(self) -> list[BankFile]:
         """Every bank file in the bank folders, each once."""
-        seen: set[Path] = set()
+        seen: set[str] = set()
         found = []
         for root in self.roots:
             for bank_file in walk(root):
-                key = bank_file.path.resolve()
+                key = os.path.realpath(bank_file.path)  # a link loop does not raise
                 if key not in seen:
                     seen.add(key)
                     found.append(bank_file)

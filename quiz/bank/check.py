@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -66,7 +67,7 @@ def _plural(count: int, word: str) -> str:
 
 def missing(paths: Sequence[Path]) -> list[Path]:
     """The paths that are neither a file nor a folder."""
-    return [p for p in paths if not p.exists()]
+    return [p for p in paths if not os.path.lexists(p)]  # a broken link is reported, not missing
 
 
 def check(paths: Sequence[Path], *, loader: type = FAST_LOADER, strict: bool = False) -> Report:

@@ -20,6 +20,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quiz.bank.clean import UNSAFE, UNSAFE_IN_VALUE, clean, describe, is_bidi_control, strip_unsafe
 from quiz.bank.model import Bank, LoadResult, Problem, Question, Severity
+from quiz.files import BANK_LIMIT, FileProblem, read_regular
+from quiz.text.safe import printable_name
 
 
 class _PureLoader(yaml.BaseLoader):
@@ -275,13 +277,12 @@ def question_id(text: str) -> str:
 
 def load_bank(path: Path, *, name: str | None = None, loader: type = FAST_LOADER) -> LoadResult:
     """Read and check one bank file; `name` is how messages refer to the file."""
-    shown = name if name is not None else str(path)
+    shown = name if name is not None else printable_name(str(path))
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        problem = Problem(shown, 1, 1, Severity.ERROR, f"cannot read the file ({reason})")
-        return LoadResult(path, None, [problem])
+        # A FIFO, a device or a link loop is refused by type, a huge file by size.
+        data = read_regular(path, limit=BANK_LIMIT, what="a bank")
+    except FileProblem as problem:
+        return LoadResult(path, None, [Problem(shown, 1, 1, Severity.ERROR, str(problem))])
     return parse_bank(data, path, name=shown, loader=loader)
 
 
@@ -289,7 +290,7 @@ def parse_bank(
     data: bytes, path: Path, *, name: str | None = None, loader: type = FAST_LOADER
 ) -> LoadResult:
     """Check the bytes of a bank file and build its bank when there is no error."""
-    reader = _Reader(name if name is not None else str(path), loader)
+    reader = _Reader(name if name is not None else printable_name(str(path)), loader)
     bank = reader.read(data, path)
     reader.problems.sort(key=lambda p: (p.line, p.column))
     return LoadResult(path, bank, reader.problems, reader.title)

@@ -28,8 +28,14 @@ def modeline() -> str:
 
 def write_beside(bank: Path) -> Path | None:
     """Write the schema next to a bank file unless one is there; the path written, or None."""
+    from quiz.files import FileExists, FileProblem, write_new
+
     target = bank.parent / SCHEMA_FILE
-    if target.exists():
+    try:
+        # Never over a file, nor through a link planted at its name.
+        write_new(target, json.dumps(schema(), indent=2, ensure_ascii=False) + "\n")
+    except FileExists:
         return None
-    target.write_text(json.dumps(schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    except FileProblem:
+        return None  # the bank was written; editors only help less without the schema
     return target

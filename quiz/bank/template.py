@@ -179,10 +179,16 @@ def write_template(path: Path, title: str | None, language: str) -> None:
 
     Raises FileExistsError rather than overwrite a file, and ValueError for a bad language.
     """
+    from quiz.files import FileExists, FileProblem, write_new
+
     text = template(title if title is not None else _title_from_name(path), language)
-    # "x" creates the file or fails, so a file made meanwhile is not overwritten either.
-    with path.open("x", encoding="utf-8", newline="\n") as file:
-        file.write(text)
+    # Never over a file, one made meanwhile included; whole or not at all.
+    try:
+        write_new(path, text, newline="\n")
+    except FileExists:
+        raise FileExistsError(path) from None
+    except FileProblem as problem:
+        raise OSError(str(problem)) from None
 
 
 def _title_line(title: str) -> str:

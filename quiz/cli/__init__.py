@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from typing import TextIO, cast
 
 from quiz.cli import banks, play, results
 from quiz.cli.common import EXIT_PROBLEMS, EXIT_USAGE
@@ -36,6 +38,32 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run quiz with the given arguments; return the exit code."""
+    with guarded_output():
+        return _main(argv)
+
+
+@contextmanager
+def guarded_output() -> Iterator[None]:
+    """Send everything printed, output and messages alike, through the terminal guard.
+
+    Paths, bank text, profile names and cell text reach these messages; none of their control
+    or bidi characters may reach the terminal (see quiz.text.safe).
+    """
+    from quiz.text.safe import GuardedStream
+
+    out, err = sys.stdout, sys.stderr
+    sys.stdout = cast(TextIO, GuardedStream(out))
+    sys.stderr = cast(TextIO, GuardedStream(err))
+    try:
+        yield
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with suppress(OSError, ValueError):
+                stream.flush()
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -54,3 +82,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`quiz list | head`): stop quietly, as other tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as error:
+        # A path the system refuses where no message was planned (a folder that cannot be
+        # searched, say): one line, never a traceback.
+        from quiz.text.safe import printable_name
+
+        name = f"{printable_name(os.fsdecode(error.filename))}: " if error.filename else ""
+        reason = error.strerror or str(error)
+        print(f"quiz: error: {name}{reason}; check the path and its permissions", file=sys.stderr)
+        return EXIT_PROBLEMS

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from quiz.cli.common import (
 )
 from quiz.cli.parser import UsageError
 from quiz.errors import QuizError
+from quiz.text.safe import json_text
 
 
 def check(args: argparse.Namespace) -> int:
@@ -29,7 +30,7 @@ def check(args: argparse.Namespace) -> int:
         raise UsageError(f"{absent[0]}: no such file or folder")
     report = check(paths, strict=args.strict)
     if args.format == "json":
-        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+        print(json_text(report.as_json(), indent=2))
     else:
         for problem in report.problems:
             print(problem)
@@ -54,7 +55,7 @@ def listing(args: argparse.Namespace) -> int:
             }
             for e in entries
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_text(rows, indent=2))
         return EXIT_OK
     for e in entries:
         state = f"{e.summary.count} questions" if e.summary.playable else str(e.first_error)
@@ -67,7 +68,7 @@ def schema(args: argparse.Namespace) -> int:
     """`quiz schema`: the JSON Schema of bank files."""
     from quiz.bank.schema import schema
 
-    print(json.dumps(schema(), indent=2, ensure_ascii=False))
+    print(json_text(schema(), indent=2))
     return EXIT_OK
 
 
@@ -98,8 +99,12 @@ def new(args: argparse.Namespace) -> int:
 def _progress(done: int, total: int) -> None:
     """Show how far a long import has got, on a terminal only."""
     if sys.stderr.isatty() and total >= 5000:
+        from quiz.text.safe import unguarded
+
         end = "\n" if done >= total else ""
-        print(f"\rreading line {done} of {total}", end=end, file=sys.stderr, flush=True)
+        # Past the guard: the carriage return that redraws the line is ours, the rest numbers.
+        line = f"\rreading line {done} of {total}"
+        print(line, end=end, file=unguarded(sys.stderr), flush=True)
 
 
 def import_file(args: argparse.Namespace) -> int:
@@ -108,7 +113,8 @@ def import_file(args: argparse.Namespace) -> int:
     from quiz.interchange import read, to_yaml
 
     source = Path(args.file)
-    if not source.is_file():
+    # A FIFO or a device is refused by the reader, by its type, in one line.
+    if not os.path.exists(source) or os.path.isdir(source):
         raise UsageError(f"{args.file}: no such file")
     imported = read(source, args.kind, progress=_progress)
     print_problems(imported.notices)
@@ -133,7 +139,7 @@ def export_bank(args: argparse.Namespace) -> int:
     from quiz.interchange import export
 
     path = Path(args.path)
-    if not path.is_file():
+    if not os.path.exists(path) or os.path.isdir(path):
         raise UsageError(f"{args.path}: no such bank file")
     result = load_bank(path)
     if result.bank is None:

@@ -14,6 +14,7 @@ from quiz.cli.parser import UsageError
 from quiz.errors import QuizError
 
 if TYPE_CHECKING:
+    from quiz.bank.cache import BankCache
     from quiz.bank.catalog import Catalog
     from quiz.store import Store
     from quiz.text.settings import Settings
@@ -24,25 +25,44 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 def bank_dirs(args: argparse.Namespace) -> list[Path]:
     """The bank folders: --bank (each must exist), QUIZ_BANK, or the defaults."""
     for option in args.bank or []:
-        if not Path(option).expanduser().is_dir():
+        if not os.path.isdir(Path(option).expanduser()):
             raise UsageError(f"--bank {option}: no such folder")
     return locations.bank_dirs(args.bank)
 
 
 def catalog(args: argparse.Namespace) -> Catalog:
     """The banks of the bank folders, read through the bank cache."""
-    from quiz.bank.cache import BankCache
     from quiz.bank.catalog import Catalog
 
-    return Catalog(bank_dirs(args), BankCache.open(locations.cache_path()))
+    return Catalog(bank_dirs(args), open_cache())
+
+
+def open_cache() -> BankCache:
+    """The bank cache; when the file at its path is not its own, one line says it was left alone."""
+    from quiz.bank.cache import BankCache
+
+    cache = BankCache.open(locations.cache_path())
+    if cache.notice:
+        print(f"quiz: warning: {cache.notice}", file=sys.stderr)
+    return cache
 
 
 def profile(args: argparse.Namespace) -> str:
     """Whose scores these are: --profile, else QUIZ_PROFILE, else the default profile."""
+    from quiz.text.safe import clean_profile_name
     from quiz.text.settings import DEFAULT_PROFILE
 
-    name = getattr(args, "profile", None) or os.environ.get("QUIZ_PROFILE", "").strip()
-    return name or DEFAULT_PROFILE
+    option = getattr(args, "profile", None)
+    name, where = (
+        (option, "--profile") if option else (os.environ.get("QUIZ_PROFILE"), "QUIZ_PROFILE")
+    )
+    if not name or not name.strip():
+        return DEFAULT_PROFILE
+    try:
+        # Shown to the next student and printed in a teacher's report: checked where it is made.
+        return clean_profile_name(name)
+    except ValueError as error:
+        raise UsageError(f"{where} {name!r}: {error}") from None
 
 
 def open_store(args: argparse.Namespace) -> Store:
@@ -82,13 +102,16 @@ def print_problems(problems: Sequence[object]) -> None:
 
 def write_output(text: str, output: str | None, force: bool) -> None:
     """Print `text`, or write it to a new file (an existing one only with --force)."""
+    from quiz.files import FileExists, FileProblem, write_new
+    from quiz.text.safe import printable_name
+
     if output is None:
         sys.stdout.write(text)
         return
-    target = Path(output)
-    if target.exists() and not force:
-        raise QuizError(f"{target} already exists; choose another name or add --force")
     try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise QuizError(f"{target}: cannot write it ({error.strerror or error})") from None
+        # Whole or not at all, through no link planted at a guessable temporary name.
+        write_new(Path(output), text, force=force)
+    except FileExists as problem:
+        raise QuizError(f"{printable_name(output)} {problem}") from None
+    except FileProblem as problem:
+        raise QuizError(f"{printable_name(output)}: {problem}") from None

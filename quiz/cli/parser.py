@@ -157,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--html", metavar="OUT", help="write the report as one HTML page instead of printing it"
     )
+    report.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     report.add_argument(
         "--min-answers",
         type=_positive,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,7 +31,7 @@ def play(args: argparse.Namespace) -> int:
             raise UsageError(f"--mode {args.mode} needs a bank file: quiz play PATH")
         return _start_app(args, catalog(args), play=None, play_all=True)
     path = Path(args.path)
-    if not path.is_file():
+    if not os.path.exists(path) or os.path.isdir(path):
         raise UsageError(f"{args.path}: no such bank file")
     banks = catalog(args)
     result = banks.load(path)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from pathlib import Path
 
 from quiz import locations
-from quiz.cli.common import EXIT_OK, interface, open_store
+from quiz.cli.common import EXIT_OK, interface, open_cache, open_store
 from quiz.cli.parser import UsageError
+from quiz.text.safe import json_text
 
 
 def scores(args: argparse.Namespace) -> int:
@@ -20,7 +21,7 @@ def scores(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         sessions = store.sessions()
     if args.json:
-        print(json.dumps([s.as_json() for s in sessions], ensure_ascii=False, indent=2))
+        print(json_text([s.as_json() for s in sessions], indent=2))
         return EXIT_OK
     use(interface(args))
     if not sessions:
@@ -73,6 +74,7 @@ def report(args: argparse.Namespace) -> int:
     report_command(
         args.paths,
         html_out=args.html,
+        force=args.force,
         min_answers=args.min_answers,
         stdout=sys.stdout,
         stderr=sys.stderr,
@@ -82,20 +84,20 @@ def report(args: argparse.Namespace) -> int:
 
 def stats(args: argparse.Namespace) -> int:
     """`quiz stats`: the statistics of a profile, for one bank or all."""
-    from quiz.bank.cache import BankCache
+    from quiz.files import stored_path
     from quiz.progress.stats import compute, print_stats
     from quiz.store import bank_key
 
     path = None if args.stats_bank is None else Path(args.stats_bank).expanduser()
-    if path is not None and path.is_dir():
+    if path is not None and os.path.isdir(path):
         raise UsageError(f"--bank {args.stats_bank}: is a folder; give one bank file")
     store = open_store(args)
-    cache = BankCache.open(locations.cache_path())
+    cache = open_cache()
 
     def load(key: str):
         # Tags come from the bank files; a file moved or broken has none.
-        file = Path(key)
-        return cache.load(file).bank if file.is_file() else None
+        file = stored_path(key)
+        return cache.load(file).bank if os.path.isfile(file) else None
 
     try:
         with store:
@@ -107,10 +109,10 @@ def stats(args: argparse.Namespace) -> int:
             )
     finally:
         cache.close()
-    if path is not None and not path.is_file() and not found.sessions:
+    if path is not None and not os.path.isfile(path) and not found.sessions:
         raise UsageError(f"--bank {args.stats_bank}: no such bank file, and no answers to it")
     if args.json:
-        print(json.dumps(found.as_json(), ensure_ascii=False, indent=2))
+        print(json_text(found.as_json(), indent=2))
     else:
         print_stats(found, sys.stdout)
     return EXIT_OK

@@ -17,6 +17,8 @@ from quiz.bank.clean import UNSAFE_IN_VALUE, clean
 from quiz.bank.loader import MAX_CHOICES, MIN_CHOICES, question_id
 from quiz.bank.model import Bank, Problem, Question, Severity
 from quiz.errors import QuizError
+from quiz.files import IMPORT_LIMIT, FileProblem, read_regular
+from quiz.text.safe import printable_name
 
 #: Called with (lines done, lines in all) while a big file is read.
 Progress = Callable[[int, int], None]
@@ -73,10 +75,10 @@ class Draft:
 def read_source(path: Path) -> str:
     """The text of a file to import: UTF-8 (with or without a BOM), or UTF-16 with a BOM."""
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise InterchangeError(f"{path}: cannot read the file ({reason}); check the path") from None
+        data = read_regular(path, limit=IMPORT_LIMIT, what="a file to import")
+    except FileProblem as problem:
+        fix = "check the path" if problem.denied else "name a text file"
+        raise InterchangeError(f"{printable_name(str(path))}: {problem}; {fix}") from None
     return decode(path, data)
 
 
@@ -145,7 +147,8 @@ def as_id(name: str) -> str:
 
 def title_from_path(path: Path) -> str:
     """A bank title made of a file name: `world_capitals.gift` gives `World capitals`."""
-    words = " ".join(re.split(r"[\s_\-]+", path.stem)).strip()
+    # A name that is not UTF-8 gives its bytes as escapes, never half a UTF-16 pair.
+    words = " ".join(re.split(r"[\s_\-]+", printable_name(path.stem))).strip()
     if not words:
         return "Imported questions"
     return words[0].upper() + words[1:]
@@ -169,7 +172,7 @@ class Importer:
 
     def __init__(self, path: Path, progress: Progress | None = None) -> None:
         self.path = path
-        self.name = str(path)
+        self.name = printable_name(str(path))
         self.progress = progress
         self.questions: list[Question] = []
         self.notices: list[Problem] = []

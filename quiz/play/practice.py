@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from quiz.bank.model import Bank, Question
 from quiz.play.run import Outcome, Series, Shown, choice_order, saved_answer
-from quiz.store import Store
+from quiz.store import Store, bank_key
 
 
 class Quiz(Series):
@@ -34,7 +34,7 @@ class Quiz(Series):
         picked = rng.sample(pool, count) if bank.shuffle else pool[:count]
         items = [Shown(q, choice_order(rng, q)) for q in picked]
         self.session_id = store.start_session(
-            bank=str(bank.path.resolve()), title=bank.title, planned=len(items), profile=profile
+            bank=bank_key(bank.path), title=bank.title, planned=len(items), profile=profile
         )
         super().__init__(items, clock)
 

@@ -24,6 +24,10 @@ answered_at   when: ISO 8601 to the second, with UTC offset  see below          
   time zone: the date a teacher reads in `answered_at` is the date `--since` compares.
 - Only the answers that count are exported: an exam answer changed before submitting is exported
   once, as finally given (the `final` column of the store).
+- A CSV cell that a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a
+  tab or a carriage return, such as `=HYPERLINK(...)` written in a question) is written with a
+  single quote before it, so it shows as text (quiz.text.safe.csv_guard); `quiz report` takes
+  the quote off again. JSON is written as it is.
 - CSV is UTF-8 with a byte order mark (so Excel opens Arabic intact), comma separated, CRLF line
   ends, with a header row, quoted by the csv module where needed. JSON is one array of objects
   with the keys above, UTF-8 without a BOM.
@@ -34,7 +38,6 @@ a million answers does not hold them in memory.
 
 from __future__ import annotations
 
-import csv
 import io
 import itertools
 import json
@@ -49,7 +52,9 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from quiz.errors import QuizError
+from quiz.files import FileExists, FileProblem, write_new
 from quiz.store import DEFAULT_PROFILE, Store, StoreError
+from quiz.text.safe import GuardedStream, csv_writer, printable_name
 
 #: The columns of an export, in order: the contract with `quiz report`.
 COLUMNS = (
@@ -138,7 +143,7 @@ def export_rows(
         store = None
     else:
         path = Path(source)
-        if not path.is_file():
+        if not os.path.isfile(path):
             raise StoreError(path, "no score database here", "play a quiz first or pass --db FILE")
         # Opening it through the store checks that it is ours and brings its schema up to date.
         store = Store.open(path)
@@ -253,7 +258,8 @@ def write_csv(rows: Iterable[dict[str, Any]], stream: IO[str]) -> int:
     Open a file for it with `newline=""`: the csv module writes the CRLF line ends itself.
     """
     stream.write(BOM)
-    writer = csv.writer(stream)
+    # No cell is ever a formula in a spreadsheet: one starting with = + - @ gets a ' first.
+    writer = csv_writer(stream)
     writer.writerow(COLUMNS)
     count = 0
     for row in rows:
@@ -321,6 +327,9 @@ def run_export(
 def _write_stdout(write, rows: Iterator[dict[str, Any]], stdout: IO[str] | None) -> int:
     stream = sys.stdout if stdout is None else stdout
     buffer = getattr(stream, "buffer", None)
+    if _is_terminal(stream):
+        # Read on a screen, not saved: every cell's control characters shown as escapes.
+        return write(rows, stream if isinstance(stream, GuardedStream) else GuardedStream(stream))
     if buffer is None:
         return write(rows, stream)
     # UTF-8 whatever the locale says, and the csv module's own line ends, for `> file.csv`.
@@ -334,21 +343,21 @@ def _write_stdout(write, rows: Iterator[dict[str, Any]], stdout: IO[str] | None)
         text.detach()
 
 
-def _write_file(write, rows: Iterator[dict[str, Any]], output: Path, force: bool) -> int:
-    if output.is_dir():
-        raise ExportError(f"{output} is a folder; name a file to write, e.g. -o results.csv")
-    if output.exists() and not force:
-        raise ExportError(f"{output} already exists; choose another name or add --force")
-    # Written beside it, then renamed: an export that fails leaves no half file behind.
-    partial = output.with_name(f".{output.name}.part")
+def _is_terminal(stream: IO[str]) -> bool:
     try:
-        with open(partial, "w", encoding="utf-8", newline="") as stream:
-            count = write(rows, stream)
-        os.replace(partial, output)
-    except OSError as error:
-        raise ExportError(
-            f"{output}: cannot write it ({error.strerror or error}); choose another place"
-        ) from None
-    finally:
-        partial.unlink(missing_ok=True)
-    return count
+        return stream.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def _write_file(write, rows: Iterator[dict[str, Any]], output: Path, force: bool) -> int:
+    name = printable_name(str(output))
+    if os.path.isdir(output):
+        raise ExportError(f"{name} is a folder; name a file to write, e.g. -o results.csv")
+    try:
+        # Whole or not at all: a temporary file made with O_EXCL beside it, then renamed.
+        return write_new(output, lambda stream: write(rows, stream), force=force, newline="")
+    except FileExists as problem:
+        raise ExportError(f"{name} {problem}") from None
+    except FileProblem as problem:
+        raise ExportError(f"{name}: {problem}; choose another place") from None

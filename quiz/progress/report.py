@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import csv
 import html
+import io
 import itertools
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -39,8 +41,10 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from quiz.errors import QuizError
+from quiz.files import EXPORT_LIMIT, FileExists, FileProblem, open_regular, write_new
 from quiz.progress.export import JOIN, RIGHT, WRONG
 from quiz.store import DEFAULT_PROFILE
+from quiz.text.safe import csv_unguard, printable_name, visible
 
 #: The columns the report needs; an export has more (see quiz.progress.export.COLUMNS).
 REQUIRED = ("profile", "bank", "bank_title", "question_id", "question", "picked", "result")
@@ -156,28 +160,31 @@ class Report:
 def export_files(paths: Iterable[Path]) -> list[Path]:
     """Return the export files named: files as given, folders as their *.csv and *.json files."""
     found: list[Path] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for path in paths:
-        if path.is_dir():
+        if os.path.isdir(path):
             try:
                 inside = sorted(
                     p
                     for p in path.iterdir()
-                    if p.suffix.lower() in EXTENSIONS and not p.name.startswith(".") and p.is_file()
+                    if p.suffix.lower() in EXTENSIONS
+                    and not p.name.startswith(".")
+                    # A FIFO or a device named like an export is kept, to be refused by name.
+                    and not os.path.isdir(p)
                 )
             except OSError as error:
                 raise _unreadable(path, error) from None
             if not inside:
                 raise ReportError(
-                    f"{path}: no .csv or .json files in this folder; copy the students' "
+                    f"{_name(path)}: no .csv or .json files in this folder; copy the students' "
                     "exports (quiz results export) into it"
                 )
-        elif path.exists():
+        elif os.path.exists(path):
             inside = [path]
         else:
-            raise ReportError(f"{path}: no such file or folder; check the name")
+            raise ReportError(f"{_name(path)}: no such file or folder; check the name")
         for file in inside:
-            key = file.resolve()
+            key = os.path.realpath(file)  # a link loop does not raise
             if key not in seen:
                 seen.add(key)
                 found.append(file)
@@ -186,47 +193,62 @@ def export_files(paths: Iterable[Path]) -> list[Path]:
 
 def read_export(path: Path) -> Iterator[Answer]:
     """Yield the answers of one export file (CSV or JSON), raising ReportError if it is not one."""
+    shown = _name(path)
     try:
-        with path.open("rb") as raw:
+        # A FIFO or a device is refused by type (reading one would block or never end).
+        raw = open_regular(path, limit=EXPORT_LIMIT, what="an export")
+    except FileProblem as problem:
+        fix = "check the file and its permissions" if problem.denied else "name an export file"
+        raise ReportError(f"{shown}: {problem}; {fix}") from None
+    with raw:
+        try:
             head = raw.read(64)
-    except OSError as error:
-        raise _unreadable(path, error) from None
-    if head.startswith(SQLITE_MAGIC):
-        raise ReportError(
-            f"{path}: a score database, not an export; export it with "
-            f"'quiz results export --db {path} -o results.csv' and report on that"
+            raw.seek(0)
+        except OSError as error:
+            raise _unreadable(path, error) from None
+        if head.startswith(SQLITE_MAGIC):
+            raise ReportError(
+                f"{shown}: a score database, not an export; export it with "
+                f"'quiz results export --db {shown} -o results.csv' and report on that"
+            )
+        start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+        is_json = path.suffix.lower() == ".json" or (
+            path.suffix.lower() != ".csv" and start in (b"[", b"{")
         )
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-    is_json = path.suffix.lower() == ".json" or (
-        path.suffix.lower() != ".csv" and start in (b"[", b"{")
-    )
-    try:
-        if is_json:
-            yield from _read_json(path)
-        else:
-            yield from _read_csv(path)
-    except UnicodeDecodeError:
-        raise ReportError(
-            f"{path}: not UTF-8 text; {EXPORT_AGAIN}, or save it from the spreadsheet as "
-            "'CSV UTF-8'"
-        ) from None
-    except OSError as error:
-        raise _unreadable(path, error) from None
+        try:
+            if is_json:
+                yield from _read_json(path, raw)
+            else:
+                yield from _read_csv(path, raw)
+        except UnicodeDecodeError:
+            raise ReportError(
+                f"{shown}: not UTF-8 text; {EXPORT_AGAIN}, or save it from the spreadsheet as "
+                "'CSV UTF-8'"
+            ) from None
+        except OSError as error:
+            raise _unreadable(path, error) from None
+
+
+def _name(path: Path) -> str:
+    """A path on one line, its control characters and undecodable bytes as escapes."""
+    return printable_name(str(path))
 
 
 def _unreadable(path: Path, error: OSError) -> ReportError:
     reason = error.strerror or str(error)
-    return ReportError(f"{path}: cannot read it ({reason}); check the file and its permissions")
+    return ReportError(
+        f"{_name(path)}: cannot read it ({reason}); check the file and its permissions"
+    )
 
 
 def _not_an_export(path: Path, why: str) -> ReportError:
-    return ReportError(f"{path}: not a quiz results export ({why}); {EXPORT_AGAIN}")
+    return ReportError(f"{_name(path)}: not a quiz results export ({why}); {EXPORT_AGAIN}")
 
 
 def _missing(path: Path, columns: Sequence[str], where: str = "") -> ReportError:
     names = ", ".join(columns)
     plural = "s" if len(columns) > 1 else ""
-    return ReportError(f"{path}{where}: no column{plural} {names}; {EXPORT_AGAIN}")
+    return ReportError(f"{_name(path)}{where}: no column{plural} {names}; {EXPORT_AGAIN}")
 
 
 def _result(path: Path, where: str, value: object) -> bool:
@@ -236,7 +258,8 @@ def _result(path: Path, where: str, value: object) -> bool:
     if text == WRONG:
         return False
     raise ReportError(
-        f"{path}{where}: result is {value!r}, not {RIGHT!r} or {WRONG!r}; fix it or {EXPORT_AGAIN}"
+        f"{_name(path)}{where}: result is {repr(value)[:40]}, not {RIGHT!r} or {WRONG!r}; "
+        f"fix it or {EXPORT_AGAIN}"
     )
 
 
@@ -248,8 +271,8 @@ def _delimiter(header: str) -> str:
     return ","
 
 
-def _read_csv(path: Path) -> Iterator[Answer]:
-    with path.open(encoding="utf-8-sig", newline="") as stream:
+def _read_csv(path: Path, raw: IO[bytes]) -> Iterator[Answer]:
+    with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as stream:
         first = stream.readline()
         if not first.strip():
             raise _not_an_export(path, "it is empty" if not first else "no header row")
@@ -268,9 +291,14 @@ def _read_csv(path: Path) -> Iterator[Answer]:
                     continue  # spreadsheets leave blank lines at the end
                 where = f":{reader.line_num}"
                 cells = row + [""] * (width - len(row))
-                profile, bank, title, qid, question, picked, result = (cells[i] for i in index)
+                # The quote that kept a cell from being a formula in a spreadsheet comes off.
+                profile, bank, title, qid, question, picked, result = (
+                    csv_unguard(cells[i]) for i in index
+                )
                 if not qid.strip():
-                    raise ReportError(f"{path}{where}: the question_id is empty; {EXPORT_AGAIN}")
+                    raise ReportError(
+                        f"{_name(path)}{where}: the question_id is empty; {EXPORT_AGAIN}"
+                    )
                 yield Answer(
                     profile.strip() or DEFAULT_PROFILE,
                     bank,
@@ -282,29 +310,44 @@ def _read_csv(path: Path) -> Iterator[Answer]:
                 )
         except csv.Error as error:
             raise ReportError(
-                f"{path}:{reader.line_num}: not readable as CSV ({error}); {EXPORT_AGAIN}"
+                f"{_name(path)}:{reader.line_num}: not readable as CSV ({error}); {EXPORT_AGAIN}"
             ) from None
 
 
 def _text(path: Path, where: str, item: dict[str, Any], key: str) -> str:
     value = item[key]
-    if isinstance(value, str):
-        return value
     if key == "picked" and isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return JOIN.join(value)
-    raise ReportError(f"{path}{where}: {key} is not text; {EXPORT_AGAIN}")
+        value = JOIN.join(value)
+    if not isinstance(value, str):
+        raise ReportError(f"{_name(path)}{where}: {key} is not text; {EXPORT_AGAIN}")
+    if _SURROGATE.search(value):
+        # JSON can write half a UTF-16 pair (\ud800), which no export of ours holds and no
+        # terminal or file can show.
+        raise ReportError(
+            f"{_name(path)}{where}: {key} holds half a UTF-16 pair (a \\ud800 escape); "
+            f"{EXPORT_AGAIN}"
+        )
+    return value
 
 
-def _read_json(path: Path) -> Iterator[Answer]:
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _read_json(path: Path, raw: IO[bytes]) -> Iterator[Answer]:
     # A student's export is small enough to parse whole; CSV is the format for huge ones.
-    with path.open(encoding="utf-8-sig") as stream:
+    with io.TextIOWrapper(raw, encoding="utf-8-sig") as stream:
         try:
             data = json.load(stream)
         except json.JSONDecodeError as error:
             raise ReportError(
-                f"{path}: not valid JSON ({error.msg} at line {error.lineno} column "
-                f"{error.colno}); {EXPORT_AGAIN}"
+                f"{_name(path)}: not valid JSON ({error.msg} at line "
+                f"{error.lineno} column {error.colno}); {EXPORT_AGAIN}"
             ) from None
+        except RecursionError:
+            raise _not_an_export(path, "JSON nested too deeply") from None
+        except ValueError as error:
+            # Python refuses an integer of over 4300 digits (CVE-2020-10735) with ValueError.
+            raise _not_an_export(path, f"JSON it cannot read: {error}") from None
     if not isinstance(data, list):
         raise _not_an_export(path, "JSON, but not a list of answers")
     for number, item in enumerate(data, start=1):
@@ -318,7 +361,7 @@ def _read_json(path: Path) -> Iterator[Answer]:
             raise _missing(path, missing, where)
         qid = _text(path, where, item, "question_id").strip()
         if not qid:
-            raise ReportError(f"{path}{where}: the question_id is empty; {EXPORT_AGAIN}")
+            raise ReportError(f"{_name(path)}{where}: the question_id is empty; {EXPORT_AGAIN}")
         yield Answer(
             _text(path, where, item, "profile").strip() or DEFAULT_PROFILE,
             _text(path, where, item, "bank"),
@@ -469,11 +512,13 @@ def print_report(report: Report, stream: IO[str], *, width: int | None = None) -
     """Print the report as plain tables (Rich) to a text stream."""
     # Rich only here: building the report needs none of it.
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=stream, width=width, highlight=False, emoji=False)
+    from quiz.text.safe import guarded_console
+
+    # Every text segment is made visible: control and bidi characters in exports are data.
+    console = guarded_console(stream, width=width, highlight=False, emoji=False)
     console.print(Text(f"Quiz report: {summary_line(report)}", style="bold"))
     if not report.students:
         console.print(Text("No answers in these exports."))
@@ -561,7 +606,8 @@ svg.bar .high { fill: var(--high); }
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    # Control and bidi characters shown as escapes, as on a terminal; then HTML-escaped.
+    return html.escape(visible(str(text)), quote=True)
 
 
 def _level(percent: float) -> str:
@@ -660,24 +706,34 @@ def render_html(report: Report) -> str:
     )
 
 
-def write_html(report: Report, out: Path) -> None:
-    """Write the report's HTML page to out, refusing to overwrite one of its own inputs."""
-    if out.exists() and any(out.resolve() == f.resolve() for f in report.files):
-        raise ReportError(f"{out} is one of the exports being read; name another file for --html")
-    if out.is_dir():
-        raise ReportError(f"{out} is a folder; name a file for --html, e.g. report.html")
+def write_html(report: Report, out: Path, *, force: bool = False) -> None:
+    """Write the report's HTML page to a new file (an existing one only with `force`), never
+    over one of its own inputs."""
+    name = _name(out)
+    if os.path.lexists(out) and any(_same_file(out, f) for f in report.files):
+        raise ReportError(f"{name} is one of the exports being read; name another file for --html")
+    if os.path.isdir(out):
+        raise ReportError(f"{name} is a folder; name a file for --html, e.g. report.html")
     try:
-        out.write_text(render_html(report), encoding="utf-8")
-    except OSError as error:
-        raise ReportError(
-            f"{out}: cannot write it ({error.strerror or error}); choose another place"
-        ) from None
+        write_new(out, render_html(report), force=force)
+    except FileExists as problem:
+        raise ReportError(f"{name} {problem}") from None
+    except FileProblem as problem:
+        raise ReportError(f"{name}: {problem}; choose another place") from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def report_command(
     paths: Sequence[str | Path],
     *,
     html_out: str | Path | None = None,
+    force: bool = False,
     min_answers: int = MIN_ANSWERS,
     stdout: IO[str],
     stderr: IO[str],
@@ -687,5 +743,5 @@ def report_command(
     if html_out is None:
         print_report(report, stdout)
         return
-    write_html(report, Path(html_out))
+    write_html(report, Path(html_out), force=force)
     print(f"wrote {html_out}: {summary_line(report)}", file=stderr)

@@ -677,10 +677,10 @@ _BARS = "▁▂▃▄▅▆▇█"
 
 def print_stats(stats: Stats, stream: TextIO, width: int | None = None) -> None:
     """Print the statistics as Rich tables; text from bank files is never read as markup."""
-    from rich.console import Console
+    from quiz.text.safe import guarded_console
 
-    console = Console(
-        file=stream, width=width, highlight=False, markup=False, emoji=False, soft_wrap=False
+    console = guarded_console(
+        stream, width=width, highlight=False, markup=False, emoji=False, soft_wrap=False
     )
     _print_summary(console, stats)
     if not stats.answers:

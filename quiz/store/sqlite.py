@@ -27,6 +27,7 @@ Times are stored as fixed-width ISO 8601 UTC text, which sorts as it orders.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -39,6 +40,7 @@ from types import TracebackType
 from typing import Self
 
 from quiz.errors import QuizError
+from quiz.text.safe import storable
 
 #: Seconds a writer waits for another quiz holding the database before giving up.
 BUSY_TIMEOUT = 10.0
@@ -377,8 +379,12 @@ MIGRATIONS: list[Migration] = [
 
 
 def bank_key(path: Path | str) -> str:
-    """Return the text a bank's history is saved under: its resolved path."""
-    return str(Path(path).resolve())
+    """Return the text a bank's history is saved under: its resolved path.
+
+    Links are followed as far as they go (a loop does not raise), and bytes of a file name that
+    are not UTF-8 are written as escapes (\\xe9): SQLite cannot hold them as they are.
+    """
+    return storable(os.path.realpath(path))
 
 
 def _utc(now: datetime | None) -> datetime:
@@ -429,7 +435,7 @@ class Store:
     def open(cls, path: Path, *, profile: str = DEFAULT_PROFILE) -> Store:
         """Open (creating if needed) the score database at path, migrated to the current schema."""
         path = Path(path)
-        if path.is_dir():
+        if os.path.isdir(path):
             raise StoreError(path, "is a folder, not a quiz score database")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

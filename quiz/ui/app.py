@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from quiz.bank.catalog import Catalog
@@ -20,6 +21,7 @@ from quiz.play.run import Run
 from quiz.play.timing import local_now
 from quiz.store import Store
 from quiz.text.i18n import t
+from quiz.text.safe import on_screen
 from quiz.text.settings import Settings, use, using
 from quiz.ui.choice import StartChoice
 from quiz.ui.display import ui_line
@@ -93,6 +95,27 @@ class QuizApp(App[int]):
         # The first thing the app does, in its own context: every screen, widget and timer it
         # starts from here on reads these settings (they are read when text is built).
         use(self._settings)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a notification; its text is plain (no markup) and made safe for the screen.
+
+        Screens' notify() comes here too. Messages name files and quote bank text: data.
+        """
+        super().notify(
+            on_screen(message),
+            title=on_screen(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def on_mount(self) -> None:
         if self.bidi is not None:

@@ -17,6 +17,7 @@ from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
 from quiz.text.rtl import Line, Mode, cell_width, layout
+from quiz.text.safe import on_screen
 
 # The Visual lays out, wraps and aligns by itself: Textual must not wrap or align it again.
 _DRAW_AS_IS = {"text_wrap": "nowrap", "text_overflow": "clip", "text_align": "left", "line_pad": 0}
@@ -54,10 +55,11 @@ class BidiVisual(Visual):
         prefix_style: str = "bold",
         style: str = "",
     ) -> None:
-        self.text = text
+        # Every piece of text drawn from data passes here: control and bidi characters go.
+        self.text = on_screen(text)
         self.rtl_default = rtl_default
         self.mode: Mode = mode
-        self.prefix = prefix
+        self.prefix = on_screen(prefix)
         self.prefix_style = prefix_style
         self.style = style
 

@@ -4,7 +4,8 @@ Textual draws text left to right as given. Right-to-left text must be shaped and
 the app (in reorder mode, the terminal is told not to) or sent in logical order (terminal mode):
 quiz.text.rtl does that, and every place that shows text calls one of these. The interface
 language and the RTL mode are those of the current settings (`quiz.text.settings.current()`),
-read when the text is built.
+read when the text is built. Each removes control and bidi characters
+(quiz.text.safe.on_screen): a name from data never drives the terminal.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from textual.visual import Visual
 
 from quiz.text.i18n import is_rtl
 from quiz.text.rtl import Mode, rtl_language, visual_line
+from quiz.text.safe import on_screen
 from quiz.text.settings import current
 from quiz.ui.bidi_text import BidiVisual, Stacked
 
@@ -32,11 +34,14 @@ def ui_text(text: str, *, style: str = "") -> Visual:
     """Interface text (from the catalogue), laid out right to left in an RTL language."""
     if is_rtl():
         return BidiVisual(text, rtl_default=True, mode=mode(), style=style)
+    # Catalogue text holds names from data (profiles, folders, files): never a control code.
+    text = on_screen(text)
     return Content(text).stylize(style) if style else Content(text)
 
 
 def ui_line(text: str) -> str:
     """Interface text for widgets that take a plain one-line string (footer, buttons)."""
+    text = on_screen(text)
     if is_rtl():
         return visual_line(text, rtl_default=True, mode=mode())
     return text

@@ -10,10 +10,11 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.text.i18n import t, translatable
+from quiz.text.safe import MAX_PROFILE_NAME, clean_profile_name
 from quiz.ui.display import ui_text
 from quiz.ui.localize import localize
 
-MAX_NAME = 40
+MAX_NAME = MAX_PROFILE_NAME
 
 
 class ProfileScreen(ModalScreen[str | None]):
@@ -36,6 +37,7 @@ class ProfileScreen(ModalScreen[str | None]):
             )
             yield Static(ui_text(t("profile.new")), classes="dialog-question")
             yield Input(id="new-profile", max_length=MAX_NAME, compact=True)
+            yield Static("", id="profile-error", classes="dialog-error")
 
     def on_mount(self) -> None:
         profiles = self.query_one("#profiles", OptionList)
@@ -47,9 +49,18 @@ class ProfileScreen(ModalScreen[str | None]):
         self.dismiss(self.profiles[int(event.option.id or 0)])
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        name = " ".join(event.value.split())
-        if name:
-            self.dismiss(name)
+        if not event.value.strip():
+            return
+        try:
+            name = clean_profile_name(event.value)
+        except ValueError:
+            # A pasted name can hold control or direction characters: it would be shown to
+            # the next student and printed in a teacher's report.
+            error = self.query_one("#profile-error", Static)
+            error.update(ui_text(t("profile.invalid", limit=MAX_NAME)))
+            error.display = True
+            return
+        self.dismiss(name)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

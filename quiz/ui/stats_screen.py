@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from textual import work
 from textual.app import ComposeResult
@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Footer, LoadingIndicator, Sparkline, Static
 
 from quiz.bank.model import Bank
+from quiz.files import stored_path
 from quiz.progress.stats import Stats, compute
 from quiz.store import bank_key
 from quiz.text.i18n import t, translatable
@@ -88,8 +89,8 @@ class StatsScreen(AppScreen):
         bank = None if self.all_banks or self.bank is None else bank_key(self.bank.path)
 
         def load(key: str) -> Bank | None:
-            path = Path(key)
-            return catalog.load(path).bank if path.is_file() else None
+            path = stored_path(key)
+            return catalog.load(path).bank if os.path.isfile(path) else None
 
         stats = compute(app.store, profile=app.settings.profile, bank=bank, banks=load)
         # A message, not call_from_thread: the screen shows it in its own context, with the
@@ -136,8 +137,8 @@ class StatsScreen(AppScreen):
 
     def language_of(self, key: str) -> str:
         """The language of a bank, by the key its answers are saved under."""
-        path = Path(key)
-        bank = self.quiz_app.catalog.load(path).bank if path.is_file() else None
+        path = stored_path(key)
+        bank = self.quiz_app.catalog.load(path).bank if os.path.isfile(path) else None
         return bank.language if bank else "en"
 
     def action_switch(self) -> None:

@@ -155,6 +155,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "profile.title": "من يتدرّب الآن؟",
     "profile.new": "أو اكتب اسمًا جديدًا واضغط Enter:",
     "profile.now": "الملف: {name}",
+    "profile.invalid": "الاسم من ١ إلى {limit} حرفًا، بلا محارف تحكّم أو اتجاه.",
     "footer.profile": "الملف",
     "footer.stats": "الإحصاءات",
     "footer.stats_switch": "هذا البنك / الكل",

@@ -112,6 +112,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "profile.title": "Who is practising?",
     "profile.new": "Or type a new name and press Enter:",
     "profile.now": "Profile: {name}",
+    "profile.invalid": "A name is 1 to {limit} characters, with no control or direction marks.",
     "footer.profile": "Profile",
     "footer.stats": "Statistics",
     "footer.stats_switch": "This bank / all",

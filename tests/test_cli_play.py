@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import default_signals, seed_session
 from ui_helpers import THREE
 
 from quiz.cli import main
@@ -28,8 +29,9 @@ class Terminal:
     def __init__(self, args: list[str], env: dict[str, str]) -> None:
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        # Signals at their defaults, not as this process inherited them (see default_signals).
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "quiz", *args],
+            default_signals([sys.executable, "-m", "quiz", *args]),
             stdin=slave,
             stdout=slave,
             stderr=slave,
@@ -220,17 +222,7 @@ def test_version_and_help_on_every_command(capsys):
 def test_scores_json_shape(tmp_path: Path, capsys):
     db = tmp_path / "scores.db"
     with Store.open(db) as store:
-        session = store.start_session(bank="/b.yaml", title="B", planned=2)
-        store.record_answer(
-            session,
-            question_id="q",
-            question="?",
-            choices=["a", "b"],
-            picked=0,
-            correct=True,
-            ms=5,
-        )
-        store.finish_session(session)
+        seed_session(store, bank="/b.yaml", title="B", planned=2, results={"q": True})
     assert main(["scores", "--json", "--db", str(db)]) == 0
     (row,) = json.loads(capsys.readouterr().out)
     assert set(row) == {"bank", "title", "started", "finished", "planned", "answered", "correct"}

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
+from helpers import seed_session
 from ui_helpers import THREE
 
 from quiz.cli import main
@@ -15,19 +16,16 @@ from quiz.store import Store
 def seed(db: Path, bank: Path, profile: str, results: list[bool]) -> None:
     start = datetime(2026, 11, 20, 9, tzinfo=UTC)
     with Store.open(db, profile=profile) as store:
-        session = store.start_session(bank=str(bank.resolve()), title="Three", planned=3, now=start)
-        for n, right in enumerate(results):
-            store.record_answer(
-                session,
-                question_id=["france", "japan", "kenya"][n],
-                question="?",
-                choices=["a", "b"],
-                picked=0,
-                correct=right,
-                ms=2000,
-                now=start + timedelta(seconds=n),
-            )
-        store.finish_session(session, now=start + timedelta(minutes=1))
+        answers = dict(zip(["france", "japan", "kenya"], results, strict=False))
+        seed_session(
+            store,
+            bank=str(bank.resolve()),
+            title="Three",
+            planned=3,
+            results=answers,
+            start=start,
+            ms=2000,
+        )
 
 
 def test_stats_json_for_one_profile_and_one_bank(tmp_path: Path, capsys):

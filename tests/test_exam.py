@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from helpers import T0, FakeClock
 
 from quiz.bank.model import Bank, Question
 from quiz.play.exam import Exam, ExamOver, format_duration, parse_duration
 from quiz.store import Store
-
-T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
-
-
-class FakeTime:
-    """One fake time read as a monotonic clock (seconds) and as a UTC datetime."""
-
-    def __init__(self) -> None:
-        self.seconds = 0.0
-
-    def clock(self) -> float:
-        return self.seconds
-
-    def now(self) -> datetime:
-        return T0 + timedelta(seconds=self.seconds)
-
-    def wait(self, seconds: float) -> None:
-        self.seconds += seconds
 
 
 def make_bank(tmp_path: Path, n: int = 4) -> Bank:
@@ -59,7 +42,7 @@ def store(tmp_path: Path):
 
 
 def test_moving_back_and_forth_and_changing_answers(tmp_path: Path, store: Store) -> None:
-    time = FakeTime()
+    time = FakeClock()
     exam = Exam(make_bank(tmp_path), store, seed=3, clock=time.clock, now=time.now)
     assert exam.total == 4 and exam.position == 0 and exam.previous() is False
     first = exam.current.question.id
@@ -137,7 +120,7 @@ def test_a_multiple_answer_question_is_right_only_with_every_right_choice(
 
 
 def test_time_running_out_submits_what_is_there(tmp_path: Path, store: Store) -> None:
-    time = FakeTime()
+    time = FakeClock()
     exam = Exam(make_bank(tmp_path), store, seed=2, time_limit=60, clock=time.clock, now=time.now)
     assert exam.remaining() == 60
     time.wait(20)
@@ -164,7 +147,7 @@ def test_time_running_out_submits_what_is_there(tmp_path: Path, store: Store) ->
 
 
 def test_tick_submits_once_when_the_time_runs_out(tmp_path: Path, store: Store) -> None:
-    time = FakeTime()
+    time = FakeClock()
     exam = Exam(make_bank(tmp_path), store, time_limit=30, clock=time.clock, now=time.now)
     exam.answer(right(exam))
     time.wait(29.5)
@@ -178,7 +161,7 @@ def test_tick_submits_once_when_the_time_runs_out(tmp_path: Path, store: Store) 
 
 
 def test_no_time_limit(tmp_path: Path, store: Store) -> None:
-    time = FakeTime()
+    time = FakeClock()
     exam = Exam(make_bank(tmp_path), store, clock=time.clock)
     time.wait(10_000)
     assert exam.remaining() is None and not exam.expired and exam.tick() is False

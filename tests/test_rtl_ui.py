@@ -349,6 +349,10 @@ def run_in_pty(tmp_path: Path, send: str) -> tuple[bytes, int]:
     env["TEXTUAL_ALLOW_SIGNALS"] = "1"
     pid, fd = pty.fork()
     if pid == 0:  # pragma: no cover - the child
+        # The test sends Ctrl+C and SIGTERM: both must act as they do by default, whatever this
+        # process inherited (pytest started in the background ignores SIGINT, and exec keeps that).
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         os.execve(sys.executable, [sys.executable, str(script)], env)
     output = b""
 
@@ -401,3 +405,16 @@ def test_a_real_app_in_a_pty_restores_the_mode(tmp_path: Path, send: str, status
     assert code == status
     if send == "ctrl+c":
         assert b"EXITED" in output
+
+
+@pytest.mark.skipif(not hasattr(pty, "fork"), reason="needs a pseudo-terminal")
+def test_the_pty_app_stops_on_ctrl_c_even_when_pytest_ignores_sigint(tmp_path: Path) -> None:
+    # As when pytest is started in the background (nohup, `&`): the child inherits SIG_IGN.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        output, code = run_in_pty(tmp_path, "ctrl+c")
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert code == 0
+    assert b"EXITED" in output
+    assert output.count(IMPLICIT.encode()) == 1

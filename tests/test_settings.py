@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from helpers import seed_session
 from ui_helpers import build, screen_text
 
 from quiz.store import DEFAULT_PROFILE
@@ -77,19 +78,7 @@ async def test_the_statistics_read_in_a_thread_show_in_arabic(three: Path, tmp_p
     bank = str((three / "three.yaml").resolve())
     day = datetime.now(UTC).replace(hour=9, minute=0, second=0, microsecond=0)
     with store:
-        session = store.start_session(bank=bank, title="Three capitals", planned=2, now=day)
-        for n, right in enumerate((True, False)):
-            store.record_answer(
-                session,
-                question_id=f"q{n}",
-                question="?",
-                choices=["a", "b"],
-                picked=0,
-                correct=right,
-                ms=10_000,
-                now=day + timedelta(seconds=n),
-            )
-        store.finish_session(session, now=day + timedelta(minutes=1))
+        seed_session(store, bank=bank, results=[True, False], start=day, ms=10_000)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)

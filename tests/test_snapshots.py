@@ -37,7 +37,7 @@ def test_results_screen(snap_compare, app_on_three):
         for n in range(3):
             shown = pilot.app.screen.quiz.current
             pick = min(shown.right) if n != 1 else max(set(range(3)) - shown.right)
-            pilot.app.clock.now += 12
+            pilot.app.clock.wait(12)
             await pilot.press(str(pick + 1), "enter")
         await pilot.pause()
 

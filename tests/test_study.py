@@ -11,6 +11,7 @@ import fsrs
 import fsrs.card
 import pytest
 from fsrs import Rating, Scheduler, State
+from helpers import FakeClock
 
 from quiz.bank.loader import load_bank
 from quiz.bank.model import Bank, Question
@@ -19,22 +20,6 @@ from quiz.play.study import DueCounts, Study, StudyCounts, due_counts
 from quiz.store import Store, bank_key
 
 DAY1 = datetime(2026, 5, 4, 8, 0, tzinfo=UTC)
-
-
-class FakeTime:
-    """One fake time read as a monotonic clock and as an aware datetime."""
-
-    def __init__(self, moment: datetime = DAY1) -> None:
-        self.moment = moment
-
-    def clock(self) -> float:
-        return self.moment.timestamp()
-
-    def now(self) -> datetime:
-        return self.moment
-
-    def wait(self, seconds: float = 0, *, days: float = 0) -> None:
-        self.moment += timedelta(seconds=seconds, days=days)
 
 
 def bank_text(title: str, ids: Sequence[str], texts: dict[str, str] | None = None) -> str:
@@ -68,7 +53,7 @@ def ids(n: int) -> list[str]:
     return [f"c{i:02d}" for i in range(n)]
 
 
-def start(banks: Bank | list[Bank], store: Store, time: FakeTime, **options) -> Study:
+def start(banks: Bank | list[Bank], store: Store, time: FakeClock, **options) -> Study:
     options.setdefault("scheduler", Scheduler(enable_fuzzing=False))
     return Study(banks, store, now=time.now, clock=time.clock, **options)
 
@@ -81,7 +66,7 @@ def wrong(study: Study) -> int:
     return next(i for i in range(3) if i not in study.current.right)
 
 
-def study_all(study: Study, time: FakeTime, *, wrong_ids: set[str] = frozenset()) -> list[str]:
+def study_all(study: Study, time: FakeClock, *, wrong_ids: set[str] = frozenset()) -> list[str]:
     """Answer every card served (wrong for wrong_ids the first time), 5 s each; the ids asked."""
     asked = []
     missed = set(wrong_ids)
@@ -111,14 +96,14 @@ def is_new(study: Study, store: Store) -> bool:
     return not store.cards_of(profile=study.profile, bank=key, question_ids=[question_id])
 
 
-def counts(store: Store, bank: Bank, time: FakeTime, **options) -> DueCounts:
+def counts(store: Store, bank: Bank, time: FakeClock, **options) -> DueCounts:
     key = bank_key(bank.path)
     return due_counts(store, {key: len(bank.questions)}, now=time.now(), **options)[key]
 
 
 def test_a_study_week_due_counts_and_the_new_card_limit(tmp_path: Path, store: Store) -> None:
     bank = write_bank(tmp_path / "cards.yaml", ids(25))
-    time = FakeTime()
+    time = FakeClock(DAY1)
     assert counts(store, bank, time, new_per_day=10) == DueCounts(due=0, new=10)
 
     # Day 1: ten new cards, each seen twice (learning steps) and all right.
@@ -161,10 +146,10 @@ def test_the_new_card_day_is_the_local_day_of_now(tmp_path: Path, store: Store) 
     bank = write_bank(tmp_path / "cards.yaml", ids(6))
     sydney = timezone(timedelta(hours=10))
     # 23:00 and 01:00 in Sydney: the same UTC day, two local days.
-    late = FakeTime(datetime(2026, 5, 4, 23, 0, tzinfo=sydney))
+    late = FakeClock(datetime(2026, 5, 4, 23, 0, tzinfo=sydney))
     study_all(start(bank, store, late, new_per_day=2), late)
     assert counts(store, bank, late, new_per_day=2).new == 0
-    early = FakeTime(datetime(2026, 5, 5, 1, 0, tzinfo=sydney))
+    early = FakeClock(datetime(2026, 5, 5, 1, 0, tzinfo=sydney))
     assert early.now().astimezone(UTC).date() == late.now().astimezone(UTC).date()
     assert counts(store, bank, early, new_per_day=2) == DueCounts(due=0, new=2)
     assert len(set(study_all(start(bank, store, early, new_per_day=2), early))) == 2
@@ -172,7 +157,7 @@ def test_the_new_card_day_is_the_local_day_of_now(tmp_path: Path, store: Store) 
 
 def test_ratings_and_what_each_answer_saves(tmp_path: Path, store: Store) -> None:
     bank = write_bank(tmp_path / "cards.yaml", ids(3))
-    time = FakeTime()
+    time = FakeClock(DAY1)
     study = start(bank, store, time)
 
     time.wait(4)
@@ -215,7 +200,7 @@ def test_ratings_and_what_each_answer_saves(tmp_path: Path, store: Store) -> Non
 
 def test_rating_by_time(tmp_path: Path, store: Store) -> None:
     bank = write_bank(tmp_path / "cards.yaml", ids(9))
-    time = FakeTime()
+    time = FakeClock(DAY1)
     study = start(bank, store, time, rate_by_time=True)
     ratings = []
     # Five answers in 10 s make the median; then 4 s is fast, 25 s is slow.
@@ -257,7 +242,7 @@ def test_cards_get_an_explicit_id_and_the_library_never_sleeps(
 
     monkeypatch.setattr("quiz.play.study.Card", card)
     bank = write_bank(tmp_path / "cards.yaml", ids(4))
-    time = FakeTime()
+    time = FakeClock(DAY1)
     study_all(start(bank, store, time), time)
     assert made == [0, 0, 0, 0]  # new cards: 0 until their first review saves them
     saved = store.cards_of(profile="default", bank=bank_key(bank.path))
@@ -276,7 +261,7 @@ def test_cards_get_an_explicit_id_and_the_library_never_sleeps(
 def test_several_banks_due_first_then_new_bank_after_bank(tmp_path: Path, store: Store) -> None:
     geo = write_bank(tmp_path / "geo.yaml", ["g1", "g2", "g3"], title="Geo")
     maths = write_bank(tmp_path / "maths.yaml", ["m1", "m2"], title="Maths")
-    time = FakeTime()
+    time = FakeClock(DAY1)
     study_all(start(maths, store, time, new_per_day=1), time)
     time.wait(days=5)
     study = start([geo, maths], store, time, new_per_day=3)
@@ -295,7 +280,7 @@ def test_an_edited_question_keeps_its_card_and_a_deleted_one_retires(
     path = tmp_path / "cards.yaml"
     bank = write_bank(path, ["a", "b", "c"])
     key = bank_key(path)
-    time = FakeTime()
+    time = FakeClock(DAY1)
     study_all(start(bank, store, time), time)
     before = store.cards_of(profile="default", bank=key)
     answers_before = store.sessions()[0].answered
@@ -346,7 +331,7 @@ class CountingQuestions(Sequence[Question]):
 def test_starting_reads_only_the_questions_it_needs(tmp_path: Path, store: Store) -> None:
     path = tmp_path / "big.yaml"
     loaded = write_bank(path, ids(90))
-    time = FakeTime()
+    time = FakeClock(DAY1)
     first = CountingQuestions(loaded.questions)
     study_all(start(Bank(path, loaded.title, questions=first), store, time, new_per_day=5), time)
     assert first.reads >= 90  # never studied: the whole file is read once
@@ -417,7 +402,7 @@ def test_the_due_cards_of_one_bank_or_all_are_read_from_the_index(
 def test_several_banks_are_paged_in_due_order(tmp_path: Path, store: Store) -> None:
     geo = write_bank(tmp_path / "geo.yaml", ids(6), title="Geo")
     maths = write_bank(tmp_path / "maths.yaml", ids(6), title="Maths")
-    time = FakeTime()
+    time = FakeClock(DAY1)
     for bank in (geo, maths, geo, maths):  # a day each, three new cards a day
         study_all(start(bank, store, time, new_per_day=3), time)
         time.wait(days=1)
@@ -441,7 +426,7 @@ def test_card_counts_follow_inserts_retirements_and_deletes(tmp_path: Path, stor
     path = tmp_path / "cards.yaml"
     bank = write_bank(path, ids(5))
     key = bank_key(path)
-    time = FakeTime()
+    time = FakeClock(DAY1)
     study_all(start(bank, store, time, new_per_day=4), time)
     assert store.count_cards(profile="default", bank=key) == 4
     time.wait(days=1)
@@ -460,7 +445,7 @@ def test_card_counts_follow_inserts_retirements_and_deletes(tmp_path: Path, stor
 
 def test_profiles_have_their_own_cards(tmp_path: Path, store: Store) -> None:
     bank = write_bank(tmp_path / "cards.yaml", ids(3))
-    time = FakeTime()
+    time = FakeClock(DAY1)
     study_all(start(bank, store, time, profile="alice", new_per_day=4), time)
     assert counts(store, bank, time, profile="alice", new_per_day=4) == DueCounts(due=0, new=0)
     more = write_bank(tmp_path / "more.yaml", ids(3))
@@ -476,6 +461,6 @@ def test_nothing_to_study(tmp_path: Path, store: Store) -> None:
     with pytest.raises(ValueError, match="no bank"):
         Study([], store)
     bank = write_bank(tmp_path / "cards.yaml", ids(2))
-    time = FakeTime()
+    time = FakeClock(DAY1)
     assert start(bank, store, time, new_per_day=0).finished
     assert store.sessions() == []  # nothing answered, no session

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from helpers import seed_session
 from test_rtl import canonical, read_rtl
 from ui_helpers import THREE, build, screen_lines, screen_text
 
@@ -140,7 +141,7 @@ async def test_an_arabic_quiz_answered_with_arabic_and_persian_digit_keys(
                 assert f"السؤال {'١٢٣'[n - 1]} من ٣" in text
                 assert latin_words(app) == set()
                 assert len(store.answers(quiz.session_id)) == n
-                app.clock.now += 30
+                app.clock.wait(30)
                 await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, ResultsScreen)
@@ -272,17 +273,15 @@ def scores_db(tmp_path: Path) -> tuple[Path, datetime]:
     db = tmp_path / "scores.db"
     started = datetime(2026, 11, 29, 10, 54, tzinfo=UTC)
     with Store.open(db) as store:
-        session = store.start_session(bank="/b.yaml", title="منظمة التعاون", planned=3, now=started)
-        for n, right in enumerate([True, False]):
-            store.record_answer(
-                session,
-                question_id=f"q{n}",
-                question="?",
-                choices=["a", "b"],
-                picked=0,
-                correct=right,
-                ms=5,
-            )
+        seed_session(
+            store,
+            bank="/b.yaml",
+            title="منظمة التعاون",
+            planned=3,
+            results=[True, False],
+            start=started,
+            finished=False,
+        )
     return db, started
 
 

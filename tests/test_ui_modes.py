@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers import FakeClock
 from ui_helpers import ANSWERS, WRONG, build, choice_number, screen_text
 
 from quiz.bank.loader import load_bank
@@ -52,7 +53,7 @@ async def test_an_exam_keeps_changed_answers_and_times_out_with_what_is_there(
             assert question_of(app) == first
             assert "Answered 2/3" in screen_text(app)
             # Time runs out (the fake clock jumps); the next tick submits what is there.
-            app.clock.now += 61
+            app.clock.wait(61)
             screen.tick()
             await pilot.pause()
             assert isinstance(app.screen, ResultsScreen)
@@ -189,24 +190,15 @@ async def test_nothing_to_review_says_so_and_stays_home(three: Path, tmp_path: P
             assert any("Nothing to review" in note for note in notes)
 
 
-class Calendar:
-    """A wall clock for study scheduling that a test moves across days."""
-
-    def __init__(self) -> None:
-        self.moment = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.moment
-
-
 async def test_a_study_week_moves_cards_from_new_to_due(three: Path, tmp_path: Path):
     bank = load_bank(three / "three.yaml").bank
-    calendar = Calendar()
+    # The wall clock of study scheduling, moved across days.
+    calendar = FakeClock(datetime(2026, 11, 29, 9, 0, tzinfo=UTC))
     db = tmp_path / "s.db"
 
     async def study_all_right(new_per_day: int) -> str:
         app, store = build(
-            three, db, play=bank, mode="study", now=calendar, new_per_day=new_per_day
+            three, db, play=bank, mode="study", now=calendar.now, new_per_day=new_per_day
         )
         with store:
             async with app.run_test(size=(100, 30)) as pilot:
@@ -221,7 +213,7 @@ async def test_a_study_week_moves_cards_from_new_to_due(three: Path, tmp_path: P
                 return status
 
     async def home_counts() -> str:
-        app, store = build(three, db, now=calendar, new_per_day=2)
+        app, store = build(three, db, now=calendar.now, new_per_day=2)
         with store:
             async with app.run_test(size=(100, 30)) as pilot:
                 await pilot.pause()
@@ -232,11 +224,11 @@ async def test_a_study_week_moves_cards_from_new_to_due(three: Path, tmp_path: P
     assert "Due 0 · New 1" in await study_all_right(new_per_day=2)
     assert "due 0 · new 0" in await home_counts()  # today's new cards are done
     # Day 2: the third card is new; the first two are not due yet (a right answer waits).
-    calendar.moment += timedelta(days=1)
+    calendar.wait(days=1)
     assert "due 0 · new 1" in await home_counts()
     assert "Due 0 · New 0" in await study_all_right(new_per_day=2)
     # Weeks later every card is due again, and none is new.
-    calendar.moment += timedelta(days=60)
+    calendar.wait(days=60)
     assert "due 3 · new 0" in await home_counts()
     assert "Due 2 · New 0" in await study_all_right(new_per_day=2)
     assert "due 0 · new 0" in await home_counts()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import seed_session
 from ui_helpers import ANSWERS, THREE, WRONG, build, choice_number, screen_text
 
 from quiz.bank.loader import load_bank
@@ -36,7 +37,7 @@ async def test_a_whole_quiz_with_keys_is_shown_scored_and_saved(three: Path, tmp
                 assert question in text
                 assert f"Question {n}/3" in text
                 choice = ANSWERS[question] if want_right else WRONG[question]
-                app.clock.now += 20 + n  # the student thinks for 21, 22, 23 seconds
+                app.clock.wait(20 + n)  # the student thinks for 21, 22, 23 seconds
                 await pilot.press(choice_number(app, choice))
                 text = screen_text(app)
                 if want_right:
@@ -198,18 +199,7 @@ async def test_home_lists_banks_by_folder_with_scores_and_errors(tmp_path: Path)
     with store:
         bank_path = str((folder / "geography" / "three.yaml").resolve())
         for correct in (3, 1):
-            session = store.start_session(bank=bank_path, title="Three capitals", planned=3)
-            for n in range(3):
-                store.record_answer(
-                    session,
-                    question_id=f"q{n}",
-                    question="?",
-                    choices=["a", "b"],
-                    picked=0,
-                    correct=n < correct,
-                    ms=10,
-                )
-            store.finish_session(session)
+            seed_session(store, bank=bank_path, results=[n < correct for n in range(3)], ms=10)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             text = screen_text(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpers import seed_session
 from ui_helpers import THREE, build, screen_text
 
 from quiz.ui.home import HomeScreen
@@ -19,17 +20,7 @@ async def test_a_new_profile_is_chosen_and_its_answers_are_its_own(tmp_path: Pat
     with store:
         # The default profile has played once, all right.
         bank = str((folder / "three.yaml").resolve())
-        session = store.start_session(bank=bank, title="Three capitals", planned=1)
-        store.record_answer(
-            session,
-            question_id="q",
-            question="?",
-            choices=["a", "b"],
-            picked=0,
-            correct=True,
-            ms=5,
-        )
-        store.finish_session(session)
+        seed_session(store, bank=bank, results={"q": True})
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert "Profile: default" in screen_text(app)

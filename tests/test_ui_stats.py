@@ -5,28 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from helpers import seed_session
 from ui_helpers import THREE, build, screen_text
 
 from quiz.ui.home import HomeScreen
 from quiz.ui.stats_screen import StatsScreen
 
 TAGGED = THREE.replace("title: Three capitals\n", "title: Three capitals\ntags: [capitals]\n")
-
-
-def seed(store, bank: str, day: datetime, results: dict[str, bool]) -> None:
-    session = store.start_session(bank=bank, title="Three capitals", planned=3, now=day)
-    for n, (question, right) in enumerate(results.items()):
-        store.record_answer(
-            session,
-            question_id=question,
-            question=question,
-            choices=["a", "b"],
-            picked=0,
-            correct=right,
-            ms=10_000,
-            now=day + timedelta(seconds=n),
-        )
-    store.finish_session(session, now=day + timedelta(minutes=1))
 
 
 async def test_the_statistics_screen_shows_the_seeded_figures(tmp_path: Path):
@@ -40,7 +25,8 @@ async def test_the_statistics_screen_shows_the_seeded_figures(tmp_path: Path):
         # Three days in a row; Kenya is always missed.
         for back, france in ((2, True), (1, False), (0, True)):
             day = today - timedelta(days=back)
-            seed(store, bank, day, {"france": france, "japan": True, "kenya": False})
+            results = {"france": france, "japan": True, "kenya": False}
+            seed_session(store, bank=bank, results=results, start=day, ms=10_000)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)

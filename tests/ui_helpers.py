@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from helpers import FakeClock
+
 from quiz.bank.cache import BankCache
 from quiz.bank.catalog import Catalog
 from quiz.bank.model import Bank
@@ -45,16 +47,6 @@ WRONG = {
     "What is the capital of Japan?": "Osaka",
     "What is the capital of Kenya?": "Mombasa",
 }
-
-
-class FakeClock:
-    """A clock that moves only when a test moves it, so times are predictable."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def build(

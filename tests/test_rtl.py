@@ -295,6 +295,18 @@ def test_without_brackets_or_marks_a_line_is_what_get_display_gives() -> None:
         assert line.text == get_display(shaped, base_dir=base)
 
 
+def test_bidi_levels_are_resolved_per_paragraph_not_per_visual_line() -> None:
+    # An Arabic paragraph whose second line, at width 8, is "OIC, UN;". In the paragraph the
+    # ";" sits between two Latin words (UN and WHO), so it is Latin and stays after "UN".
+    # Resolved on the line alone it would end a right-to-left line and go to its left edge.
+    text = "الأمم OIC, UN; WHO"
+    lines = layout(text, 8, rtl_default=True, mode="reorder")
+    assert [line.text for line in lines[1:]] == ["OIC, UN;", "WHO"]
+    assert all(line.rtl for line in lines)  # the paragraph is right-to-left: its first letter
+    # What resolving the second line as a paragraph of its own gives, for contrast.
+    assert get_display("OIC, UN;", base_dir="R") == ";OIC, UN"
+
+
 def test_numbers_and_latin_keep_their_order_in_arabic() -> None:
     (line,) = layout("عام 1969 و١٩٦٩ و OIC", 80, rtl_default=True, mode="reorder")
     assert "1969" in line.text and "١٩٦٩" in line.text and "OIC" in line.text

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from ui_helpers import build, screen_text
+from ui_helpers import THREE, build, screen_text
 
 from quiz.bank.loader import load_bank
+from quiz.ui.home import HomeScreen
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
 
@@ -69,3 +71,27 @@ async def test_home_shows_a_markup_title_literally(tmp_path: Path):
             text = screen_text(app)
             assert "[bold]Markup[/bold] bank [/" in text
             assert "broken [bold] [@click=app.quit].yaml:2:1: YAML syntax error" in text
+
+
+async def test_a_bank_error_notice_shows_its_text_literally(tmp_path: Path):
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    path = folder / "three.yaml"
+    path.write_text(THREE, encoding="utf-8")
+    app, store = build(folder, tmp_path / "scores.db")
+    with store:
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            # The file breaks after the list was read: a key that reads as markup, unclosed tag
+            # included. Shown as markup, "[/b]" would raise and "[bold]" would vanish.
+            path.write_text(THREE + '"[/b] [bold]x[/bold]": 1\n', encoding="utf-8")
+            stamp = path.stat().st_mtime_ns + 5_000_000_000
+            os.utime(path, ns=(stamp, stamp))
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.is_running and isinstance(app.screen, HomeScreen)
+            (notice,) = app._notifications
+            assert "'[/b] [bold]x[/bold]'" in notice.message
+            assert notice.markup is False and notice.severity == "error"
+            assert "[/b] [bold]x[/bold]" in screen_text(app)

@@ -72,6 +72,48 @@ async def test_an_exam_keeps_changed_answers_and_times_out_with_what_is_there(
         assert [a["final"] for a in every] == [False, True, True]  # the change is kept, not counted
 
 
+EVENS = """\
+title: Evens
+questions:
+  - id: evens
+    question: Which are even?
+    shuffle: false
+    choices: ["2", "3", "4"]
+    answer: ["2", "4"]
+"""
+
+
+async def test_an_exam_answer_taken_back_is_not_reviewed_later(tmp_path: Path):
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    (folder / "evens.yaml").write_text(EVENS, encoding="utf-8")
+    bank = load_bank(folder / "evens.yaml").bank
+    app, store = build(folder, tmp_path / "s.db", play=bank, mode="exam")
+    with store:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, ExamScreen)
+            await pilot.press("2")  # 3: wrong, saved at once
+            assert "[x] 2. 3" in screen_text(app)
+            await pilot.press("2")  # and taken back
+            assert "[ ] 2. 3" in screen_text(app) and "Answered 0/1" in screen_text(app)
+            await pilot.press("s", "y")
+            await pilot.pause()
+            assert isinstance(app.screen, ResultsScreen)
+            assert "You said: not answered" in screen_text(app)
+            await pilot.press("h")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            await pilot.press("v")  # review every bank
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert any("Nothing to review" in str(n.message) for n in app._notifications)
+        (session,) = store.sessions()
+        assert session.answered == 0
+        assert [a["final"] for a in store.answers(session.id, changes=True)] == [False]
+        assert store.last_wrong() == []
+
+
 async def test_an_exam_is_submitted_with_s_after_a_warning(three: Path, tmp_path: Path):
     bank = load_bank(three / "three.yaml").bank
     app, store = build(three, tmp_path / "s.db", play=bank, mode="exam")

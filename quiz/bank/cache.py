@@ -418,6 +418,11 @@ class CachedQuestions(Sequence[Question]):
         self._digest = digest
         self._count = count
 
+    @property
+    def content(self) -> str:
+        """The hash of the file content these questions were read from."""
+        return self._digest
+
     def __len__(self) -> int:
         return self._count
 
@@ -442,6 +447,13 @@ class CachedQuestions(Sequence[Question]):
     def __iter__(self) -> Iterator[Question]:
         rows = self._cache.question_data(self._key, self._digest, None)
         return (Question.from_json(json.loads(data)) for data in rows)
+
+
+def same_content(fresh: Bank, old: Bank) -> bool:
+    """Whether two loads of a bank read the same file content (known only for cached ones)."""
+    if isinstance(fresh.questions, CachedQuestions) and isinstance(old.questions, CachedQuestions):
+        return fresh.questions.content == old.questions.content
+    return fresh.questions == old.questions
 
 
 def _question_rows(key: str, questions: Iterable[Question]) -> Iterable[tuple[str, int, str]]:

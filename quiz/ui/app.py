@@ -14,6 +14,7 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from quiz.bank.cache import same_content
 from quiz.bank.catalog import Catalog
 from quiz.bank.model import Bank, Question
 from quiz.play.practice import Quiz
@@ -250,12 +251,44 @@ class QuizApp(App[int]):
         return True
 
     def again(self) -> None:
-        """Play the last run again: same mode, same bank or banks (new order)."""
+        """Play the last run again: same mode, same bank or banks (new order), as the files
+        are now: a bank edited since is read again, never played from what was read before."""
         banks, choice, questions = self.last_start
-        if questions is not None and isinstance(banks, Bank):
-            self.start_quiz(banks, questions=questions, replace=True)
-        elif not self.start(banks, choice, replace=True):
+        fresh = self.reread(banks)
+        if fresh is None:
+            self.notify(ui_line(t("again.changed")), severity="warning")
             self.go_home()
+        elif questions is not None and isinstance(fresh, Bank):
+            self.retry(fresh, questions)
+        elif not self.start(fresh, choice, replace=True):
+            self.go_home()
+
+    def retry(self, bank: Bank, questions: Iterable[Question]) -> None:
+        """Quiz some questions of a bank again, as the bank's file now has them (by id)."""
+        fresh = self.reread(bank)
+        if not isinstance(fresh, Bank):
+            self.notify(ui_line(t("again.changed")), severity="warning")
+            self.go_home()
+            return
+        wanted = list(questions)
+        if not same_content(fresh, bank):
+            # Edited since: the new text and answers of the questions it still has.
+            ids = {question.id for question in wanted}
+            wanted = [question for question in fresh.questions if question.id in ids]
+        if not wanted:
+            self.notify(ui_line(t("again.changed")), severity="warning")
+            self.go_home()
+            return
+        self.start_quiz(fresh, questions=wanted, replace=True)
+
+    def reread(self, banks: Bank | list[Bank]) -> Bank | list[Bank] | None:
+        """The banks read again through the catalog (the cache checks each file); None when
+        none can be played any more."""
+        if isinstance(banks, Bank):
+            return self.catalog.load(banks.path).bank
+        found = [self.catalog.load(bank.path).bank for bank in banks]
+        kept = [bank for bank in found if bank is not None]
+        return kept or None
 
     def show_results(self, run: Run) -> None:
         """Replace the finished run with its results (under the run screen's title, if any)."""

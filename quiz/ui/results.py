@@ -89,7 +89,7 @@ class ResultsScreen(AppScreen):
             self.notify(ui_line(t("results.nothing_missed")), markup=False)
             return
         questions = [row.shown.question for row in missed]
-        self.quiz_app.start_quiz(missed[0].bank, questions=questions, replace=True)
+        self.quiz_app.retry(missed[0].bank, questions)
 
     def action_again(self) -> None:
         self.quiz_app.again()

@@ -74,6 +74,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "results.answer": "الإجابة الصحيحة",
     "results.you_said": "إجابتك",
     "results.nothing_missed": "لا أخطاء، فلا شيء لإعادته.",
+    "again.changed": "تغيّر بنك الأسئلة منذ ذلك الحين: اختره من جديد في الشاشة الرئيسية.",
     # Dialogs
     "confirm.yes": "نعم (y)",
     "confirm.no": "لا (n)",

@@ -61,6 +61,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "results.answer": "Answer",
     "results.you_said": "You said",
     "results.nothing_missed": "Nothing missed: there is nothing to retry.",
+    "again.changed": "The bank has changed since: choose it again on the home screen.",
     # Dialogs
     "confirm.yes": "Yes (y)",
     "confirm.no": "No (n)",

@@ -167,6 +167,22 @@ def test_shuffle_and_feedback_survive_the_cache(cache, parses, tmp_path) -> None
     assert version.feedback_for("1.10") == "Versions count each part as a whole number."
 
 
+def test_sources_survive_the_cache(cache, parses, tmp_path) -> None:
+    path = tmp_path / "sources.yaml"
+    path.write_text(
+        "title: T\nsource: The atlas, p. 4\nquestions:\n"
+        "  - {question: A, choices: [a, b], answer: a}\n"
+        "  - {question: B, choices: [a, b], answer: a, source: 'https://example.org/b'}\n",
+        encoding="utf-8",
+    )
+    fresh = cache.load(path).bank
+    cached = cache.load(path).bank
+    assert parses == [path]
+    assert same(cached, fresh)
+    assert cached.source == "The atlas, p. 4"
+    assert [q.source for q in cached.questions] == ["The atlas, p. 4", "https://example.org/b"]
+
+
 def test_a_damaged_cache_of_our_own_is_replaced(isolated, parses, tmp_path) -> None:
     path = copy("capitals.yaml", tmp_path)
     cache_file = isolated / "damaged.sqlite3"

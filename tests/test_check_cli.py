@@ -116,8 +116,25 @@ def test_teaching_warnings_are_warnings_unless_strict(capsys, write) -> None:
     assert lines[-1] == "1 file, 2 questions, 0 errors, 1 warning"
     code, lines, _ = run(capsys, "check", "--strict", str(path))
     assert code == 1
-    assert lines[0].startswith(f"{path}:3:5: error: this question has no explanation")
-    assert lines[-1] == "1 file, 2 questions, 1 error, 0 warnings"
+    # --strict also asks where the answers are settled (the no-source rule).
+    assert lines[0] == (
+        f"{path}:1:1: error: the bank says nowhere where its answers are settled; add 'source:' "
+        "at the top (a document, a page or a URL) or to each question"
+    )
+    assert lines[1].startswith(f"{path}:3:5: error: this question has no explanation")
+    assert lines[-1] == "1 file, 2 questions, 2 errors, 0 warnings"
+
+
+def test_a_source_anywhere_satisfies_strict(capsys, write) -> None:
+    at_top = write("top.yaml", "source: The textbook, chapter 2\n" + GOOD)
+    on_one = write(
+        "one.yaml", GOOD.replace("    explanation: Because.\n", "    source: p. 12\n", 1)
+    )
+    code, lines, _ = run(capsys, "check", "--strict", str(at_top), str(on_one))
+    # Only one.yaml's missing explanation is left: a source on one question is enough.
+    assert code == 1
+    assert len(lines) == 2 and lines[0].startswith(f"{on_one}:3:5: error: this question has no")
+    assert lines[-1] == "2 files, 4 questions, 1 error, 0 warnings"
 
 
 def test_json_output_has_the_same_problems(capsys, write) -> None:
@@ -173,6 +190,11 @@ def test_the_bundled_banks_pass(capsys) -> None:
     assert files >= 4
     assert questions >= 60
     assert (errors, warnings) == (0, 0)
+
+
+def test_the_bundled_banks_pass_strict(capsys) -> None:
+    code, lines, err = run(capsys, "check", "--strict", str(BUNDLED))
+    assert (code, err, len(lines)) == (0, "", 1), lines
 
 
 # -- usage errors ----------------------------------------------------------------------------------

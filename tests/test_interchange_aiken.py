@@ -164,6 +164,7 @@ def test_export_keeps_what_aiken_holds_and_notes_the_rest(tmp_path: Path) -> Non
                 line=12,
                 feedback=("yes", ""),
                 shuffle=False,
+                source="The atlas",
             ),
             Question(id="many", text="Many?", choices=("a", "b"), answers=("a", "b"), line=30),
         ),
@@ -176,7 +177,7 @@ def test_export_keeps_what_aiken_holds_and_notes_the_rest(tmp_path: Path) -> Non
             12,
             Severity.WARNING,
             "question 'Rich question?': Aiken cannot hold line breaks (joined into one line), "
-            "per-choice feedback, the explanation, 'shuffle: false'",
+            "per-choice feedback, the explanation, the source, 'shuffle: false'",
         ),
         (
             "mixed.yaml",

@@ -319,3 +319,18 @@ def test_arabic_headers_and_digits(tmp_path: Path) -> None:
     assert first.tags == ("جغرافيا", "عواصم")
     assert second.answers == ("المشتري",)
     assert imported.bank.language == "ar"
+
+
+@pytest.mark.parametrize(
+    "header", ["source", "Source", "reference", "المصدر", "المرجع"], ids=lambda h: h
+)
+def test_a_source_column(tmp_path: Path, header: str) -> None:
+    imported = sheet(
+        tmp_path,
+        f"question,choice 1,choice 2,answer,{header}\n"
+        "Capital of Egypt?,Cairo,Giza,Cairo,https://www.britannica.com/place/Cairo\n"
+        "Largest planet?,Jupiter,Mars,Jupiter,\n",
+    )
+    first, second = checked(imported, tmp_path).questions
+    assert first.source == "https://www.britannica.com/place/Cairo"
+    assert second.source == ""

@@ -427,6 +427,53 @@ def test_export_writes_moodle_gift(tmp_path: Path) -> None:
     ]
 
 
+def test_sources_are_written_as_comments_and_read_back(tmp_path: Path) -> None:
+    atlas = "The atlas, p. 4"
+    bank = Bank(
+        path=Path("sourced.yaml"),
+        title="Sourced",
+        source=atlas,
+        questions=(
+            Question("a", "A?", ("x", "y"), ("x",), line=3, source=atlas),
+            Question("b", "B?", ("x", "y"), ("y",), tags=("t",), line=8, source="Book\n  p. 9"),
+        ),
+    )
+    text, problems = export(bank, "gift")
+    assert problems == []
+    # The bank's source once in the header; a question's only when it has its own.
+    assert text == (
+        "// Sourced\n"
+        "// Exported by quiz from sourced.yaml\n"
+        "// source: The atlas, p. 4\n"
+        "\n"
+        "::a::A?{\n\t=x\n\t~y\n}\n"
+        "\n"
+        "// [tag:t]\n"
+        "// source: Book\n"
+        "// source:   p. 9\n"
+        "::b::B?{\n\t~x\n\t=y\n}\n"
+    )
+    again = gift(tmp_path, text).bank
+    assert again.source == atlas
+    assert [q.source for q in again.questions] == [atlas, "Book\n  p. 9"]
+
+
+def test_a_source_comment_in_a_moodle_file_is_read(tmp_path: Path) -> None:
+    imported = gift(
+        tmp_path,
+        "// source: OIC Charter (2008), Article 8 [tag:not-a-tag]\n"
+        "// [tag:organs]\n"
+        "The supreme authority of the OIC is the... {=Islamic Summit ~General Secretariat}\n"
+        "\n"
+        "Plain? {=Yes ~No}\n",
+    )
+    first, second = imported.bank.questions
+    assert first.source == "OIC Charter (2008), Article 8 [tag:not-a-tag]"
+    assert first.tags == ("organs",)
+    assert imported.bank.source == "" and second.source == ""
+    assert "    source: OIC Charter (2008), Article 8 [tag:not-a-tag]\n" in to_yaml(imported.bank)
+
+
 def test_export_notes_what_gift_cannot_hold() -> None:
     bank = Bank(
         path=Path("ordered.yaml"),

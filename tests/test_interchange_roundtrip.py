@@ -40,6 +40,7 @@ def content(question: Question, *, shuffle: bool = True) -> tuple[object, ...]:
         question.explanation,
         question.tags,
         question.feedback,
+        question.source,
     )
     return (*kept, question.shuffle) if shuffle else kept
 
@@ -48,13 +49,14 @@ def content(question: Question, *, shuffle: bool = True) -> tuple[object, ...]:
 def test_yaml_to_yaml_keeps_the_bank(tmp_path: Path, path: Path) -> None:
     bank = load(path)
     again = reload(bank, tmp_path)
-    assert (again.title, again.language, again.description, again.tags, again.shuffle) == (
-        bank.title,
-        bank.language,
-        bank.description,
-        bank.tags,
-        bank.shuffle,
-    )
+    assert (
+        again.title,
+        again.language,
+        again.description,
+        again.source,
+        again.tags,
+        again.shuffle,
+    ) == (bank.title, bank.language, bank.description, bank.source, bank.tags, bank.shuffle)
     assert [content(q) for q in again.questions] == [content(q) for q in bank.questions]
 
 
@@ -66,7 +68,7 @@ def test_yaml_to_gift_to_yaml_keeps_the_questions(tmp_path: Path, path: Path) ->
     gift.write_text(text, encoding="utf-8")
     imported = read(gift)
     assert imported.notices == []
-    assert imported.bank.language == bank.language
+    assert (imported.bank.language, imported.bank.source) == (bank.language, bank.source)
     expected = [content(q, shuffle=False) for q in bank.questions]
     assert [content(q, shuffle=False) for q in imported.bank.questions] == expected
     again = reload(imported.bank, tmp_path)
@@ -81,6 +83,8 @@ def test_every_feature_bank_uses_what_it_says() -> None:
     assert any(not q.shuffle for q in bank.questions)
     assert any("\n" in q.text for q in bank.questions)
     assert any(q.choices == ("True", "False") for q in bank.questions)
+    assert bank.source and any(q.source not in ("", bank.source) for q in bank.questions)
+    assert any("\n" in q.source for q in bank.questions)
 
 
 def test_yaml_layout_is_readable() -> None:
@@ -140,9 +144,9 @@ def test_yaml_layout_is_readable() -> None:
 
 def test_version_is_written_when_the_loader_knows_it(monkeypatch: pytest.MonkeyPatch) -> None:
     bank = load(DATA / "every-feature.yaml")
-    plain = load(ROOT / "questions" / "oic.en.yaml")
+    plain = load(Path(__file__).parent / "banks" / "capitals.yaml")
     monkeypatch.setattr(loader, "BANK_KEYS", ("version", *loader.BANK_KEYS))
-    assert to_yaml(bank).startswith("version: '1.1'\ntitle:")
+    assert to_yaml(bank).startswith("version: '1.2'\ntitle:")
     assert to_yaml(plain).startswith("title:")
 
 
@@ -166,6 +170,7 @@ def _text(rng: random.Random, lines: bool) -> str:
 
 def _random_bank(seed: int) -> Bank:
     rng = random.Random(seed)
+    bank_source = _text(rng, lines=True) if seed % 2 else ""
     questions: list[Question] = []
     for n in range(40):
         text = _text(rng, lines=True) or "x"
@@ -189,9 +194,13 @@ def _random_bank(seed: int) -> Bank:
                 tags=tuple(t for t in tags if t),
                 line=n + 1,
                 feedback=feedback if any(feedback) else (),
+                # As the loader leaves it: a question without a source has the bank's.
+                source=(_text(rng, lines=True) if rng.random() < 0.5 else "") or bank_source,
             )
         )
-    return Bank(path=Path("fuzz.yaml"), title="Fuzz", questions=tuple(questions))
+    return Bank(
+        path=Path("fuzz.yaml"), title="Fuzz", questions=tuple(questions), source=bank_source
+    )
 
 
 @pytest.mark.parametrize("seed", range(5))

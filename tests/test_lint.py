@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank.lint import LONG_MARGIN, LONG_RATIO, RULE_NAMES, RULES, findings, lint
+from quiz.bank.lint import (
+    DEFAULT_RULES,
+    LONG_MARGIN,
+    LONG_RATIO,
+    RULE_NAMES,
+    RULES,
+    findings,
+    lint,
+)
 from quiz.bank.loader import load_bank
 from quiz.bank.model import Bank, Question, Severity
 
@@ -68,14 +76,16 @@ def choice_line(bank: Bank, index: int, choice: str) -> int:
 
 
 def test_rules_have_unique_names_and_a_summary() -> None:
-    assert len(set(RULE_NAMES)) == len(RULES) == 5
+    assert len(set(RULE_NAMES)) == len(RULES) == 6
     assert RULE_NAMES == (
         "duplicate-question",
         "all-of-the-above",
         "long-answer",
         "no-explanation",
         "near-duplicate-choice",
+        "no-source",
     )
+    assert RULE_NAMES[:-1] == DEFAULT_RULES
     for rule in RULES:
         assert rule.summary.endswith(".") and len(rule.summary) > 40
 
@@ -338,3 +348,24 @@ def test_warnings_come_in_file_order(load) -> None:
         "all-of-the-above",
     ]
     assert [f.line for f in found] == sorted(f.line for f in found)
+
+
+# -- no-source -------------------------------------------------------------------------------------
+
+
+def test_no_source_runs_only_when_asked(load) -> None:
+    bank = load(question())
+    assert rules_found(bank) == []  # not one of the default rules
+    [problem] = lint(bank, "b.yaml", rules=RULE_NAMES)
+    assert (problem.rule, problem.line, problem.column) == ("no-source", 1, 1)
+    assert problem.message == (
+        "the bank says nowhere where its answers are settled; add 'source:' at the top "
+        "(a document, a page or a URL) or to each question"
+    )
+
+
+def test_a_source_at_the_top_or_on_any_question_is_enough(load) -> None:
+    at_top = load(question(), header="title: T\nsource: The atlas\n")
+    on_one = load(question("Q1?"), question("Q2?", extra=EXPLAINED + "    source: p. 3\n"))
+    assert lint(at_top, "b", rules=["no-source"]) == []
+    assert lint(on_one, "b", rules=["no-source"]) == []

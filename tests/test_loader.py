@@ -201,7 +201,7 @@ def test_unknown_key_with_no_close_match_lists_the_keys(loader: type) -> None:
     assert at(problem) == (6, 5)
     assert problem.message == (
         "unknown key 'difficulty' in a question; "
-        "the keys are: question, choices, answer, explanation, id, tags, shuffle"
+        "the keys are: question, choices, answer, explanation, source, id, tags, shuffle"
     )
 
 
@@ -799,6 +799,68 @@ def test_shuffle_defaults_to_true(loader: type) -> None:
     assert bank.questions[0].shuffle is True
 
 
+# -- format 1.2: sources ---------------------------------------------------------------------------
+
+
+@LOADERS
+def test_a_question_without_a_source_takes_the_banks(loader: type) -> None:
+    text = dedent("""\
+        title: T
+        source: The OIC Charter (2008)
+        questions:
+          - question: Q
+            choices: [a, b]
+            answer: a
+          - question: R
+            choices: [a, b]
+            answer: a
+            source: https://www.oic-oci.org/page/?p_id=52&p_ref=26&lan=en
+        """)
+    result = read(text, loader)
+    assert result.problems == []
+    bank = result.bank
+    assert bank.source == "The OIC Charter (2008)"
+    inherited, own = bank.questions
+    assert inherited.source == "The OIC Charter (2008)"
+    assert own.source == "https://www.oic-oci.org/page/?p_id=52&p_ref=26&lan=en"
+
+
+@LOADERS
+def test_no_source_anywhere_is_empty_and_no_problem(loader: type) -> None:
+    result = read(ONE, loader)
+    assert result.problems == []
+    assert result.bank.source == "" and result.bank.questions[0].source == ""
+
+
+@LOADERS
+def test_a_source_is_cleaned_like_other_text(loader: type) -> None:
+    # Trimmed, NFC (e + combining acute is é), the ESC of an escape sequence removed, warned.
+    text = ONE + '    source: "  Caf\\u0065\\u0301 \\e[31mguide  "\n'
+    result = read(text, loader)
+    assert result.bank.questions[0].source == "Café [31mguide"
+    warning = only(result, Severity.WARNING)
+    assert at(warning) == (6, 13)
+    assert "U+001B (ESCAPE) written as an escape was removed" in warning.message
+
+
+@LOADERS
+def test_an_empty_source_is_none(loader: type) -> None:
+    text = ONE.replace("title: T\n", "title: T\nsource:\n") + "    source: ''\n"
+    result = read(text, loader)
+    assert result.problems == []
+    assert result.bank.source == "" and result.bank.questions[0].source == ""
+
+
+@LOADERS
+@pytest.mark.parametrize(
+    ("value", "kind"), [("[a, b]", "a list"), ("{page: 3}", "a mapping")], ids=["list", "mapping"]
+)
+def test_a_source_must_be_text(loader: type, value: str, kind: str) -> None:
+    problem = only(read(ONE + f"    source: {value}\n", loader))
+    assert at(problem) == (6, 13)
+    assert problem.message == (f"source must be text, not {kind}; write it on one line or quote it")
+
+
 # -- structure -------------------------------------------------------------------------------------
 
 
@@ -1133,7 +1195,7 @@ def test_the_messages_quoted_in_the_format_doc_are_real(loader: type) -> None:
     doc = FORMAT_DOC.read_text(encoding="utf-8")
     samples = {
         "unknown key 'anwser'; did you mean 'answer'?": ONE.replace("answer: a", "anwser: a"),
-        "the keys are: question, choices, answer, explanation, id, tags, shuffle": ONE
+        "the keys are: question, choices, answer, explanation, source, id, tags, shuffle": ONE
         + "    difficulty: hard\n",
         "duplicate key 'answer' (first at line 5); remove one of them": ONE + "    answer: b\n",
         "YAML anchor '&q' is not allowed; write the text out in full where it is used": ONE.replace(

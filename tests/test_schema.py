@@ -223,3 +223,24 @@ def test_the_schema_is_written_beside_a_bank_once(tmp_path):
     written.write_text("{}", encoding="utf-8")
     assert write_beside(bank) is None
     assert written.read_text(encoding="utf-8") == "{}"
+
+
+def test_a_schema_of_an_older_format_beside_a_bank_is_replaced(tmp_path):
+    bank = tmp_path / "world.yaml"
+    written = tmp_path / SCHEMA_FILE
+    written.write_text('{"$id": "urn:quiz:bank-schema:1.1"}', encoding="utf-8")
+    assert write_beside(bank) == written
+    assert json.loads(written.read_text(encoding="utf-8")) == schema()
+    # A newer quiz's schema, and anyone else's, are left alone.
+    for kept in ('{"$id": "urn:quiz:bank-schema:9.0"}', '{"$id": "urn:other:1.0"}', "not json"):
+        written.write_text(kept, encoding="utf-8")
+        assert write_beside(bank) is None
+        assert written.read_text(encoding="utf-8") == kept
+
+
+def test_the_schema_describes_sources() -> None:
+    document = schema()
+    question = document["$defs"]["question"]["properties"]
+    assert document["properties"]["source"]["$ref"] == "#/$defs/optionalText"
+    assert question["source"]["$ref"] == "#/$defs/optionalText"
+    assert document["$id"].endswith(":1.2")

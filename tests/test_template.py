@@ -46,7 +46,10 @@ def test_the_template_shows_every_feature(tmp_path: Path, language: str) -> None
     assert true_false.shuffle is False
     assert all(q.explanation for q in bank.questions)
     assert all(not q.id.startswith("q-") for q in bank.questions)
-    assert bank.description and bank.tags and bank.shuffle
+    assert bank.description and bank.tags and bank.shuffle and bank.source
+    # One question has a source of its own; the others show the bank's.
+    assert plain.source and plain.source != bank.source
+    assert [q.source for q in bank.questions[1:]] == [bank.source] * 3
     assert re.search(r"^shuffle: true$", text, re.MULTILINE)
 
 

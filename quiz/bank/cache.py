@@ -33,7 +33,7 @@ from quiz.bank.model import FORMAT_VERSION, Bank, LoadResult, Problem, Question,
 from quiz.text.safe import printable_name
 
 # Bump when what is stored changes shape, so old entries are read again from their files.
-CACHE_VERSION = FORMAT_VERSION * 1000 + 4
+CACHE_VERSION = FORMAT_VERSION * 1000 + 5
 
 #: Marks a file as the bank cache in its SQLite header ("QZBC"); the score database has its own.
 APPLICATION_ID = 0x515A4243
@@ -56,6 +56,7 @@ CREATE TABLE IF NOT EXISTS files (
     description TEXT NOT NULL,
     tags TEXT NOT NULL,
     shuffle INTEGER NOT NULL,
+    source TEXT NOT NULL,
     count INTEGER NOT NULL,
     playable INTEGER NOT NULL,
     problems TEXT NOT NULL
@@ -309,7 +310,7 @@ class BankCache:
             try:
                 row = self._db.execute(
                     "SELECT stamp, digest, stored_ns, version, title, language, description,"
-                    " tags, playable, problems, shuffle, count FROM files WHERE path = ?",
+                    " tags, playable, problems, shuffle, count, source FROM files WHERE path = ?",
                     (key,),
                 ).fetchone()
             except sqlite3.Error:
@@ -321,7 +322,14 @@ class BankCache:
             return LoadResult(path, None, problems, row[4])
         questions = CachedQuestions(self, key, row[1], row[11])
         bank = Bank(
-            path, row[4], row[5], row[6], tuple(json.loads(row[7])), questions, bool(row[10])
+            path,
+            row[4],
+            row[5],
+            row[6],
+            tuple(json.loads(row[7])),
+            questions,
+            bool(row[10]),
+            source=row[12],
         )
         return LoadResult(path, bank, problems, row[4])
 
@@ -354,7 +362,7 @@ class BankCache:
                 with _Transaction(self._db):
                     self._db.execute("DELETE FROM files WHERE path = ?", (key,))
                     self._db.execute(
-                        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (
                             key,
                             stat.stamp,
@@ -366,6 +374,7 @@ class BankCache:
                             bank.description if bank else "",
                             json.dumps(list(bank.tags) if bank else [], ensure_ascii=False),
                             int(bank.shuffle) if bank else 1,
+                            bank.source if bank else "",
                             summary.count,
                             int(summary.playable),
                             problems,

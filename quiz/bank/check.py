@@ -9,7 +9,7 @@ from pathlib import Path
 
 from quiz.bank.cache import display_name
 from quiz.bank.catalog import walk
-from quiz.bank.lint import lint
+from quiz.bank.lint import DEFAULT_RULES, RULE_NAMES, lint
 from quiz.bank.loader import FAST_LOADER, gc_paused, load_bank
 from quiz.bank.model import Problem, Severity
 
@@ -71,7 +71,8 @@ def missing(paths: Sequence[Path]) -> list[Path]:
 
 
 def check(paths: Sequence[Path], *, loader: type = FAST_LOADER, strict: bool = False) -> Report:
-    """Check every bank file in the given files and folders; `strict` makes warnings errors."""
+    """Check every bank file in the given files and folders; `strict` makes warnings errors
+    and adds the rules only published banks must follow (`no-source`)."""
     report = Report()
     # Reading makes many objects and no cycles: collecting as it goes would only cost time.
     with gc_paused():
@@ -89,7 +90,8 @@ def _check_file(path: Path, loader: type, strict: bool) -> tuple[int, list[Probl
     if result.bank is not None:
         # The teaching warnings only once the file loads: they read its questions.
         count = len(result.bank.questions)
-        problems += lint(result.bank, name)
+        # --strict asks more of a bank: also the rules meant for published banks (no-source).
+        problems += lint(result.bank, name, rules=RULE_NAMES if strict else DEFAULT_RULES)
         problems.sort(key=lambda p: (p.line, p.column))
     if strict:
         problems = [replace(p, severity=Severity.ERROR) for p in problems]

@@ -11,7 +11,7 @@ import functools
 import re
 import sys
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from quiz.bank.model import Bank, Problem, Question, Severity
@@ -23,6 +23,8 @@ class Rule:
 
     name: str
     summary: str
+    #: Only `quiz check --strict` runs it: a habit to ask of published banks, not of every draft.
+    strict_only: bool = False
 
 
 RULES: tuple[Rule, ...] = (
@@ -50,8 +52,16 @@ RULES: tuple[Rule, ...] = (
         "A distractor that differs from a right answer only in case, spaces or punctuation at the "
         "edges of words: two choices that look the same.",
     ),
+    Rule(
+        "no-source",
+        "A bank that says nowhere where its answers are settled: no 'source' at the top or on "
+        "any question. Only under --strict.",
+        strict_only=True,
+    ),
 )
 RULE_NAMES: tuple[str, ...] = tuple(rule.name for rule in RULES)
+#: The rules `quiz check` runs without --strict.
+DEFAULT_RULES: tuple[str, ...] = tuple(rule.name for rule in RULES if not rule.strict_only)
 
 #: "Much longer" for the long-answer rule: both must hold, so short choices (a number against
 #: a word) and long ones (a sentence against a sentence) do not set it off by themselves.
@@ -76,12 +86,12 @@ class Finding:
         return Problem(name, self.line, self.column, Severity.WARNING, self.message, self.rule)
 
 
-def lint(bank: Bank, name: str, *, rules: Collection[str] = RULE_NAMES) -> list[Problem]:
+def lint(bank: Bank, name: str, *, rules: Collection[str] = DEFAULT_RULES) -> list[Problem]:
     """The teaching warnings for a bank that loaded, in file order; `name` is the file's name."""
     return [f.problem(name) for f in findings(bank, rules=rules)]
 
 
-def findings(bank: Bank, *, rules: Collection[str] = RULE_NAMES) -> list[Finding]:
+def findings(bank: Bank, *, rules: Collection[str] = DEFAULT_RULES) -> list[Finding]:
     """What the chosen rules find in a bank, in file order."""
     unknown = set(rules) - set(RULE_NAMES)
     if unknown:
@@ -89,6 +99,8 @@ def findings(bank: Bank, *, rules: Collection[str] = RULE_NAMES) -> list[Finding
     found: list[Finding] = []
     if "duplicate-question" in rules:
         found.extend(_duplicate_questions(bank.questions))
+    if "no-source" in rules:
+        found.extend(_no_source(bank))
     for question in bank.questions:
         for rule, check in _QUESTION_RULES:
             if rule in rules:
@@ -114,7 +126,7 @@ def _choice_at(question: Question, index: int) -> tuple[int, int]:
 # -- the rules -------------------------------------------------------------------------------------
 
 
-def _duplicate_questions(questions: tuple[Question, ...]) -> list[Finding]:
+def _duplicate_questions(questions: Sequence[Question]) -> list[Finding]:
     first: dict[str, Question] = {}
     found = []
     for question in questions:
@@ -131,6 +143,20 @@ def _duplicate_questions(questions: tuple[Question, ...]) -> list[Finding]:
         else:
             first[key] = question
     return found
+
+
+def _no_source(bank: Bank) -> list[Finding]:
+    if bank.source or any(q.source for q in bank.questions):
+        return []
+    return [
+        Finding(
+            "no-source",
+            1,
+            1,
+            "the bank says nowhere where its answers are settled; add 'source:' at the top "
+            "(a document, a page or a URL) or to each question",
+        )
+    ]
 
 
 def _all_of_the_above(question: Question) -> list[Finding]:

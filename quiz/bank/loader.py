@@ -250,8 +250,17 @@ if hasattr(yaml, "CBaseLoader"):
 FAST_LOADER: type = _FastLoader if hasattr(yaml, "CBaseLoader") else _PureLoader
 PURE_LOADER: type = _PureLoader
 
-BANK_KEYS = ("title", "language", "description", "tags", "shuffle", "questions")
-QUESTION_KEYS = ("question", "choices", "answer", "explanation", "id", "tags", "shuffle")
+BANK_KEYS = ("title", "language", "description", "source", "tags", "shuffle", "questions")
+QUESTION_KEYS = (
+    "question",
+    "choices",
+    "answer",
+    "explanation",
+    "source",
+    "id",
+    "tags",
+    "shuffle",
+)
 CHOICE_KEYS = ("text", "feedback")
 MIN_CHOICES, MAX_CHOICES = 2, 10
 MAX_REPORTED_CHARACTERS = 10
@@ -489,6 +498,7 @@ class _Reader:
                     f"language '{language}' is not a BCP 47 tag; use a code such as en, ar or fr",
                 )
         description = self.text(fields.get("description"), "description") or ""
+        source = self.text(fields.get("source"), "source") or ""
         tags = self.tags(fields.get("tags"))
         shuffle = self.flag(fields.get("shuffle"), default=True)
         questions: list[Question] = []
@@ -506,16 +516,20 @@ class _Reader:
             elif not node.value:
                 self.error(key, "'questions' is empty; add at least one question")
             else:
-                questions = self.questions(node, tags)
+                questions = self.questions(node, tags, source)
         if self.error_count:
             return None
-        return Bank(path, title or "", language, description, tags, tuple(questions), shuffle)
+        return Bank(
+            path, title or "", language, description, tags, tuple(questions), shuffle, source
+        )
 
-    def questions(self, node: SequenceNode, bank_tags: tuple[str, ...]) -> list[Question]:
+    def questions(
+        self, node: SequenceNode, bank_tags: tuple[str, ...], bank_source: str
+    ) -> list[Question]:
         questions: list[Question] = []
         ids: dict[str, int] = {}
         for item in node.value:
-            question = self.question(item, bank_tags)
+            question = self.question(item, bank_tags, bank_source)
             if question is None:
                 continue
             if question.id in ids:
@@ -536,7 +550,7 @@ class _Reader:
             questions.append(question)
         return questions
 
-    def question(self, node: Node, bank_tags: tuple[str, ...]) -> Question | None:
+    def question(self, node: Node, bank_tags: tuple[str, ...], bank_source: str) -> Question | None:
         if not self.tag_ok(node):
             return None
         if not isinstance(node, MappingNode):
@@ -552,6 +566,7 @@ class _Reader:
         choices, feedback, positions = self.choices(node, fields.get("choices"))
         answers = self.answers(node, fields.get("answer"), choices)
         explanation = self.text(fields.get("explanation"), "explanation") or ""
+        source = self.text(fields.get("source"), "source") or ""
         qid = self.text(fields.get("id"), "id")
         if qid is not None and not _ID.fullmatch(qid):
             self.error(
@@ -577,6 +592,8 @@ class _Reader:
             choice_positions=tuple(positions),
             feedback=tuple(feedback) if any(feedback) else (),
             shuffle=shuffle,
+            # A question without a source of its own is settled where its bank says.
+            source=source or bank_source,
         )
 
     def answers(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-#: The version of the bank file format this code reads (1.1 only adds to 1).
+#: The version of the bank file format this code reads (1.1 and 1.2 only add to 1).
 FORMAT_VERSION = 1
 
 #: Language subtags written right to left.
@@ -66,6 +66,8 @@ class Question:
     #: Where the question starts, and where each choice is, as (line, column), for messages.
     column: int = 0
     choice_positions: tuple[tuple[int, int], ...] = ()
+    #: Where the answer is settled (a text or a URL): the question's own, else its bank's; "".
+    source: str = ""
 
     @property
     def multiple(self) -> bool:
@@ -92,6 +94,7 @@ class Question:
             "shuffle": self.shuffle,
             "column": self.column,
             "choice_positions": [list(p) for p in self.choice_positions],
+            "source": self.source,
         }
 
     @classmethod
@@ -109,6 +112,7 @@ class Question:
             shuffle=data["shuffle"],
             column=data["column"],
             choice_positions=tuple((line, column) for line, column in data["choice_positions"]),
+            source=data["source"],
         )
 
 
@@ -125,6 +129,8 @@ class Bank:
     questions: Sequence[Question] = field(default=(), repr=False)
     #: Whether questions may be asked in another order than the file's.
     shuffle: bool = True
+    #: Where the bank's questions are settled (a text or a URL), "" for none.
+    source: str = ""
 
     @property
     def rtl(self) -> bool:

@@ -30,6 +30,9 @@ _ENGLISH = """\
 {title_line}
 language: {language}
 description: Replace these example questions with your own.
+# Optional: where the answers are settled (a book and its pages, a web page,
+# a URL), shown after each explanation. A question's own 'source' wins.
+source: Your textbook, chapter 1
 # Optional: words that group the questions; every question gets them.
 tags: [example]
 # Questions are asked in any order; 'shuffle: false' here keeps file order.
@@ -48,6 +51,7 @@ questions:
       - Toulouse
     answer: Paris
     explanation: Paris has been the capital of France for most of its history.
+    source: Encyclopaedia Britannica, "Paris"
     tags: [geography]
 
   # Feedback per choice: write a choice as text plus feedback, shown when a
@@ -99,6 +103,9 @@ _ARABIC = """\
 {title_line}
 language: {language}
 description: استبدل بهذه الأسئلة أسئلتك.
+# اختياري: المصدر الذي تُستقى منه الإجابات (كتاب وصفحاته، أو صفحة على الويب، أو رابط)،
+# ويظهر بعد شرح كل سؤال. وإذا كان للسؤال مصدر خاص به ('source') ظهر بدلًا منه.
+source: كتابك المدرسي، الفصل الأول
 # اختياري: كلمات تجمع الأسئلة، وتنطبق على كل سؤال في البنك.
 tags: [مثال]
 # تُطرح الأسئلة بترتيب عشوائي؛ اكتب هنا 'shuffle: false' لتُطرح بترتيب الملف.
@@ -117,6 +124,7 @@ questions:
       - الأقصر
     answer: القاهرة
     explanation: القاهرة عاصمة مصر وأكبر مدنها.
+    source: الموسوعة البريطانية، مادة «القاهرة»
     tags: [جغرافيا]
 
   # ملاحظة لكل خيار: اكتب الخيار نصًّا مع ملاحظة تظهر لمن يختاره،

@@ -156,6 +156,8 @@ def write(bank: Bank) -> tuple[str, list[Problem]]:
             lost.append("per-choice feedback")
         if question.explanation:
             lost.append("the explanation")
+        if question.source:
+            lost.append("the source")
         if not question.shuffle:
             lost.append("'shuffle: false'")
         if lost:

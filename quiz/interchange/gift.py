@@ -44,6 +44,9 @@ _FORMAT = re.compile(r"\[(html|plain|markdown|moodle)\]", re.IGNORECASE)
 _WEIGHT = re.compile(r"%\s*(-?\d+(?:\.\d*)?)\s*%")
 _TAG = re.compile(r"\[tag:((?:\\\]|[^\]])+)\]")
 _CATEGORY = "$CATEGORY:"
+# Where a question's (or, before the first question, the file's) answers are settled: a comment
+# that quiz writes and reads, as GIFT has no field for it.
+_SOURCE = "// source:"
 _TRUE, _FALSE = ("T", "TRUE"), ("F", "FALSE")
 _SKIPPED_KINDS = {
     "essay": "an essay question ('{}' with no answers)",
@@ -150,16 +153,22 @@ class _Reader:
 
     def block(self, block: list[tuple[int, str]]) -> None:
         """One run of lines between blank lines: comments, a category, one or more questions."""
+        comments = [line for _, line in block if line.startswith("//")]
+        sources = [line for line in comments if line.startswith(_SOURCE)]
         tags = [
             tag.replace("\\]", "]").strip()
-            for number, line in block
-            if line.startswith("//")
+            for line in comments
+            if not line.startswith(_SOURCE)
             for tag in _TAG.findall(line)
         ]
+        # `// source: ` lines, one a line of the source (one space after the colon is the mark's).
+        source = "\n".join(line[len(_SOURCE) :].removeprefix(" ") for line in sources)
         body = [(number, line) for number, line in block if not line.startswith("//")]
+        if not body and source and not self.importer.questions and not self.importer.source:
+            self.importer.source = source  # the file's own, before its first question
         while body:
-            body = self.question(body, tags)
-            tags = []
+            body = self.question(body, tags, source)
+            tags, source = [], ""
 
     def category(self, path: str) -> None:
         parts = _category_parts(path)
@@ -167,7 +176,9 @@ class _Reader:
             self.title = " / ".join(p.removeprefix("Default for ").strip() for p in parts)
         self.tags = [p for p in parts if not p.startswith("Default for ")]
 
-    def question(self, body: list[tuple[int, str]], tags: list[str]) -> list[tuple[int, str]]:
+    def question(
+        self, body: list[tuple[int, str]], tags: list[str], source: str = ""
+    ) -> list[tuple[int, str]]:
         """Read the question the lines start with; return the lines of a question after it."""
         line, first = body[0]
         if first.startswith(_CATEGORY):
@@ -228,6 +239,7 @@ class _Reader:
             return rest
         draft.text, draft.explanation, draft.name = text, explanation, name
         draft.tags = (*self.tags, *tags)
+        draft.source = source
         self.importer.add(draft)
         return rest
 
@@ -319,6 +331,7 @@ def write(bank: Bank) -> tuple[str, list[Problem]]:
     out = [f"// {line}" for line in bank.title.split("\n")]
     out += [f"// {line}" for line in bank.description.split("\n") if line]
     out.append(f"// Exported by quiz from {bank.path.name}")
+    out += _source_comments(bank.source)
     out.append("")
     if not bank.shuffle:
         notices.append(
@@ -332,7 +345,7 @@ def write(bank: Bank) -> tuple[str, list[Problem]]:
             )
         )
     for question in bank.questions:
-        out.append(_question(question))
+        out.append(_question(question, bank.source))
         if not question.shuffle:
             notices.append(
                 Problem(
@@ -347,10 +360,17 @@ def write(bank: Bank) -> tuple[str, list[Problem]]:
     return "\n".join(out), notices
 
 
-def _question(question: Question) -> str:
+def _source_comments(source: str) -> list[str]:
+    """A source as `// source:` comments, a line each; Moodle drops them, quiz reads them."""
+    return [f"{_SOURCE} {line}".rstrip() for line in source.split("\n")] if source else []
+
+
+def _question(question: Question, bank_source: str) -> str:
     lines = []
     if question.tags:
         lines.append("// " + " ".join(f"[tag:{_tag(t)}]" for t in question.tags))
+    if question.source != bank_source:
+        lines += _source_comments(question.source)
     head = _escape(question.text)
     if question.id != question_id(question.text) or question.text.startswith("/"):
         head = f"::{question.id.translate(_RESERVED)}::{head}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quiz.bank.clean import UNSAFE_IN_VALUE, clean
@@ -70,6 +70,8 @@ class Draft:
     tags: tuple[str, ...] = ()
     #: The name or id the source gave the question, "" when none.
     name: str = ""
+    #: Where the question's answer is settled, "" when the file does not say.
+    source: str = ""
 
 
 def read_source(path: Path) -> str:
@@ -176,6 +178,8 @@ class Importer:
         self.progress = progress
         self.questions: list[Question] = []
         self.notices: list[Problem] = []
+        #: Where the whole file's answers are settled, when it says (a reader sets it).
+        self.source = ""
         self._ids: dict[str, int] = {}
         self._seen = 0
         self._skipped = 0
@@ -215,6 +219,8 @@ class Importer:
         feedback += [""] * (len(choices) - len(feedback))
         explanation, dropped = tidy(draft.explanation)
         removed |= dropped
+        source, dropped = tidy(draft.source)
+        removed |= dropped
         if not text:
             self.skip(line, "it has no question text")
             return None
@@ -251,6 +257,7 @@ class Importer:
             tags=tuple(tags),
             line=line,
             feedback=tuple(feedback) if any(feedback) else (),
+            source=source,
         )
         self.questions.append(question)
         return question
@@ -309,12 +316,17 @@ class Importer:
             else:
                 found = "no question found"
             raise InterchangeError(f"{self.name}: {found}; {hint}", self.notices)
-        questions = tuple(self.questions)
+        source = tidy(self.source)[0]
+        # As the loader does: a question without a source of its own shows the bank's.
+        questions = tuple(
+            q if q.source or not source else replace(q, source=source) for q in self.questions
+        )
         title = tidy(" ".join(title.split()))[0]
         bank = Bank(
             path=self.path,
             title=title or title_from_path(self.path),
             language=guess_language(questions),
             questions=questions,
+            source=source,
         )
         return Imported(bank, self.notices)

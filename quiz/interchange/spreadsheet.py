@@ -1,11 +1,11 @@
 """Spreadsheets saved as CSV: a header row naming the columns, then one question a row.
 
 The columns are `question`, `choice 1` to `choice 10`, `answer`, and optionally `explanation`,
-`tags`, `id` and `feedback 1` to `feedback 10`. Header names are read loosely (`Choice1`,
-`option_a`, `Option A`, `correct answer`, and the Arabic السؤال, الخيار 1, الإجابة, الشرح,
-الوسوم). The delimiter (comma, semicolon or tab) is found from the header row. `answer` is the
-right choice's text, its letter (A-J, or أ ب ج د) or its number (1-10); several right answers are
-separated by `;` or `|`.
+`source`, `tags`, `id` and `feedback 1` to `feedback 10`. Header names are read loosely
+(`Choice1`, `option_a`, `Option A`, `correct answer`, and the Arabic السؤال, الخيار 1, الإجابة,
+الشرح, المصدر, الوسوم). The delimiter (comma, semicolon or tab) is found from the header row.
+`answer` is the right choice's text, its letter (A-J, or أ ب ج د) or its number (1-10); several
+right answers are separated by `;` or `|`.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ _SINGLE = {
         "الإجابةالصحيحة",
     ),
     "explanation": ("explanation", "generalfeedback", "rationale", "الشرح", "التفسير"),
+    "source": ("source", "reference", "المصدر", "المرجع"),
     "tags": ("tags", "tag", "category", "categories", "الوسوم"),
     "id": ("id",),
 }
@@ -228,6 +229,7 @@ def _row(
             right=[number in right for number in choices],
             feedback=[cell(("feedback", number)) for number in choices],
             explanation=cell(("explanation", 0)),
+            source=cell(("source", 0)),
             tags=tags,
             name=cell(("id", 0)).strip(),
         )

@@ -19,8 +19,8 @@ from quiz.bank import loader
 from quiz.bank.loader import question_id
 from quiz.bank.model import Bank, Question
 
-#: The version written when a bank uses what format 1.1 added.
-VERSION = "1.1"
+#: The version written when a bank uses what format 1.1 or 1.2 added.
+VERSION = "1.2"
 
 _STR = "tag:yaml.org,2002:str"
 _RESOLVER = Resolver()
@@ -32,9 +32,11 @@ _NUMBER_LIKE = re.compile(r"[-+]?\.?[0-9][0-9a-zA-Z_.:+-]*")
 
 
 def needs_version(bank: Bank) -> bool:
-    """Whether the bank uses something format 1.1 added."""
-    return not bank.shuffle or any(
-        q.multiple or q.feedback or not q.shuffle for q in bank.questions
+    """Whether the bank uses something format 1.1 or 1.2 added."""
+    return (
+        not bank.shuffle
+        or bool(bank.source)
+        or any(q.multiple or q.feedback or not q.shuffle or q.source for q in bank.questions)
     )
 
 
@@ -48,6 +50,8 @@ def to_yaml(bank: Bank) -> str:
     out.append(f"language: {_scalar(bank.language, 2)}")
     if bank.description:
         out.append(f"description: {_scalar(bank.description, 2)}")
+    if bank.source:
+        out.append(f"source: {_scalar(bank.source, 2)}")
     if bank.tags:
         out.append(f"tags: {_flow(bank.tags)}")
     if not bank.shuffle:
@@ -56,11 +60,13 @@ def to_yaml(bank: Bank) -> str:
     for index, question in enumerate(bank.questions):
         if index:
             out.append("")
-        _question(out, question, bank.tags)
+        _question(out, question, bank.tags, bank.source)
     return "\n".join(out) + "\n"
 
 
-def _question(out: list[str], question: Question, bank_tags: tuple[str, ...]) -> None:
+def _question(
+    out: list[str], question: Question, bank_tags: tuple[str, ...], bank_source: str
+) -> None:
     fields: list[str] = []
     if question.id != question_id(question.text):
         fields.append(f"id: {_scalar(question.id, 6)}")
@@ -82,6 +88,9 @@ def _question(out: list[str], question: Question, bank_tags: tuple[str, ...]) ->
         fields.append(f"answer: {_flow(question.answers)}")
     if question.explanation:
         fields.append(f"explanation: {_scalar(question.explanation, 6)}")
+    # The loader gives a question without a source the bank's: write only a source of its own.
+    if question.source and question.source != bank_source:
+        fields.append(f"source: {_scalar(question.source, 6)}")
     # The loader puts the bank's tags first in every question's; write only the question's own.
     tags = question.tags
     if bank_tags and tags[: len(bank_tags)] == bank_tags:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.visual import Visual
 
-from quiz.text.i18n import is_rtl
+from quiz.text.i18n import is_rtl, t
 from quiz.text.rtl import Mode, rtl_language, visual_line
 from quiz.text.safe import on_screen
 from quiz.text.settings import current
@@ -59,3 +59,8 @@ def labelled(label: str, text: str, language: str, *, label_style: str) -> Visua
             text, rtl_default=rtl, mode=mode(), prefix=label, prefix_style=label_style
         )
     return Stacked(ui_text(label.rstrip(), style=label_style), bank_text(text, language))
+
+
+def source_line(source: str, language: str) -> Visual:
+    """Where an answer is settled, labelled, after the explanation (a URL is shown as text)."""
+    return labelled(t("feedback.source"), source, language, label_style="$text-muted")

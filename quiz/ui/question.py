@@ -8,14 +8,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.visual import Visual
 from textual.widgets import Footer, Static
 
 from quiz.play.run import FeedbackRun, Outcome
 from quiz.text.i18n import choice_label, separator, t, translatable
 from quiz.text.rtl import rtl_language
-from quiz.ui.bidi_text import BidiVisual
+from quiz.ui.bidi_text import BidiVisual, Stacked
 from quiz.ui.choices import NUMBER_BINDINGS, ChoiceList, Marks
-from quiz.ui.display import bank_text, labelled, mode, ui_line, ui_text
+from quiz.ui.display import bank_text, labelled, mode, source_line, ui_line, ui_text
 from quiz.ui.localize import localize
 from quiz.ui.screen import AppScreen
 
@@ -23,7 +24,7 @@ R = TypeVar("R", bound=FeedbackRun)
 
 
 def feedback_parts(run: FeedbackRun, outcome: Outcome) -> list[Static]:
-    """What the screen says once a question is answered: the verdict, notes, the explanation."""
+    """What the screen says once a question is answered: verdict, notes, explanation, source."""
     shown = run.current
     question = shown.question
     language = run.current_bank.language
@@ -56,8 +57,12 @@ def feedback_parts(run: FeedbackRun, outcome: Outcome) -> list[Static]:
                     )
                 )
             )
-    if question.explanation:
-        parts.append(Static(bank_text(question.explanation, language)))
+    # The source right under the explanation, without a blank row: it belongs to it.
+    why: list[Visual] = [bank_text(question.explanation, language)] if question.explanation else []
+    if question.source:
+        why.append(source_line(question.source, language))
+    if why:
+        parts.append(Static(Stacked(*why)))
     for part in parts:
         part.add_class("feedback-part")
     return parts

@@ -11,7 +11,7 @@ from quiz.play.run import Result, Run
 from quiz.store import bank_key
 from quiz.text.i18n import separator, t, translatable
 from quiz.ui.bidi_text import Stacked
-from quiz.ui.display import bank_text, labelled, ui_line, ui_text
+from quiz.ui.display import bank_text, labelled, source_line, ui_line, ui_text
 from quiz.ui.localize import localize
 from quiz.ui.screen import AppScreen
 
@@ -99,7 +99,7 @@ class ResultsScreen(AppScreen):
 
 
 def _missed(row: Result) -> Stacked:
-    """A missed question: its text, the right answer, what was said, and why."""
+    """A missed question: its text, the right answer, what was said, why, and the source."""
     shown, language = row.shown, row.bank.language
     answers = separator().join(shown.choices[i] for i in sorted(shown.right))
     if row.outcome is None:
@@ -126,4 +126,6 @@ def _missed(row: Result) -> Stacked:
                 label_style="$text-muted",
             )
         )
+    if shown.question.source:
+        parts.append(source_line(shown.question.source, language))
     return Stacked(*parts)

@@ -153,6 +153,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "exam.time_up": "انتهى الوقت: سُلِّم الاختبار.",
     "results.not_answered": "دون إجابة",
     "results.explanation": "السبب: ",
+    "feedback.source": "المصدر: ",
     "profile.title": "من يتدرّب الآن؟",
     "profile.new": "أو اكتب اسمًا جديدًا واضغط Enter:",
     "profile.now": "الملف: {name}",

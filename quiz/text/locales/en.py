@@ -110,6 +110,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "exam.time_up": "Time is up: the exam was submitted.",
     "results.not_answered": "not answered",
     "results.explanation": "Why: ",
+    "feedback.source": "Source: ",
     "profile.title": "Who is practising?",
     "profile.new": "Or type a new name and press Enter:",
     "profile.now": "Profile: {name}",

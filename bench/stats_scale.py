@@ -44,7 +44,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from quiz.bank.model import Bank, Question
 from quiz.progress import stats
-from quiz.store import Store, _stored_time
+from quiz.store import Store
+from quiz.store import sqlite as sqlite_store
+
+_stored_time = sqlite_store.DIALECT.time
 
 BANKS = 10
 PROFILES = ("amal", "omar")
@@ -198,7 +201,7 @@ class Size:
 
 def print_plans(size: Size, banks: dict[str, Bank]) -> None:
     """Print EXPLAIN QUERY PLAN of every statement compute() sends, for one bank and overall."""
-    read_only = stats._read_only
+    read_only = sqlite_store._read_only
     sent: list[str] = []
 
     def tracing(path: Path) -> sqlite3.Connection:
@@ -206,7 +209,7 @@ def print_plans(size: Size, banks: dict[str, Bank]) -> None:
         conn.set_trace_callback(sent.append)
         return conn
 
-    stats._read_only = tracing
+    sqlite_store._read_only = tracing
     try:
         for scope in ("bank", "all"):
             sent.clear()
@@ -221,7 +224,7 @@ def print_plans(size: Size, banks: dict[str, Bank]) -> None:
                     print(f"      plan: {row[-1]}")
             conn.close()
     finally:
-        stats._read_only = read_only
+        sqlite_store._read_only = read_only
 
 
 def report(label: str, small: Size, big: Size, target: Callable[[float], str]) -> None:

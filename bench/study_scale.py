@@ -46,7 +46,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from quiz.bank.cache import BankCache
 from quiz.bank.model import Bank
 from quiz.play.study import Study, due_counts
-from quiz.store import Store, _stored_time, bank_key
+from quiz.store import Store, bank_key
+from quiz.store.sqlite import DIALECT
+
+_stored_time = DIALECT.time
 
 NEW_QUESTIONS = 50
 ANSWERS_TIMED = 1000

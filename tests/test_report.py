@@ -21,11 +21,9 @@ from quiz.progress.report import (
     StudentResult,
     WrongChoice,
     build_report,
-    percent_label,
-    print_report,
-    render_html,
-    report_command,
 )
+from quiz.render.report_html import render_html
+from quiz.render.report_text import percent_label, print_report, report_command
 from quiz.store import Store
 
 GEO = ("/home/ali/banks/geography.yaml", "Geography")

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from test_report import CAIRO, write_class_exports
 
-from quiz.progress.report import CSS, build_report, write_html
+from quiz.progress.report import build_report
+from quiz.render.report_html import CSS, write_html
 
 
 def find_chromium() -> str | None:

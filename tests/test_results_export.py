@@ -266,9 +266,11 @@ def test_rows_are_streamed_not_gathered(db: Path) -> None:
 
 
 def test_a_database_before_profiles_exports_the_default_profile(tmp_path: Path) -> None:
-    # A version 1 database read as it is (the store would migrate it): no profile, no final.
-    conn = sqlite3.connect(tmp_path / "v1.sqlite3", isolation_level=None)
+    # A version 1 database (no profile, no final), which the export brings up to date first.
+    path = tmp_path / "v1.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
     MIGRATIONS[0](conn)
+    conn.execute("PRAGMA user_version = 1")
     conn.execute(
         "INSERT INTO sessions (id, bank, title, planned, started)"
         " VALUES (1, 'b.yaml', 'B', 1, '2026-03-01T08:00:00.000000+00:00')"
@@ -278,8 +280,8 @@ def test_a_database_before_profiles_exports_the_default_profile(tmp_path: Path) 
         " ms, answered) VALUES (1, 'q', 'b.yaml', 'Q?', '[\"x\", \"y\"]', '[1]', 0, 49,"
         " '2026-03-01T08:00:01.000000+00:00')"
     )
-    rows = list(results_export._rows(conn, tmp_path, None, UTC, None))
     conn.close()
+    rows = list(export_rows(path, tz=UTC))
     assert rows == [
         {
             "profile": "default",

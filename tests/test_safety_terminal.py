@@ -13,7 +13,9 @@ import pytest
 from ui_helpers import THREE, build, screen_text
 
 from quiz.cli import main
-from quiz.progress.report import build_report, print_report, render_html
+from quiz.progress.report import build_report
+from quiz.render.report_html import render_html
+from quiz.render.report_text import print_report
 from quiz.store import Store, bank_key
 from quiz.text.safe import (
     GuardedStream,

@@ -13,7 +13,8 @@ import pytest
 
 from quiz.bank.loader import load_bank
 from quiz.bank.model import Bank, Question
-from quiz.progress.stats import UNTAGGED, Stats, compute, print_stats
+from quiz.progress.stats import UNTAGGED, Stats, compute
+from quiz.render.stats import print_stats
 from quiz.store import CardState, Store, StoreError, bank_key
 
 #: The students' time zone: three hours ahead of UTC, so 21:00 UTC is midnight.

@@ -69,7 +69,7 @@ def results(args: argparse.Namespace) -> int:
 
 def report(args: argparse.Namespace) -> int:
     """`quiz report`: the item analysis of students' exports."""
-    from quiz.progress.report import report_command
+    from quiz.render.report_text import report_command
 
     report_command(
         args.paths,
@@ -85,7 +85,8 @@ def report(args: argparse.Namespace) -> int:
 def stats(args: argparse.Namespace) -> int:
     """`quiz stats`: the statistics of a profile, for one bank or all."""
     from quiz.files import stored_path
-    from quiz.progress.stats import compute, print_stats
+    from quiz.progress.stats import compute
+    from quiz.render.stats import print_stats
     from quiz.store import bank_key
 
     path = None if args.stats_bank is None else Path(args.stats_bank).expanduser()

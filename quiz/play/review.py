@@ -27,9 +27,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 
 from quiz.bank.model import Bank, Question
+from quiz.play.group import SessionGroup
 from quiz.play.run import Outcome, Series, Shown, choice_order, saved_answer
 from quiz.play.timing import utc_now
-from quiz.store import SessionGroup, Store, bank_key
+from quiz.store import Store, bank_key
 
 
 def review_questions(

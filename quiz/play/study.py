@@ -54,6 +54,7 @@ from typing import NamedTuple
 from fsrs import Card, Rating, Scheduler, State
 
 from quiz.bank.model import Bank, Question
+from quiz.play.group import SessionGroup
 from quiz.play.run import (
     AlreadyAnswered,
     Outcome,
@@ -64,7 +65,7 @@ from quiz.play.run import (
     saved_answer,
 )
 from quiz.play.timing import local_now
-from quiz.store import CardState, NewCardScan, SessionGroup, Store, bank_key
+from quiz.store import CardState, NewCardScan, Store, as_utc, bank_key
 
 DEFAULT_NEW_PER_DAY = 20
 
@@ -405,7 +406,7 @@ class Study:
         return Rating.Good
 
     def _utc_now(self) -> datetime:
-        return self.now().astimezone(UTC)
+        return as_utc(self.now())
 
     # -- inside: the queue ---------------------------------------------------------------------
 

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import UTC, datetime
+from datetime import datetime
+
+# The one clock in UTC, shared with the store (when answers are saved).
+from quiz.store.model import utc_now
+
+__all__ = ["format_duration", "local_now", "parse_duration", "utc_now"]
 
 _UNIT_SECONDS = {"h": 3600.0, "m": 60.0, "s": 1.0}
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([hms])")
@@ -57,11 +62,6 @@ def format_duration(seconds: float) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
-
-
-def utc_now() -> datetime:
-    """The time now, in UTC (when answers are saved)."""
-    return datetime.now(UTC)
 
 
 def local_now() -> datetime:

@@ -32,8 +32,8 @@ answered_at   when: ISO 8601 to the second, with UTC offset  see below          
   ends, with a header row, quoted by the csv module where needed. JSON is one array of objects
   with the keys above, UTF-8 without a BOM.
 
-Rows are read from the database and written one at a time, oldest answer first, so an export of
-a million answers does not hold them in memory.
+Rows are read from the database (Store.export_answers) and written one at a time, oldest answer
+first, so an export of a million answers does not hold them in memory.
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ import itertools
 import json
 import os
 import re
-import sqlite3
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time, timezone, tzinfo
@@ -53,7 +52,7 @@ from typing import IO, Any, Literal
 
 from quiz.errors import QuizError
 from quiz.files import FileExists, FileProblem, write_new
-from quiz.store import DEFAULT_PROFILE, Store, StoreError
+from quiz.store import ExportAnswer, Store, StoreError, is_server_url
 from quiz.text.safe import GuardedStream, csv_writer, printable_name
 
 #: The columns of an export, in order: the contract with `quiz report`.
@@ -100,28 +99,16 @@ def parse_since(text: str) -> date:
         ) from None
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
-    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-
-
 def _seconds(ms: int) -> float:
     """Return milliseconds as seconds to one decimal, halves rounded up (1250 ms -> 1.3)."""
     return (ms + 50) // 100 / 10
 
 
-def _since_key(since: date, tz: tzinfo | None) -> str:
-    """Return the stored-time text of midnight at the start of `since` in tz (None: local)."""
+def _since_start(since: date, tz: tzinfo | None) -> datetime:
+    """Return midnight at the start of `since` in tz (None: local), in UTC."""
     midnight = datetime.combine(since, time.min)
     start = midnight.astimezone() if tz is None else midnight.replace(tzinfo=tz)
-    # The store keeps fixed-width ISO 8601 UTC text with microseconds, which sorts as it orders
-    # (see quiz.store), so the cut is a text comparison.
-    return start.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    # Read only: an export never writes to the student's scores, even by accident.
-    uri = path.resolve().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    return start.astimezone(UTC)
 
 
 def export_rows(
@@ -133,33 +120,25 @@ def export_rows(
 ) -> Iterator[dict[str, Any]]:
     """Yield each answer that counts as an export row (keys: COLUMNS), oldest first.
 
-    `source` is the score database's path or an open Store. `since` keeps the answers given from
-    midnight of that date in `tz` (None: the computer's time zone), which is also the zone of
-    `answered_at`. `profile` keeps one profile's answers (None: every profile's).
+    `source` is the score database's path (or server URL) or an open Store. `since` keeps the
+    answers given from midnight of that date in `tz` (None: the computer's time zone), which is
+    also the zone of `answered_at`. `profile` keeps one profile's answers (None: every profile's).
     Raises StoreError (one line) for a database that cannot be read.
     """
     if isinstance(source, Store):
-        path = source.path
-        store = None
+        store, opened = source, False
     else:
-        path = Path(source)
-        if not os.path.isfile(path):
-            raise StoreError(path, "no score database here", "play a quiz first or pass --db FILE")
+        if not is_server_url(source) and not os.path.isfile(source):
+            raise StoreError(
+                source, "no score database here", "play a quiz first or pass --db FILE"
+            )
         # Opening it through the store checks that it is ours and brings its schema up to date.
-        store = Store.open(path)
+        store, opened = Store.open(source), True
     try:
-        try:
-            conn = _open_read_only(path)
-        except sqlite3.Error as error:
-            raise StoreError(path, f"cannot read the score database ({error})") from None
-        try:
-            yield from _rows(conn, path, since, tz, profile)
-        except sqlite3.Error as error:
-            raise StoreError(path, f"cannot read the answers ({error})") from None
-        finally:
-            conn.close()
+        start = None if since is None else _since_start(since, tz)
+        yield from _rows(store.export_answers(since=start, profile=profile), tz)
     finally:
-        if store is not None:
+        if opened:
             store.close()
 
 
@@ -173,54 +152,24 @@ def _texts(choices: str, picked: str) -> tuple[tuple[str, ...], tuple[str, ...]]
 
 
 @lru_cache(maxsize=1024)
-def _zone_at(minute: str, tz: tzinfo | None) -> timezone:
-    """Return the fixed UTC offset of tz (None: local) at a stored time's UTC minute."""
-    offset = datetime.fromisoformat(f"{minute}:00+00:00").astimezone(tz).utcoffset()
+def _zone_at(minute: datetime, tz: tzinfo | None) -> timezone:
+    """Return the fixed UTC offset of tz (None: local) at a UTC minute."""
+    offset = minute.astimezone(tz).utcoffset()
     assert offset is not None
     return timezone(offset)
 
 
-def _local_text(stored: str, tz: tzinfo | None) -> str:
-    """Return a stored UTC time as ISO 8601 text in tz (None: local), to the second."""
+def _local_text(moment: datetime, tz: tzinfo | None) -> str:
+    """Return a UTC time as ISO 8601 text in tz (None: local), to the second."""
     # Looking up the local zone for every answer is most of an export's time; an offset only
-    # changes on a whole minute, so it is looked up once per minute (the first 16 characters).
-    return (
-        datetime.fromisoformat(stored)
-        .astimezone(_zone_at(stored[:16], tz))
-        .isoformat(timespec="seconds")
-    )
+    # changes on a whole minute, so it is looked up once per minute.
+    minute = moment.replace(second=0, microsecond=0)
+    return moment.astimezone(_zone_at(minute, tz)).isoformat(timespec="seconds")
 
 
-def _rows(
-    conn: sqlite3.Connection,
-    path: Path,
-    since: date | None,
-    tz: tzinfo | None,
-    profile: str | None,
-) -> Iterator[dict[str, Any]]:
-    # Profiles and `final` came with schema 2; a database before it has one profile and every
-    # answer counts.
-    has_profile = "profile" in _columns(conn, "sessions")
-    conditions = ["(:since IS NULL OR a.answered >= :since)"]
-    if "final" in _columns(conn, "answers"):
-        conditions.append("a.final = 1")
-    profile_column = "s.profile" if has_profile else f"'{DEFAULT_PROFILE}'"
-    if profile is not None:
-        conditions.append(f"{profile_column} = :profile")
-    cursor = conn.execute(
-        f"""
-        SELECT {profile_column}, a.bank, s.title, a.question_id, a.question, a.choices,
-               a.picked, a.correct, a.ms, a.answered
-        FROM answers a JOIN sessions s ON s.id = a.session_id
-        WHERE {" AND ".join(conditions)}
-        ORDER BY a.id
-        """,
-        {
-            "since": None if since is None else _since_key(since, tz),
-            "profile": profile,
-        },
-    )
-    for who, bank, title, qid, question, choices, picked, correct, ms, answered in cursor:
+def _rows(answers: Iterable[ExportAnswer], tz: tzinfo | None) -> Iterator[dict[str, Any]]:
+    """Each answer as an export row (keys: COLUMNS), its time in tz (None: local)."""
+    for who, bank, title, qid, question, choices, picked, correct, ms, answered in answers:
         shown, chosen = _texts(choices, picked)
         yield {
             "profile": who,

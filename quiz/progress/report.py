@@ -21,14 +21,13 @@ The same file named twice is read once.
   least `min_answers` answers; fewer answers say too little to rank.
 
 The numbers are computed by plain functions returning dataclasses (`build_report`); printing
-(`print_report`, with Rich) and the HTML page (`render_html`) are separate.
+(quiz.render.report_text, with Rich) and the HTML page (quiz.render.report_html) are separate.
 A file that cannot be read as an export raises ReportError, one line naming the file.
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import io
 import itertools
 import json
@@ -41,10 +40,10 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from quiz.errors import QuizError
-from quiz.files import EXPORT_LIMIT, FileExists, FileProblem, open_regular, write_new
+from quiz.files import EXPORT_LIMIT, FileProblem, open_regular
 from quiz.progress.export import JOIN, RIGHT, WRONG
-from quiz.store import DEFAULT_PROFILE
-from quiz.text.safe import csv_unguard, printable_name, visible
+from quiz.store import DEFAULT_PROFILE, percent
+from quiz.text.safe import csv_unguard, printable_name
 
 #: The columns the report needs; an export has more (see quiz.progress.export.COLUMNS).
 REQUIRED = ("profile", "bank", "bank_title", "question_id", "question", "picked", "result")
@@ -99,7 +98,7 @@ class QuestionResult:
 
     @property
     def percent_right(self) -> float:
-        return 100.0 * self.right / self.answers
+        return percent(self.right, self.answers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +128,7 @@ class StudentResult:
 
     @property
     def percent_right(self) -> float:
-        return 100.0 * self.right / self.answers
+        return percent(self.right, self.answers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -472,276 +471,3 @@ def _questions(
         )
     results.sort(key=lambda q: (q.percent_right, -q.answers, q.question_id))
     return tuple(results)
-
-
-def percent_label(right: int, answers: int) -> str:
-    """Return right out of answers as a whole percentage, never 0% or 100% unless exactly so."""
-    value = int(100 * right / answers + 0.5)
-    if right < answers:
-        value = min(value, 99)
-    if right > 0:
-        value = max(value, 1)
-    return f"{value}%"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def behind_note(report: Report) -> str:
-    """Return the line under the heading of the students most behind."""
-    least = _plural(report.min_answers, "answer")
-    note = f"Lowest percent right first, of those with at least {least}"
-    if report.unranked:
-        note += f"; {_plural(report.unranked, 'student')} with fewer not ranked"
-    return note + "."
-
-
-def summary_line(report: Report) -> str:
-    """Return one line saying what the report covers."""
-    return (
-        f"{_plural(len(report.students), 'student')}, {_plural(report.answers, 'answer')}, "
-        f"from {_plural(len(report.files), 'file')}"
-    )
-
-
-# -- the table on a terminal ----------------------------------------------------------------------
-
-
-def print_report(report: Report, stream: IO[str], *, width: int | None = None) -> None:
-    """Print the report as plain tables (Rich) to a text stream."""
-    # Rich only here: building the report needs none of it.
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    from quiz.text.safe import guarded_console
-
-    # Every text segment is made visible: control and bidi characters in exports are data.
-    console = guarded_console(stream, width=width, highlight=False, emoji=False)
-    console.print(Text(f"Quiz report: {summary_line(report)}", style="bold"))
-    if not report.students:
-        console.print(Text("No answers in these exports."))
-        return
-    for bank in report.banks:
-        console.print()
-        # Text from exports is data, never markup: always wrapped in Text.
-        console.print(Text(f"{bank.title} ({bank.file_name})", style="bold"))
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        table.add_column("ID", no_wrap=True)
-        table.add_column("Question", ratio=3)
-        table.add_column("Answers", justify="right")
-        table.add_column("Students", justify="right")
-        table.add_column("Right", justify="right")
-        table.add_column("Most picked wrong choice", ratio=2)
-        for q in bank.questions:
-            wrong = q.most_picked_wrong
-            table.add_row(
-                Text(q.question_id),
-                Text(q.question),
-                Text(str(q.answers)),
-                Text(str(q.students)),
-                Text(percent_label(q.right, q.answers)),
-                Text("" if wrong is None else f"{wrong.text} ({wrong.count})"),
-            )
-        console.print(table)
-    console.print()
-    console.print(Text("Students most behind", style="bold"))
-    console.print(Text(behind_note(report)))
-    if not report.behind:
-        console.print(Text("No student has that many answers yet; see --min-answers."))
-        return
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Student")
-    table.add_column("Answers", justify="right")
-    table.add_column("Right", justify="right")
-    for student in report.behind:
-        table.add_row(
-            Text(student.name),
-            Text(str(student.answers)),
-            Text(percent_label(student.right, student.answers)),
-        )
-    console.print(table)
-
-
-# -- the HTML page --------------------------------------------------------------------------------
-
-#: The page's only style: inline, no fonts or scripts from anywhere.
-CSS = """
-:root { color-scheme: light; --ink: #1f2933; --muted: #616e7c; --line: #d9e2ec;
-  --low: #c0392b; --mid: #b7791f; --high: #2f855a; --track: #e4e7eb; }
-* { box-sizing: border-box; }
-body { margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: var(--ink);
-  font: 15px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans", "DejaVu Sans", sans-serif; }
-h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
-h2 { font-size: 1.25rem; margin: 2.2rem 0 .2rem; }
-.muted, .file { color: var(--muted); }
-.file { font-size: .85rem; margin: 0 0 .6rem; }
-table { border-collapse: collapse; width: 100%; }
-/* Fixed columns, so every bank's table lines up with the others. */
-table.items { table-layout: fixed; }
-table.items col.id { width: 4.5rem; }
-table.items col.count { width: 6rem; }
-table.items col.right { width: 12rem; }
-table.items col.wrong { width: 22%; }
-table.students { width: auto; min-width: 28rem; }
-td { overflow-wrap: anywhere; }
-th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; vertical-align: top;
-  text-align: start; }
-th { font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
-td.num, th.num { text-align: end; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.id { color: var(--muted); font-size: .85rem; white-space: nowrap; }
-td.right { white-space: nowrap; }
-.pct { display: inline-block; min-width: 3.2em; text-align: end; font-weight: 600;
-  font-variant-numeric: tabular-nums; }
-svg.bar { vertical-align: middle; margin-inline-end: .4rem; }
-svg.bar .track { fill: var(--track); }
-svg.bar .low { fill: var(--low); }
-svg.bar .mid { fill: var(--mid); }
-svg.bar .high { fill: var(--high); }
-.count { color: var(--muted); white-space: nowrap; }
-.files { font-size: .85rem; }
-@media print { body { margin: 0; max-width: none; } section { break-inside: avoid; } }
-"""
-
-
-def _e(text: object) -> str:
-    # Control and bidi characters shown as escapes, as on a terminal; then HTML-escaped.
-    return html.escape(visible(str(text)), quote=True)
-
-
-def _level(percent: float) -> str:
-    return "low" if percent < 50 else "mid" if percent < 75 else "high"
-
-
-def _bar(right: int, answers: int) -> str:
-    """Return an inline SVG bar of right out of answers, 120 px wide."""
-    percent = 100.0 * right / answers
-    label = f"{percent_label(right, answers)} right ({right} of {answers})"
-    return (
-        f'<svg class="bar" width="120" height="14" viewBox="0 0 100 14" '
-        f'preserveAspectRatio="none" role="img" aria-label="{_e(label)}">'
-        f"<title>{_e(label)}</title>"
-        f'<rect class="track" width="100" height="14" rx="2"/>'
-        f'<rect class="{_level(percent)}" width="{percent:.1f}" height="14" rx="2"/></svg>'
-    )
-
-
-def _right_cell(right: int, answers: int) -> str:
-    return (
-        f'<td class="right">{_bar(right, answers)}'
-        f'<span class="pct">{percent_label(right, answers)}</span></td>'
-    )
-
-
-def _bank_section(bank: BankResult) -> str:
-    rows = []
-    for q in bank.questions:
-        wrong = q.most_picked_wrong
-        wrong_cell = (
-            "<td></td>"
-            if wrong is None
-            # The count is isolated left to right, or after an Arabic choice it reads backwards.
-            else f'<td dir="auto">{_e(wrong.text)} <span class="count" dir="ltr" '
-            f'title="picked in {wrong.count} wrong answers">×{wrong.count}</span></td>'
-        )
-        rows.append(
-            "<tr>"
-            f'<td class="id" dir="auto">{_e(q.question_id)}</td>'
-            f'<td class="question" dir="auto">{_e(q.question)}</td>'
-            f'<td class="num">{q.answers}</td>'
-            f'<td class="num">{q.students}</td>'
-            f"{_right_cell(q.right, q.answers)}"
-            f"{wrong_cell}"
-            "</tr>"
-        )
-    return (
-        "<section>"
-        f'<h2 dir="auto">{_e(bank.title)}</h2>'
-        f'<p class="file" dir="auto">{_e(bank.file_name)} · {bank.answers} answers, '
-        f"{percent_label(bank.right, bank.answers)} right</p>"
-        '<table class="items"><colgroup><col class="id"><col><col class="count">'
-        '<col class="count"><col class="right"><col class="wrong"></colgroup><thead><tr>'
-        '<th>ID</th><th>Question</th><th class="num">Answers</th><th class="num">Students</th>'
-        "<th>Right</th><th>Most picked wrong choice</th>"
-        "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></section>"
-    )
-
-
-def _students_section(report: Report) -> str:
-    heading = f'<h2>Students most behind</h2><p class="file">{_e(behind_note(report))}</p>'
-    if not report.behind:
-        return f"<section>{heading}<p>No student has that many answers yet.</p></section>"
-    rows = "".join(
-        "<tr>"
-        f'<td dir="auto">{_e(s.name)}</td>'
-        f'<td class="num">{s.answers}</td>'
-        f"{_right_cell(s.right, s.answers)}"
-        "</tr>"
-        for s in report.behind
-    )
-    return (
-        f'<section>{heading}<table class="students"><thead><tr><th>Student</th>'
-        '<th class="num">Answers</th><th>Right</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></section>"
-    )
-
-
-def render_html(report: Report) -> str:
-    """Return the report as one self-contained HTML page (inline CSS and SVG, no scripts)."""
-    files = ", ".join(f'<span dir="auto">{_e(p.name)}</span>' for p in report.files)
-    if report.students:
-        body = "".join(_bank_section(b) for b in report.banks) + _students_section(report)
-    else:
-        body = "<p>No answers in these exports.</p>"
-    return (
-        "<!doctype html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<title>Quiz report</title>\n"
-        f"<style>{CSS}</style>\n</head>\n<body>\n"
-        f'<header><h1>Quiz report</h1><p class="muted">{_e(summary_line(report))}</p>'
-        f'<p class="files muted">Files: {files}</p></header>\n'
-        f"<main>{body}</main>\n</body>\n</html>\n"
-    )
-
-
-def write_html(report: Report, out: Path, *, force: bool = False) -> None:
-    """Write the report's HTML page to a new file (an existing one only with `force`), never
-    over one of its own inputs."""
-    name = _name(out)
-    if os.path.lexists(out) and any(_same_file(out, f) for f in report.files):
-        raise ReportError(f"{name} is one of the exports being read; name another file for --html")
-    if os.path.isdir(out):
-        raise ReportError(f"{name} is a folder; name a file for --html, e.g. report.html")
-    try:
-        write_new(out, render_html(report), force=force)
-    except FileExists as problem:
-        raise ReportError(f"{name} {problem}") from None
-    except FileProblem as problem:
-        raise ReportError(f"{name}: {problem}; choose another place") from None
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def report_command(
-    paths: Sequence[str | Path],
-    *,
-    html_out: str | Path | None = None,
-    force: bool = False,
-    min_answers: int = MIN_ANSWERS,
-    stdout: IO[str],
-    stderr: IO[str],
-) -> None:
-    """Run `quiz report`: print the tables, or write the HTML page and say so on stderr."""
-    report = build_report([Path(p) for p in paths], min_answers=min_answers)
-    if html_out is None:
-        print_report(report, stdout)
-        return
-    write_html(report, Path(html_out), force=force)
-    print(f"wrote {html_out}: {summary_line(report)}", file=stderr)

@@ -1,6 +1,6 @@
 """Statistics of one profile, for one bank or all: what `quiz stats` prints and the screen draws.
 
-Plain Python (no Textual; Rich only inside `print_stats`, imported when it runs):
+Plain Python, computation only (the tables are printed by quiz.render.stats):
 
     stats = compute(store, profile="amal", bank=bank_key(path), banks=load, now=None, tz=None)
     stats.scores      # ScorePoint per finished session, oldest first: the score chart
@@ -10,7 +10,6 @@ Plain Python (no Textual; Rich only inside `print_stats`, imported when it runs)
     stats.current_streak, stats.longest_streak, stats.time_ms, stats.time_per_day_ms
     stats.sessions, stats.answers, stats.correct, stats.percent
     stats.as_json()   # see Stats.as_json for the shape
-    print_stats(stats, sys.stdout, width=None)   # Rich tables
 
 What counts:
 - Only answers that count (final = 1): an exam answer changed before submitting counts once,
@@ -42,27 +41,34 @@ each quarter hour lies within one local day and its totals go to that day whole;
 quarter with a local midnight inside it (an offset like +00:07, a zone's old local mean time)
 has its answers read one by one. Questions are joined to their cards. The time grows with the
 profile's sessions and questions, not its answers (see bench/stats_scale.py). All reads share
-one snapshot, on a read-only connection of their own, so a quiz saving answers meanwhile
-neither waits nor skews the figures.
+one snapshot (`Store.read_statistics`; on SQLite a read-only connection of their own), so a quiz
+saving answers meanwhile neither waits nor skews the figures.
 """
 
 from __future__ import annotations
 
 import heapq
-import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
 
 from fsrs import Card, Scheduler, State
 
 from quiz.bank.model import Bank, Question
-from quiz.store import Store, StoreError
+from quiz.progress.stats_data import DayTotal, ScorePoint, Stats, TagScore, WeakQuestion
+from quiz.store import CardState, QuarterTotal, QuestionTotal, SessionInfo, StatisticsReads, Store
 
-if TYPE_CHECKING:
-    from rich.console import Console
+__all__ = [
+    "MIN_ANSWERS",
+    "UNTAGGED",
+    "WEAKEST",
+    "DayTotal",
+    "ScorePoint",
+    "Stats",
+    "TagScore",
+    "WeakQuestion",
+    "compute",
+]
 
 #: The tag under which answers to untagged questions (or questions not found) are counted.
 UNTAGGED = "(untagged)"
@@ -78,204 +84,6 @@ QUARTER = 900
 
 #: What `banks` may be: a mapping of bank key to Bank, or a function loading one by its key.
 BankSource = Mapping[str, Bank] | Callable[[str], Bank | None]
-
-
-@dataclass(frozen=True, slots=True)
-class ScorePoint:
-    """One finished session on the score chart: when it ended and how many answers were right."""
-
-    session_id: int
-    bank: str
-    mode: str
-    #: When the session finished, in the time zone of the statistics.
-    finished: datetime
-    answers: int
-    correct: int
-
-    @property
-    def percent(self) -> float:
-        """The percentage of the session's answers that were right."""
-        return _percent(self.correct, self.answers)
-
-
-@dataclass(frozen=True, slots=True)
-class DayTotal:
-    """One calendar day practised: how many answers, how many right, how long they took."""
-
-    day: date
-    answers: int
-    correct: int
-    ms: int
-
-    @property
-    def percent(self) -> float:
-        """The percentage of the day's answers that were right."""
-        return _percent(self.correct, self.answers)
-
-
-@dataclass(frozen=True, slots=True)
-class TagScore:
-    """The answers to the questions of one tag."""
-
-    tag: str
-    #: How many different questions with this tag were answered.
-    questions: int
-    answers: int
-    correct: int
-
-    @property
-    def percent(self) -> float:
-        """The percentage of the tag's answers that were right."""
-        return _percent(self.correct, self.answers)
-
-
-@dataclass(frozen=True, slots=True)
-class WeakQuestion:
-    """A question often got wrong, or likely forgotten by now."""
-
-    bank: str
-    question_id: str
-    text: str
-    answers: int
-    correct: int
-    #: The FSRS probability (0 to 1) of recalling it now, for a question with a study card.
-    recall: float | None
-
-    @property
-    def percent(self) -> float:
-        """The percentage of its answers that were right."""
-        return _percent(self.correct, self.answers)
-
-    @property
-    def chance(self) -> float:
-        """What it is ranked by: its recall when it has a card, else its share right (0 to 1)."""
-        return self.recall if self.recall is not None else self.correct / self.answers
-
-
-@dataclass(frozen=True, slots=True)
-class Stats:
-    """The statistics of one profile, for one bank or all of them, at one moment."""
-
-    profile: str
-    #: The bank key (see quiz.store.bank_key), or None for all banks.
-    bank: str | None
-    #: When they were computed, in their time zone.
-    now: datetime
-    #: Sessions with at least one answer that counts, finished or not.
-    sessions: int
-    answers: int
-    correct: int
-    #: The total time taken by the answers, in milliseconds.
-    time_ms: int
-    current_streak: int
-    longest_streak: int
-    scores: tuple[ScorePoint, ...]
-    days: tuple[DayTotal, ...]
-    #: Empty when computed without banks.
-    tags: tuple[TagScore, ...]
-    weakest: tuple[WeakQuestion, ...]
-    #: The title of each bank seen: from its file when it could be had, else as last played.
-    titles: Mapping[str, str]
-
-    @property
-    def percent(self) -> float | None:
-        """The percentage of all answers that were right, or None with no answers."""
-        return _percent(self.correct, self.answers) if self.answers else None
-
-    @property
-    def time_per_day_ms(self) -> int | None:
-        """The mean time spent per day practised, in milliseconds, or None with no day."""
-        return round(self.time_ms / len(self.days)) if self.days else None
-
-    def title_of(self, bank: str) -> str:
-        """A bank's title, or its file name when it has none."""
-        return self.titles.get(bank) or Path(bank).name
-
-    def as_json(self) -> dict[str, Any]:
-        """Return the statistics as JSON-ready data.
-
-        Shape (percentages are rounded to 0.1 and recall to 0.001; times are ISO 8601 with the
-        offset of the statistics' time zone; counts and milliseconds are exact)::
-
-            {"profile": str, "bank": str | null, "now": time,
-             "totals": {"sessions": int, "answers": int, "correct": int,
-                        "percent": float | null, "days": int,
-                        "time_ms": int, "time_per_day_ms": int | null},
-             "streak": {"current": int, "longest": int},
-             "scores": [{"session": int, "bank": str, "title": str, "mode": str,
-                         "finished": time, "answers": int, "correct": int, "percent": float}],
-             "days": [{"date": "YYYY-MM-DD", "answers": int, "correct": int,
-                       "percent": float, "time_ms": int}],
-             "tags": [{"tag": str, "questions": int, "answers": int, "correct": int,
-                       "percent": float}],
-             "weakest": [{"bank": str, "title": str, "question_id": str, "question": str,
-                          "answers": int, "correct": int, "percent": float,
-                          "recall": float | null}]}
-
-        Lists are in the order of the attributes: scores and days oldest first, tags and
-        weakest weakest first.
-        """
-        return {
-            "profile": self.profile,
-            "bank": self.bank,
-            "now": _json_time(self.now),
-            "totals": {
-                "sessions": self.sessions,
-                "answers": self.answers,
-                "correct": self.correct,
-                "percent": None if self.percent is None else round(self.percent, 1),
-                "days": len(self.days),
-                "time_ms": self.time_ms,
-                "time_per_day_ms": self.time_per_day_ms,
-            },
-            "streak": {"current": self.current_streak, "longest": self.longest_streak},
-            "scores": [
-                {
-                    "session": p.session_id,
-                    "bank": p.bank,
-                    "title": self.title_of(p.bank),
-                    "mode": p.mode,
-                    "finished": _json_time(p.finished),
-                    "answers": p.answers,
-                    "correct": p.correct,
-                    "percent": round(p.percent, 1),
-                }
-                for p in self.scores
-            ],
-            "days": [
-                {
-                    "date": d.day.isoformat(),
-                    "answers": d.answers,
-                    "correct": d.correct,
-                    "percent": round(d.percent, 1),
-                    "time_ms": d.ms,
-                }
-                for d in self.days
-            ],
-            "tags": [
-                {
-                    "tag": t.tag,
-                    "questions": t.questions,
-                    "answers": t.answers,
-                    "correct": t.correct,
-                    "percent": round(t.percent, 1),
-                }
-                for t in self.tags
-            ],
-            "weakest": [
-                {
-                    "bank": w.bank,
-                    "title": self.title_of(w.bank),
-                    "question_id": w.question_id,
-                    "question": w.text,
-                    "answers": w.answers,
-                    "correct": w.correct,
-                    "percent": round(w.percent, 1),
-                    "recall": None if w.recall is None else round(w.recall, 3),
-                }
-                for w in self.weakest
-            ],
-        }
 
 
 def compute(
@@ -299,11 +107,15 @@ def compute(
         raise ValueError("now must be timezone-aware")
     now = now.astimezone(UTC)
     known = _Banks(banks)
-    with _Snapshot(store) as conn:
-        quarters = _quarter_rows(conn, profile, bank)
-        questions = _question_rows(conn, profile, bank)
-        sessions, days, scores, titles = _days_and_scores(conn, quarters, tz)
-        weakest = _weakest(conn, questions, known, now)
+
+    def read(reads: StatisticsReads) -> tuple[list[QuestionTotal], _Figures, list[WeakQuestion]]:
+        quarters = reads.quarter_totals(profile, bank)
+        questions = reads.question_totals(profile, bank)
+        figures = _days_and_scores(reads, quarters, tz)
+        return questions, figures, _weakest(reads, questions, known, now)
+
+    # All reads share one snapshot: a quiz saving answers meanwhile neither waits nor skews them.
+    questions, (sessions, days, scores, titles), weakest = store.read_statistics(read)
     for key in set(titles) | {w.bank for w in weakest} | ({bank} if bank else set()):
         loaded = known.bank(key)
         if loaded is not None and loaded.title:
@@ -327,108 +139,17 @@ def compute(
     )
 
 
-# -- reading ---------------------------------------------------------------------------------
-
-
-class _Snapshot:
-    """A read-only connection to the store's file holding one read transaction."""
-
-    def __init__(self, store: Store) -> None:
-        self.path = store.path
-        self.conn: sqlite3.Connection | None = None
-
-    def __enter__(self) -> sqlite3.Connection:
-        try:
-            self.conn = _read_only(Path(self.path))
-            self.conn.execute("BEGIN")
-        except sqlite3.Error as error:
-            self._close()
-            raise StoreError(self.path, f"cannot read the statistics ({error})") from None
-        return self.conn
-
-    def __exit__(self, kind: object, error: object, trace: object) -> None:
-        self._close()
-        if isinstance(error, sqlite3.Error) and not isinstance(
-            error, sqlite3.ProgrammingError | sqlite3.InterfaceError
-        ):
-            raise StoreError(self.path, f"cannot read the statistics ({error})") from None
-
-    def _close(self) -> None:
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
-
-
-def _read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write: statistics never change the scores, even by accident."""
-    uri = path.resolve().as_uri() + "?mode=ro"
-    return sqlite3.connect(uri, uri=True, isolation_level=None)
+# -- figures ---------------------------------------------------------------------------------
 
 
 @dataclass(slots=True)
 class _SessionRow:
-    id: int
-    bank: str
-    title: str
-    mode: str
-    started: str
-    finished: str | None
+    """A session with the totals of its answers added up from its quarter hours."""
+
+    info: SessionInfo
     answers: int = 0
     correct: int = 0
     ms: int = 0
-
-
-def _quarter_rows(conn: sqlite3.Connection, profile: str, bank: str | None) -> list[tuple]:
-    """Each quarter hour of each session with answers that count, totalled (answer_totals).
-
-    Rows: the session's id, bank, title, mode, started, finished, then the quarter (UTC
-    seconds / QUARTER), its answers, right answers and milliseconds.
-    """
-    # The bank test is spelled out only when there is one, so the planner sees it.
-    where = "s.profile = :profile" + ("" if bank is None else " AND s.bank = :bank")
-    return conn.execute(
-        f"""
-        SELECT s.id, s.bank, s.title, s.mode, s.started, s.finished,
-               t.quarter, t.answers, t.correct, t.ms
-        FROM sessions AS s
-        JOIN answer_totals AS t ON t.session_id = s.id
-        WHERE {where} AND t.answers > 0
-        """,
-        {"profile": profile, "bank": bank},
-    ).fetchall()
-
-
-def _question_rows(conn: sqlite3.Connection, profile: str, bank: str | None) -> list[tuple]:
-    """Each question answered, totalled (question_totals), with its study card if any.
-
-    Rows: bank, question_id, answers, correct, then the card's card_id, state, step,
-    stability, difficulty, due, last_review (all None without a card).
-    """
-    where = "q.profile = :profile" + ("" if bank is None else " AND q.bank = :bank")
-    return conn.execute(
-        f"""
-        SELECT q.bank, q.question_id, q.answers, q.correct,
-               c.card_id, c.state, c.step, c.stability, c.difficulty, c.due, c.last_review
-        FROM question_totals AS q
-        LEFT JOIN cards AS c
-            ON c.profile = q.profile AND c.bank = q.bank AND c.question_id = q.question_id
-            AND c.retired = 0
-        WHERE {where} AND q.answers > 0
-        """,
-        {"profile": profile, "bank": bank},
-    ).fetchall()
-
-
-def _stored_text(conn: sqlite3.Connection, bank: str, question_id: str) -> str:
-    """The text a question was last asked with."""
-    row = conn.execute(
-        "SELECT question FROM answers WHERE question_id = ? AND bank = ? ORDER BY id DESC LIMIT 1",
-        (question_id, bank),
-    ).fetchone()
-    return "" if row is None else row[0]
-
-
-# -- figures ---------------------------------------------------------------------------------
 
 
 class _Banks:
@@ -459,9 +180,13 @@ class _Banks:
         return self._questions[key]
 
 
+#: The sessions counted, the totals per local day, the score chart, each bank's last title.
+_Figures = tuple[int, list[DayTotal], list[ScorePoint], dict[str, str]]
+
+
 def _days_and_scores(
-    conn: sqlite3.Connection, quarters: list[tuple], tz: tzinfo | None
-) -> tuple[int, list[DayTotal], list[ScorePoint], dict[str, str]]:
+    reads: StatisticsReads, quarters: list[QuarterTotal], tz: tzinfo | None
+) -> _Figures:
     """The sessions counted, the totals per local day, the score chart, each bank's last title.
 
     Each quarter hour's totals go to the local day it lies in. A quarter with a local midnight
@@ -471,10 +196,11 @@ def _days_and_scores(
     totals: dict[date, list[int]] = {}
     quarter_days = _LocalQuarters(tz)
     crossing: list[tuple[int, int]] = []
-    for session_id, *session, quarter, answers, correct, ms in quarters:
+    for session, quarter, answers, correct, ms in quarters:
+        session_id = session.id
         row = sessions.get(session_id)
         if row is None:
-            row = sessions[session_id] = _SessionRow(session_id, *session)
+            row = sessions[session_id] = _SessionRow(session)
         row.answers += answers
         row.correct += correct
         row.ms += ms
@@ -485,21 +211,20 @@ def _days_and_scores(
             _add(totals, day, answers, correct, ms)
     days = _LocalDays(tz)
     for session_id, quarter in crossing:
-        rows = conn.execute(
-            "SELECT answered, correct, ms FROM answers"
-            " WHERE session_id = ? AND final = 1 AND answered >= ? AND answered < ?",
-            (session_id, _quarter_start(quarter), _quarter_start(quarter + 1)),
-        )
-        for answered, correct, ms in rows:
-            _add(totals, days.of(answered), 1, correct, ms)
+        for answer in reads.answer_times(
+            session_id, _quarter_start(quarter), _quarter_start(quarter + 1)
+        ):
+            _add(totals, days.of(answer.answered), 1, int(answer.correct), answer.ms)
     points: list[ScorePoint] = []
-    titles: dict[str, tuple[str, str]] = {}
-    for s in sorted(sessions.values(), key=lambda s: s.id):
-        if s.started >= titles.get(s.bank, ("", ""))[0]:
+    titles: dict[str, tuple[datetime, str]] = {}
+    for row in sorted(sessions.values(), key=lambda row: row.info.id):
+        s = row.info
+        latest = titles.get(s.bank)
+        if latest is None or s.started >= latest[0]:
             titles[s.bank] = (s.started, s.title)
         if s.finished is not None:
-            finished = datetime.fromisoformat(s.finished).astimezone(tz)
-            points.append(ScorePoint(s.id, s.bank, s.mode, finished, s.answers, s.correct))
+            finished = s.finished.astimezone(tz)
+            points.append(ScorePoint(s.id, s.bank, s.mode, finished, row.answers, row.correct))
     points.sort(key=lambda p: (p.finished, p.session_id))
     return (
         len(sessions),
@@ -509,9 +234,9 @@ def _days_and_scores(
     )
 
 
-def _quarter_start(quarter: int) -> str:
-    """The stored time text of the start of a quarter hour."""
-    return _stored(datetime.fromtimestamp(quarter * QUARTER, UTC))
+def _quarter_start(quarter: int) -> datetime:
+    """The start of a quarter hour, in UTC."""
+    return datetime.fromtimestamp(quarter * QUARTER, UTC)
 
 
 class _LocalQuarters:
@@ -536,21 +261,20 @@ class _LocalQuarters:
 
 
 class _LocalDays:
-    """The local calendar day of stored times; quick for times that come roughly in order."""
+    """The local calendar day of times; quick for times that come roughly in order."""
 
     def __init__(self, tz: tzinfo | None) -> None:
         self.tz = tz
-        #: The stored time text of the start and end of the last day found: stored times are
-        #: fixed-width UTC text, which compares as it orders, so most times need no datetime.
-        self.start = self.end = ""
+        #: The start and end of the last day found: most times need no time zone look-up.
+        self.start = self.end = datetime.min.replace(tzinfo=UTC)
         self.day = date.min
 
-    def of(self, stored: str) -> date:
-        """The local day of a stored time; `end` is then the end of that day."""
-        if not self.start <= stored < self.end:
-            self.day = datetime.fromisoformat(stored).astimezone(self.tz).date()
-            self.start = _stored(_day_start(self.day, self.tz))
-            self.end = _stored(_day_start(self.day + timedelta(days=1), self.tz))
+    def of(self, moment: datetime) -> date:
+        """The local day of an aware time; `end` is then the end of that day."""
+        if not self.start <= moment < self.end:
+            self.day = moment.astimezone(self.tz).date()
+            self.start = _day_start(self.day, self.tz)
+            self.end = _day_start(self.day + timedelta(days=1), self.tz)
         return self.day
 
 
@@ -579,7 +303,7 @@ def _streaks(days: Iterable[date], today: date) -> tuple[int, int]:
     return current, longest
 
 
-def _tags(questions: list[tuple], banks: _Banks) -> tuple[TagScore, ...]:
+def _tags(questions: list[QuestionTotal], banks: _Banks) -> tuple[TagScore, ...]:
     """The answers per tag, lowest percent right first (then by tag)."""
     totals: dict[str, list[int]] = {}
     for bank, question_id, answers, correct, *_ in questions:
@@ -596,30 +320,34 @@ def _tags(questions: list[tuple], banks: _Banks) -> tuple[TagScore, ...]:
 
 
 def _weakest(
-    conn: sqlite3.Connection, questions: list[tuple], banks: _Banks, now: datetime
+    reads: StatisticsReads, questions: list[QuestionTotal], banks: _Banks, now: datetime
 ) -> list[WeakQuestion]:
     """The WEAKEST questions with the lowest chance of a right answer, lowest first."""
     # Recall falls as elapsed days / stability grows, so the cards with the WEAKEST highest
     # ratios are the ones with the lowest recall: fsrs is asked only about those.
-    by_ratio: list[tuple[float, int, str, str, tuple]] = []
+    by_ratio: list[tuple[float, int, str, str, QuestionTotal]] = []
     by_share: list[tuple[float, int, str, str, int]] = []
     for row in questions:
-        bank, question_id, answers, correct, card_id, _, _, stability, _, _, last = row
+        bank, question_id, answers, correct, card_id, stability, last = row
         by_id = banks.questions(bank)
         if by_id is not None and question_id not in by_id:
             continue  # no longer in its bank: it cannot be practised again
-        if card_id is not None and stability > 0:
-            elapsed = max(0, (now - datetime.fromisoformat(last)).days)
+        if card_id is not None and stability is not None and stability > 0 and last is not None:
+            elapsed = max(0, (now - last).days)
             by_ratio.append((-elapsed / stability, -answers, bank, question_id, row))
         elif answers >= MIN_ANSWERS and correct < answers:
             by_share.append((correct / answers, -answers, bank, question_id, correct))
     scheduler = Scheduler()
     ranked: list[tuple[float, int, str, str, float | None, int, int]] = []
-    for _, _, bank, question_id, row in heapq.nsmallest(WEAKEST, by_ratio):
-        card = _card(row)
-        recall = scheduler.get_card_retrievability(card, current_datetime=now)
-        if recall < 1:
-            ranked.append((recall, -row[2], bank, question_id, recall, row[2], row[3]))
+    lowest = heapq.nsmallest(WEAKEST, by_ratio)
+    cards = reads.cards([row.card_id for *_, row in lowest if row.card_id is not None])
+    for _, _, bank, question_id, row in lowest:
+        assert row.card_id is not None
+        card = _card(cards[row.card_id])
+        chance = scheduler.get_card_retrievability(card, current_datetime=now)
+        if chance < 1:
+            answers, correct = row.answers, row.correct
+            ranked.append((chance, -answers, bank, question_id, chance, answers, correct))
     for share, minus_answers, bank, question_id, correct in heapq.nsmallest(WEAKEST, by_share):
         ranked.append((share, minus_answers, bank, question_id, None, -minus_answers, correct))
     ranked.sort(key=lambda item: item[:4])
@@ -627,22 +355,21 @@ def _weakest(
     for _, _, bank, question_id, recall, answers, correct in ranked[:WEAKEST]:
         by_id = banks.questions(bank)
         question = None if by_id is None else by_id.get(question_id)
-        text = question.text if question is not None else _stored_text(conn, bank, question_id)
+        text = question.text if question is not None else reads.question_text(bank, question_id)
         weakest.append(WeakQuestion(bank, question_id, text, answers, correct, recall))
     return weakest
 
 
-def _card(row: tuple) -> Card:
-    """The fsrs Card of a question row's study card."""
-    *_, card_id, state, step, stability, difficulty, due, last = row
+def _card(card: CardState) -> Card:
+    """The fsrs Card of a saved study card."""
     return Card(
-        card_id=card_id,
-        state=State(state),
-        step=step,
-        stability=stability,
-        difficulty=difficulty,
-        due=datetime.fromisoformat(due),
-        last_review=datetime.fromisoformat(last),
+        card_id=card.card_id,
+        state=State(card.state),
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=card.due,
+        last_review=card.last_review,
     )
 
 
@@ -651,194 +378,3 @@ def _day_start(day: date, tz: tzinfo | None) -> datetime:
     midnight = datetime.combine(day, datetime.min.time())
     # A naive time given to astimezone() is taken as the computer's local time.
     return midnight.astimezone() if tz is None else midnight.replace(tzinfo=tz)
-
-
-def _stored(moment: datetime) -> str:
-    """A time as the store keeps it: fixed-width ISO 8601 UTC text."""
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def _percent(correct: int, answers: int) -> float:
-    return 100.0 * correct / answers
-
-
-def _json_time(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds" if moment.microsecond == 0 else "microseconds")
-
-
-# -- printing ----------------------------------------------------------------------------------
-
-#: How many of the latest sessions and days the printed tables list.
-PRINTED_SESSIONS = 10
-PRINTED_DAYS = 7
-
-_BARS = "▁▂▃▄▅▆▇█"
-
-
-def print_stats(stats: Stats, stream: TextIO, width: int | None = None) -> None:
-    """Print the statistics as Rich tables; text from bank files is never read as markup."""
-    from quiz.text.safe import guarded_console
-
-    console = guarded_console(
-        stream, width=width, highlight=False, markup=False, emoji=False, soft_wrap=False
-    )
-    _print_summary(console, stats)
-    if not stats.answers:
-        return
-    _print_scores(console, stats)
-    _print_days(console, stats)
-    _print_tags(console, stats)
-    _print_weakest(console, stats)
-
-
-def _print_summary(console: Console, stats: Stats) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    scope = "all banks" if stats.bank is None else stats.title_of(stats.bank)
-    console.print(Text(f"Statistics of {stats.profile}: {scope}", style="bold"))
-    if not stats.answers:
-        console.print(Text("No answers yet."))
-        return
-    table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
-    table.add_column("figure")
-    table.add_column("value", justify="right")
-    rows = [
-        ("Sessions", f"{stats.sessions}"),
-        ("Answers", f"{stats.answers}"),
-        ("Right", f"{stats.correct} ({_percent_text(stats.percent)})"),
-        ("Days practised", f"{len(stats.days)}"),
-        ("Current streak", _days_text(stats.current_streak)),
-        ("Longest streak", _days_text(stats.longest_streak)),
-        ("Time spent", _duration(stats.time_ms)),
-        ("Per day practised", _duration(stats.time_per_day_ms or 0)),
-    ]
-    for label, value in rows:
-        table.add_row(Text(label), Text(value))
-    console.print(table)
-    console.print()
-
-
-def _print_scores(console: Console, stats: Stats) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    if not stats.scores:
-        return
-    shown = stats.scores[-PRINTED_SESSIONS:]
-    table = Table(title=Text(f"Score over time ({len(shown)} latest of {len(stats.scores)})"))
-    table.add_column("Finished")
-    table.add_column("Mode")
-    table.add_column("Bank", overflow="fold")
-    table.add_column("Answers", justify="right")
-    table.add_column("Right", justify="right")
-    for point in shown:
-        table.add_row(
-            Text(point.finished.strftime("%Y-%m-%d %H:%M")),
-            Text(point.mode),
-            Text(stats.title_of(point.bank)),
-            Text(str(point.answers)),
-            Text(_percent_text(point.percent)),
-        )
-    console.print(table)
-    _print_trend(console, "Right per session", [p.percent for p in stats.scores])
-
-
-def _print_days(console: Console, stats: Stats) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    shown = stats.days[-PRINTED_DAYS:]
-    table = Table(title=Text(f"Days practised ({len(shown)} latest of {len(stats.days)})"))
-    table.add_column("Date")
-    table.add_column("Answers", justify="right")
-    table.add_column("Right", justify="right")
-    table.add_column("Time", justify="right")
-    for day in shown:
-        table.add_row(
-            Text(day.day.isoformat()),
-            Text(str(day.answers)),
-            Text(_percent_text(day.percent)),
-            Text(_duration(day.ms)),
-        )
-    console.print(table)
-    _print_trend(console, "Right per day", [d.percent for d in stats.days])
-
-
-def _print_tags(console: Console, stats: Stats) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    if not stats.tags:
-        return
-    table = Table(title=Text("Accuracy by tag"))
-    table.add_column("Tag", overflow="fold")
-    table.add_column("Questions", justify="right")
-    table.add_column("Answers", justify="right")
-    table.add_column("Right", justify="right")
-    for tag in stats.tags:
-        table.add_row(
-            Text(tag.tag),
-            Text(str(tag.questions)),
-            Text(str(tag.answers)),
-            Text(_percent_text(tag.percent)),
-        )
-    console.print(table)
-    console.print()
-
-
-def _print_weakest(console: Console, stats: Stats) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    if not stats.weakest:
-        return
-    table = Table(title=Text("Weakest questions"))
-    table.add_column("Question", overflow="fold", ratio=3)
-    table.add_column("Bank", overflow="fold", ratio=1)
-    table.add_column("Answers", justify="right")
-    table.add_column("Right", justify="right")
-    table.add_column("Recall", justify="right")
-    for weak in stats.weakest:
-        table.add_row(
-            Text(weak.text),
-            Text(stats.title_of(weak.bank)),
-            Text(str(weak.answers)),
-            Text(_percent_text(weak.percent)),
-            Text("" if weak.recall is None else _percent_text(100 * weak.recall)),
-        )
-    console.print(table)
-
-
-def _print_trend(console: Console, label: str, percents: list[float]) -> None:
-    """A sparkline of the latest percentages, as many as fit on one line."""
-    from rich.text import Text
-
-    room = max(10, console.width - len(label) - 2)
-    console.print(Text(f"{label}: {_sparkline(percents[-room:])}"))
-    console.print()
-
-
-def _percent_text(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}%"
-
-
-def _days_text(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
-
-
-def _duration(ms: int) -> str:
-    """A duration as "1 h 05 min", "12 min 30 s" or "45 s"."""
-    seconds = round(ms / 1000)
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    if hours:
-        return f"{hours} h {minutes:02d} min"
-    if minutes:
-        return f"{minutes} min {seconds:02d} s"
-    return f"{seconds} s"
-
-
-def _sparkline(values: list[float]) -> str:
-    """Percentages (0 to 100) as a line of block characters, one per value."""
-    return "".join(_BARS[min(len(_BARS) - 1, int(v / 100 * len(_BARS)))] for v in values)

@@ -1,0 +1,205 @@
+"""What the store hands out and takes in: its error, its rows as dataclasses, times and percents.
+
+Shared by every back end (quiz.store.sqlite, quiz.store.postgresql) and by the code that reads
+the store (quiz.play, quiz.progress). Plain Python: no SQL here.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from quiz.errors import QuizError
+from quiz.text.safe import storable
+
+#: The profile of everything saved before profiles existed, and of a store told no other.
+DEFAULT_PROFILE = "default"
+
+#: The modes a session can be played in.
+MODES = ("practice", "exam", "review", "study")
+
+#: What to tell the user when the score database cannot be used.
+FIX = "pass --db FILE"
+
+
+class StoreError(QuizError):
+    """A score database that cannot be used; str() is one line naming where and what to do."""
+
+    def __init__(self, where: Path | str, problem: str, fix: str = FIX) -> None:
+        # Database messages and OS errors can carry newlines; the contract is one line.
+        message = " ".join(f"{where}: {problem}; {fix}".split())
+        super().__init__(message)
+        #: The file's path or the server's URL (without its password), as named in the message.
+        self.where = str(where)
+
+    @property
+    def path(self) -> Path:
+        """The database named, as a path (a URL for a server)."""
+        return Path(self.where)
+
+
+def utc_now() -> datetime:
+    """The current time, aware, in UTC: the clock of every run and of the store."""
+    return datetime.now(UTC)
+
+
+def as_utc(now: datetime | None) -> datetime:
+    """Return now, or the current time, as an aware UTC datetime (naive times are refused)."""
+    if now is None:
+        return utc_now()
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return now.astimezone(UTC)
+
+
+def percent(part: int, whole: int) -> float:
+    """Return part of whole as a percentage (whole must not be 0)."""
+    return 100.0 * part / whole
+
+
+def json_time(moment: datetime) -> str:
+    """Return a time as ISO 8601 text for JSON, to the second unless it has a fraction."""
+    return moment.isoformat(timespec="seconds" if moment.microsecond == 0 else "microseconds")
+
+
+def bank_key(path: Path | str) -> str:
+    """Return the text a bank's history is saved under: its resolved path.
+
+    Links are followed as far as they go (a loop does not raise), and bytes of a file name that
+    are not UTF-8 are written as escapes (\\xe9): SQLite cannot hold them as they are.
+    """
+    return storable(os.path.realpath(path))
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSummary:
+    """One quiz session with how many questions were planned, answered and answered right."""
+
+    id: int
+    bank: str
+    title: str
+    started: datetime
+    finished: datetime | None
+    planned: int
+    answered: int
+    correct: int
+
+    def as_json(self) -> dict:
+        """Return the session as JSON-ready data, with times as ISO 8601 strings."""
+        return {
+            "bank": self.bank,
+            "title": self.title,
+            "started": json_time(self.started),
+            "finished": None if self.finished is None else json_time(self.finished),
+            "planned": self.planned,
+            "answered": self.answered,
+            "correct": self.correct,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class BankScore:
+    """The best and latest percentage scored on one bank, and how many sessions it has had."""
+
+    best: float | None
+    last: float | None
+    sessions: int
+
+
+@dataclass(frozen=True, slots=True)
+class CardState:
+    """One study card as saved: the FSRS state of one question for one profile.
+
+    `card_id` is None for a card not saved yet (its question's first review creates it).
+    `position` is where the question was in its bank, a hint checked against the question's id.
+    """
+
+    card_id: int | None
+    bank: str
+    question_id: str
+    position: int
+    state: int
+    step: int | None
+    stability: float
+    difficulty: float
+    due: datetime
+    last_review: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class NewCardScan:
+    """Where the search for new questions in one bank file stopped, for one profile.
+
+    Valid while the file's size and modification time are unchanged: every question before
+    `scanned_to` then has a card, except those at the positions in `pending`.
+    """
+
+    file_size: int
+    file_mtime_ns: int
+    scanned_to: int
+    pending: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SessionInfo:
+    """A session as the statistics see it: what was played, when, by which mode."""
+
+    id: int
+    bank: str
+    title: str
+    mode: str
+    started: datetime
+    finished: datetime | None
+
+
+class QuarterTotal(NamedTuple):
+    """The final answers of one session in one UTC quarter hour (UTC seconds / 900), totalled."""
+
+    session: SessionInfo
+    quarter: int
+    answers: int
+    correct: int
+    ms: int
+
+
+class QuestionTotal(NamedTuple):
+    """The final answers to one question of a profile, totalled, and its study card if any.
+
+    The card's id, stability and last review are None without a card (or a retired one).
+    """
+
+    bank: str
+    question_id: str
+    answers: int
+    correct: int
+    card_id: int | None
+    stability: float | None
+    last_review: datetime | None
+
+
+class AnswerTime(NamedTuple):
+    """When one final answer was given, whether it was right and how long it took."""
+
+    answered: datetime
+    correct: bool
+    ms: int
+
+
+class ExportAnswer(NamedTuple):
+    """One final answer with its session's profile and title, as `quiz results export` needs."""
+
+    profile: str
+    bank: str
+    title: str
+    question_id: str
+    question: str
+    #: The choice texts shown, as a JSON array.
+    choices: str
+    #: The indices of the choices picked, as a JSON array.
+    picked: str
+    correct: bool
+    ms: int
+    answered: datetime

@@ -139,3 +139,238 @@ def test_a_failed_upgrade_leaves_the_version_1_file_as_it_was(
         "answers",
     }
     assert len(v1.read_bytes()) == len(before)
+
+
+# The schema a database ends with, whichever way it got there: a shipped migration must never
+# change, so an edit to a helper it uses (the totals' trigger bodies, say) shows up here.
+
+
+def schema_of(path: Path) -> list[tuple]:
+    """Every table, index and trigger of a database with its SQL text, as SQLite keeps it."""
+    return rows(path, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")
+
+
+def test_a_new_database_and_an_upgraded_one_have_the_same_pinned_schema(
+    v1: Path, tmp_path: Path
+) -> None:
+    fresh = tmp_path / "fresh.sqlite3"
+    Store.open(fresh).close()
+    Store.open(v1).close()
+    assert schema_of(v1) == schema_of(fresh)
+    assert rows(v1, "PRAGMA user_version") == rows(fresh, "PRAGMA user_version") == [(3,)]
+    # Compared with its runs of spaces and line ends made one space: the text, not its layout.
+    written = [
+        (t, n, tb, "" if sql is None else " ".join(sql.split()))
+        for t, n, tb, sql in schema_of(fresh)
+    ]
+    assert written == list(SCHEMA_3)
+
+
+#: The schema of version 3, pinned. A new migration appends a step and a SCHEMA_4 beside this.
+SCHEMA_3 = (
+    (
+        "index",
+        "answers_by_profile",
+        "answers",
+        "CREATE INDEX answers_by_profile ON answers (profile, bank, question_id, final, correct)",
+    ),
+    (
+        "index",
+        "answers_by_question",
+        "answers",
+        "CREATE INDEX answers_by_question ON answers (question_id, bank)",
+    ),
+    (
+        "index",
+        "answers_by_session",
+        "answers",
+        "CREATE INDEX answers_by_session ON answers (session_id, id)",
+    ),
+    (
+        "index",
+        "cards_due",
+        "cards",
+        "CREATE INDEX cards_due ON cards (profile, bank, retired, due)",
+    ),
+    (
+        "index",
+        "cards_introduced",
+        "cards",
+        "CREATE INDEX cards_introduced ON cards (profile, introduced)",
+    ),
+    (
+        "index",
+        "review_log_by_answer",
+        "review_log",
+        "CREATE INDEX review_log_by_answer ON review_log (answer_id)",
+    ),
+    (
+        "index",
+        "review_log_by_card",
+        "review_log",
+        "CREATE INDEX review_log_by_card ON review_log (card_id, reviewed)",
+    ),
+    (
+        "index",
+        "sessions_by_bank",
+        "sessions",
+        "CREATE INDEX sessions_by_bank ON sessions (bank, started)",
+    ),
+    (
+        "index",
+        "sessions_by_profile",
+        "sessions",
+        "CREATE INDEX sessions_by_profile ON sessions (profile, started)",
+    ),
+    (
+        "index",
+        "sessions_by_started",
+        "sessions",
+        "CREATE INDEX sessions_by_started ON sessions (started, id)",
+    ),
+    ("index", "sqlite_autoindex_cards_1", "cards", ""),
+    (
+        "table",
+        "answer_totals",
+        "answer_totals",
+        "CREATE TABLE answer_totals ( session_id INTEGER NOT NULL REFERENCES sessions (id) ON"
+        " DELETE CASCADE, quarter INTEGER NOT NULL, answers INTEGER NOT NULL, correct INTEGER"
+        " NOT NULL, ms INTEGER NOT NULL, PRIMARY KEY (session_id, quarter) ) WITHOUT ROWID",
+    ),
+    (
+        "table",
+        "answers",
+        "answers",
+        "CREATE TABLE answers ( id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL "
+        "REFERENCES sessions (id) ON DELETE CASCADE, question_id TEXT NOT NULL, bank TEXT NOT"
+        " NULL, question TEXT NOT NULL, choices TEXT NOT NULL, picked TEXT NOT NULL, -- JSON "
+        "array of indices into choices correct INTEGER NOT NULL CHECK (correct IN (0, 1)), ms"
+        " INTEGER NOT NULL CHECK (ms >= 0), answered TEXT NOT NULL , profile TEXT NOT NULL "
+        "DEFAULT 'default', final INTEGER NOT NULL DEFAULT 1 CHECK (final IN (0, 1)))",
+    ),
+    (
+        "table",
+        "card_counts",
+        "card_counts",
+        "CREATE TABLE card_counts ( profile TEXT NOT NULL, bank TEXT NOT NULL, cards INTEGER "
+        "NOT NULL, PRIMARY KEY (profile, bank) ) WITHOUT ROWID",
+    ),
+    (
+        "table",
+        "cards",
+        "cards",
+        "CREATE TABLE cards ( card_id INTEGER PRIMARY KEY, profile TEXT NOT NULL, bank TEXT "
+        "NOT NULL, question_id TEXT NOT NULL, position INTEGER NOT NULL, -- where the "
+        "question was in its bank: a hint state INTEGER NOT NULL CHECK (state IN (1, 2, 3)), "
+        "-- fsrs.State step INTEGER, stability REAL NOT NULL, difficulty REAL NOT NULL, due "
+        "TEXT NOT NULL, last_review TEXT NOT NULL, introduced TEXT NOT NULL, -- the first "
+        "review: counts toward new cards per day retired INTEGER NOT NULL DEFAULT 0 CHECK "
+        "(retired IN (0, 1)), UNIQUE (profile, bank, question_id) )",
+    ),
+    (
+        "table",
+        "new_card_scan",
+        "new_card_scan",
+        "CREATE TABLE new_card_scan ( profile TEXT NOT NULL, bank TEXT NOT NULL, file_size "
+        "INTEGER NOT NULL, file_mtime_ns INTEGER NOT NULL, scanned_to INTEGER NOT NULL, "
+        "pending TEXT NOT NULL, -- JSON array: positions of new questions PRIMARY KEY "
+        "(profile, bank) ) WITHOUT ROWID",
+    ),
+    (
+        "table",
+        "question_totals",
+        "question_totals",
+        "CREATE TABLE question_totals ( profile TEXT NOT NULL, bank TEXT NOT NULL, "
+        "question_id TEXT NOT NULL, answers INTEGER NOT NULL, correct INTEGER NOT NULL, "
+        "PRIMARY KEY (profile, bank, question_id) ) WITHOUT ROWID",
+    ),
+    (
+        "table",
+        "review_log",
+        "review_log",
+        "CREATE TABLE review_log ( id INTEGER PRIMARY KEY, card_id INTEGER NOT NULL "
+        "REFERENCES cards (card_id) ON DELETE CASCADE, answer_id INTEGER REFERENCES answers "
+        "(id) ON DELETE SET NULL, rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4), -- "
+        "fsrs.Rating reviewed TEXT NOT NULL, ms INTEGER NOT NULL CHECK (ms >= 0) )",
+    ),
+    (
+        "table",
+        "sessions",
+        "sessions",
+        "CREATE TABLE sessions ( id INTEGER PRIMARY KEY, bank TEXT NOT NULL, title TEXT NOT "
+        "NULL, mode TEXT NOT NULL DEFAULT 'practice', planned INTEGER NOT NULL CHECK (planned"
+        " >= 0), started TEXT NOT NULL, finished TEXT , profile TEXT NOT NULL DEFAULT "
+        "'default')",
+    ),
+    (
+        "trigger",
+        "answers_retotalled",
+        "answers",
+        "CREATE TRIGGER answers_retotalled AFTER UPDATE OF session_id, question_id, bank, "
+        "profile, correct, ms, answered, final ON answers WHEN OLD.final = 1 OR NEW.final = 1"
+        " BEGIN UPDATE answer_totals SET answers = answers - 1, correct = correct - "
+        "OLD.correct, ms = ms - OLD.ms WHERE OLD.final = 1 AND session_id = OLD.session_id "
+        "AND quarter = CAST(strftime('%s', substr(OLD.answered, 1, 19)) AS INTEGER) / 900; "
+        "UPDATE question_totals SET answers = answers - 1, correct = correct - OLD.correct "
+        "WHERE OLD.final = 1 AND profile = OLD.profile AND bank = OLD.bank AND question_id = "
+        "OLD.question_id; INSERT INTO answer_totals (session_id, quarter, answers, correct, "
+        "ms) SELECT NEW.session_id, CAST(strftime('%s', substr(NEW.answered, 1, 19)) AS "
+        "INTEGER) / 900, 1, NEW.correct, NEW.ms WHERE NEW.final = 1 ON CONFLICT (session_id, "
+        "quarter) DO UPDATE SET answers = answers + 1, correct = correct + excluded.correct, "
+        "ms = ms + excluded.ms; INSERT INTO question_totals (profile, bank, question_id, "
+        "answers, correct) SELECT NEW.profile, NEW.bank, NEW.question_id, 1, NEW.correct "
+        "WHERE NEW.final = 1 ON CONFLICT (profile, bank, question_id) DO UPDATE SET answers ="
+        " answers + 1, correct = correct + excluded.correct; END",
+    ),
+    (
+        "trigger",
+        "answers_totalled",
+        "answers",
+        "CREATE TRIGGER answers_totalled AFTER INSERT ON answers WHEN NEW.final = 1 BEGIN "
+        "INSERT INTO answer_totals (session_id, quarter, answers, correct, ms) SELECT "
+        "NEW.session_id, CAST(strftime('%s', substr(NEW.answered, 1, 19)) AS INTEGER) / 900, "
+        "1, NEW.correct, NEW.ms WHERE 1 ON CONFLICT (session_id, quarter) DO UPDATE SET "
+        "answers = answers + 1, correct = correct + excluded.correct, ms = ms + excluded.ms; "
+        "INSERT INTO question_totals (profile, bank, question_id, answers, correct) SELECT "
+        "NEW.profile, NEW.bank, NEW.question_id, 1, NEW.correct WHERE 1 ON CONFLICT (profile,"
+        " bank, question_id) DO UPDATE SET answers = answers + 1, correct = correct + "
+        "excluded.correct; END",
+    ),
+    (
+        "trigger",
+        "answers_untotalled",
+        "answers",
+        "CREATE TRIGGER answers_untotalled AFTER DELETE ON answers WHEN OLD.final = 1 BEGIN "
+        "UPDATE answer_totals SET answers = answers - 1, correct = correct - OLD.correct, ms "
+        "= ms - OLD.ms WHERE session_id = OLD.session_id AND quarter = CAST(strftime('%s', "
+        "substr(OLD.answered, 1, 19)) AS INTEGER) / 900; UPDATE question_totals SET answers ="
+        " answers - 1, correct = correct - OLD.correct WHERE profile = OLD.profile AND bank ="
+        " OLD.bank AND question_id = OLD.question_id; END",
+    ),
+    (
+        "trigger",
+        "cards_counted",
+        "cards",
+        "CREATE TRIGGER cards_counted AFTER INSERT ON cards WHEN NEW.retired = 0 BEGIN INSERT"
+        " INTO card_counts (profile, bank, cards) VALUES (NEW.profile, NEW.bank, 1) ON "
+        "CONFLICT (profile, bank) DO UPDATE SET cards = cards + 1; END",
+    ),
+    (
+        "trigger",
+        "cards_recounted",
+        "cards",
+        "CREATE TRIGGER cards_recounted AFTER UPDATE OF profile, bank, retired ON cards BEGIN"
+        " UPDATE card_counts SET cards = cards - 1 WHERE OLD.retired = 0 AND profile = "
+        "OLD.profile AND bank = OLD.bank; INSERT INTO card_counts (profile, bank, cards) "
+        "SELECT NEW.profile, NEW.bank, 1 WHERE NEW.retired = 0 ON CONFLICT (profile, bank) DO"
+        " UPDATE SET cards = cards + 1; END",
+    ),
+    (
+        "trigger",
+        "cards_uncounted",
+        "cards",
+        "CREATE TRIGGER cards_uncounted AFTER DELETE ON cards WHEN OLD.retired = 0 BEGIN "
+        "UPDATE card_counts SET cards = cards - 1 WHERE profile = OLD.profile AND bank = "
+        "OLD.bank; END",
+    ),
+)

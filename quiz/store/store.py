@@ -8,7 +8,7 @@ from typing import Any, Self
 
 from quiz.store.backend import Database
 from quiz.store.cards import CardQueries
-from quiz.store.model import DEFAULT_PROFILE
+from quiz.store.model import DEFAULT_PROFILE, StoreError
 from quiz.store.reads import ReadQueries
 
 #: How a score database on a PostgreSQL server is named, instead of a file's path.
@@ -44,10 +44,7 @@ class Store(CardQueries, ReadQueries):
         `quiz[postgresql]` extra). Raises StoreError, one line, when it cannot be used.
         """
         if is_server_url(target):
-            # Imported only for a server: the SQLite path never loads psycopg.
-            from quiz.store.postgresql import PostgreSQLDatabase
-
-            return cls(PostgreSQLDatabase.open(str(target)), profile=profile)
+            raise StoreError("the --db URL", "a PostgreSQL server cannot be used yet")
         from quiz.store.sqlite import SQLiteDatabase
 
         return cls(SQLiteDatabase.open(Path(target)), profile=profile)

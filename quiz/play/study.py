@@ -247,11 +247,6 @@ class Study:
         return self.served[-1].bank
 
     @property
-    def bank(self) -> Bank:
-        """The bank of the card asked now (the name a practice screen reads)."""
-        return self.current_bank
-
-    @property
     def current_outcome(self) -> Outcome | None:
         return self.outcomes[-1] if self.outcomes else None
 

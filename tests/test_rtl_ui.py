@@ -275,14 +275,15 @@ def test_explicit_mode_is_restored_on_an_error_and_on_ctrl_c(error: BaseExceptio
 
 def test_explicit_mode_restores_once_and_disarms() -> None:
     stream = io.StringIO()
-    before = signal.getsignal(signal.SIGTERM)
+    before = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)
     bidi = ExplicitBidi(stream)
     with bidi:
-        assert signal.getsignal(signal.SIGTERM) == bidi._on_sigterm
+        assert signal.getsignal(signal.SIGTERM) == bidi._on_signal
+        assert signal.getsignal(signal.SIGHUP) == bidi._on_signal
         bidi.restore()
     bidi.restore()
     assert stream.getvalue() == EXPLICIT + IMPLICIT
-    assert signal.getsignal(signal.SIGTERM) == before
+    assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)) == before
 
 
 async def test_the_terminal_is_given_back_while_the_app_is_suspended() -> None:

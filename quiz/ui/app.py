@@ -28,7 +28,7 @@ from quiz.ui.choice import StartChoice
 from quiz.ui.display import ui_line
 from quiz.ui.localize import TEXTUAL_ACTIONS, localize
 from quiz.ui.question import QuestionScreen
-from quiz.ui.terminal_mode import ExplicitBidi
+from quiz.ui.terminal_mode import ExplicitBidi, exit_on_signals
 
 
 class QuizApp(App[int]):
@@ -96,6 +96,9 @@ class QuizApp(App[int]):
         # The first thing the app does, in its own context: every screen, widget and timer it
         # starts from here on reads these settings (they are read when text is built).
         use(self._settings)
+        # Before the terminal is in application mode: SIGTERM, SIGHUP and SIGINT end the app as
+        # quitting does, screen and cursor given back, status 143, 129 or 130.
+        exit_on_signals(self)
 
     def notify(
         self,

@@ -1,20 +1,25 @@
-"""Hold the terminal in explicit bidi mode while the app runs, and give it back on every way out.
+"""Give the terminal back on every way out: explicit bidi mode, and the signals that end the app.
 
 In "reorder" mode the app puts right-to-left text in display order itself, so a terminal that
 reorders too (VTE: GNOME Terminal, Tilix, xfce4-terminal; WezTerm) must be told not to with
 `ESC [ 8 l`, or Arabic reads backwards. The terminal keeps that mode after the app exits, for the
 shell and every program after it, so `ESC [ 8 h` must follow on a normal exit, an error, Ctrl+C
-(SIGINT) and SIGTERM. Use it round `app.run()`:
+(SIGINT), SIGTERM and SIGHUP. Use it round `app.run()`:
 
     with ExplicitBidi(enabled=mode == "reorder"):
         app.run()
+
+`exit_on_signals(app)`, called from the app's on_load, makes SIGTERM, SIGHUP and SIGINT end the
+app as quitting does, in every RTL mode: Textual leaves the alternate screen, stops mouse
+tracking and shows the cursor again, and the app's return code is 128 + the signal (143, 129,
+130). Before the app's loop runs, ExplicitBidi's own handler restores the mode and exits so.
 """
 
 from __future__ import annotations
 
+import asyncio
 import atexit
 import contextlib
-import os
 import signal
 import sys
 import threading
@@ -25,23 +30,48 @@ from textual.app import App
 
 from quiz.text.rtl import EXPLICIT, IMPLICIT
 
+#: The signals that end the app as quitting does; each leaves with status 128 + its number.
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+#: Those ExplicitBidi handles itself until the app takes over (SIGINT is KeyboardInterrupt).
+_BEFORE_THE_APP = (signal.SIGTERM, signal.SIGHUP)
+
+
+def exit_on_signals(app: App[Any]) -> None:
+    """End `app` on SIGTERM, SIGHUP or SIGINT as quitting does, with return code 128 + signal.
+
+    A signal inherited as ignored (`nohup`, SIGINT under `&`) stays ignored; the others still
+    end the app. Call it from on_load: the loop runs, the terminal is not yet in application
+    mode. The handlers last while the loop does (asyncio removes them when it closes), so a
+    second signal during the shutdown does not cut the restore short.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
+    loop = asyncio.get_running_loop()
+    for number in ENDING_SIGNALS:
+        if signal.getsignal(number) != signal.SIG_IGN:
+            loop.add_signal_handler(number, _end, app, number)
+
+
+def _end(app: App[Any], number: int) -> None:
+    if app.return_code is None:  # the first signal decides the status
+        app.exit(return_code=128 + number)
+
 
 class ExplicitBidi:
     """A context manager: the explicit-mode escape on entry, the implicit-mode one on every exit.
 
     It writes to `stream`, by default the real stderr, which Textual draws on (when it is a
     terminal; otherwise nothing is written). The restore runs from `__exit__` (normal exit,
-    exceptions, KeyboardInterrupt), from atexit, and first thing on SIGTERM, which is then turned
-    into a SIGINT so that asyncio cancels the app and Textual puts the screen back as on Ctrl+C;
-    leaving the block then raises SystemExit(143). Restoring twice writes once.
+    exceptions, KeyboardInterrupt, the app ended by a signal), from atexit, and on a SIGTERM or
+    SIGHUP that comes before the app handles them (then SystemExit(128 + signal)). Restoring
+    twice writes once.
     """
 
     def __init__(self, stream: TextIO | None = None, *, enabled: bool = True) -> None:
         self.stream = stream
         self.enabled = enabled
         self.active = False
-        self.terminated = False  # a SIGTERM came: leave with status 143 once the screen is back
-        self._previous_sigterm: Any = None
+        self._previous: dict[int, Any] = {}
 
     def _target(self) -> TextIO | None:
         if self.stream is not None:
@@ -69,7 +99,9 @@ class ExplicitBidi:
         self.active = True
         atexit.register(self.restore)
         if threading.current_thread() is threading.main_thread():
-            self._previous_sigterm = signal.signal(signal.SIGTERM, self._on_sigterm)
+            for number in _BEFORE_THE_APP:
+                if signal.getsignal(number) != signal.SIG_IGN:  # nohup's choice is kept
+                    self._previous[number] = signal.signal(number, self._on_signal)
 
     def restore(self) -> None:
         """Switch the terminal back to implicit mode (its default), once."""
@@ -78,11 +110,10 @@ class ExplicitBidi:
         self.active = False
         self._write(IMPLICIT)
         atexit.unregister(self.restore)
-        if self._previous_sigterm is not None and (
-            threading.current_thread() is threading.main_thread()
-        ):
-            signal.signal(signal.SIGTERM, self._previous_sigterm)
-            self._previous_sigterm = None
+        if threading.current_thread() is threading.main_thread():
+            for number, previous in self._previous.items():
+                signal.signal(number, previous)
+            self._previous.clear()
 
     def follow(self, app: App[Any]) -> None:
         """Give the terminal back while `app` is suspended (Ctrl+Z), take it again on resume.
@@ -100,18 +131,14 @@ class ExplicitBidi:
         if self.active:
             self._write(EXPLICIT)
 
-    def _on_sigterm(self, signum: int, frame: FrameType | None) -> None:
-        previous = self._previous_sigterm
-        self.terminated = True
+    def _on_signal(self, number: int, frame: FrameType | None) -> None:
+        """SIGTERM or SIGHUP before the app's loop handles them: restore, then leave."""
+        previous = self._previous.get(number)
         self.restore()
         if callable(previous):
-            previous(signum, frame)
-        elif previous == signal.SIG_IGN:
-            return
+            previous(number, frame)
         else:
-            # The default would kill the process with the screen still in application mode;
-            # a SIGINT lets asyncio cancel the app, Textual clean up, and __exit__ run.
-            os.kill(os.getpid(), signal.SIGINT)
+            raise SystemExit(128 + number)
 
     def __enter__(self) -> ExplicitBidi:
         self.start()
@@ -124,5 +151,3 @@ class ExplicitBidi:
         traceback: TracebackType | None,
     ) -> None:
         self.restore()
-        if self.terminated and (kind is None or issubclass(kind, KeyboardInterrupt)):
-            raise SystemExit(128 + signal.SIGTERM)

@@ -21,6 +21,8 @@ __all__ = ["format_duration", "local_now", "parse_duration", "utc_now"]
 _UNIT_SECONDS = {"h": 3600.0, "m": 60.0, "s": 1.0}
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([hms])")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+#: The longest time limit: a day (a countdown of a billion hours is a mistake, not an exam).
+MAX_SECONDS = 24 * 3600.0
 _HOW = "write minutes (45) or a number with units h, m, s (90s, 10m, 1h30m)"
 
 
@@ -51,6 +53,8 @@ def parse_duration(text: str) -> float:
             raise ValueError(f"{given!r} is not a duration; {_HOW}")
     if not math.isfinite(seconds) or seconds <= 0:
         raise ValueError(f"{given!r}: a time limit must be more than zero; {_HOW}")
+    if seconds > MAX_SECONDS:
+        raise ValueError(f"{given!r}: a time limit is at most 24 hours; {_HOW}")
     return seconds
 
 

@@ -44,6 +44,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time, timezone, tzinfo
 from functools import lru_cache
@@ -87,10 +88,13 @@ class ExportError(QuizError):
 
 
 def parse_since(text: str) -> date:
-    """Return the date of a `--since` value, raising ValueError with a one-line message if bad."""
-    value = text.strip()
+    """Return the date of a `--since` value, raising ValueError with a one-line message if bad.
+
+    Digits of any script count: Arabic-Indic digits typed on an Arabic keyboard read as 0-9.
+    """
+    value = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text.strip())
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             raise ValueError
         return date.fromisoformat(value)
     except ValueError:
@@ -107,8 +111,14 @@ def _seconds(ms: int) -> float:
 def _since_start(since: date, tz: tzinfo | None) -> datetime:
     """Return midnight at the start of `since` in tz (None: local), in UTC."""
     midnight = datetime.combine(since, time.min)
-    start = midnight.astimezone() if tz is None else midnight.replace(tzinfo=tz)
-    return start.astimezone(UTC)
+    try:
+        start = midnight.astimezone() if tz is None else midnight.replace(tzinfo=tz)
+        return start.astimezone(UTC)
+    except (OverflowError, OSError, ValueError):
+        # Midnight of 0001-01-01 east of Greenwich is in year 0 in UTC, which no datetime holds
+        # (and the C library may not convert such years at all): every answer is after the
+        # first years, none after the last ones.
+        return (datetime.min if since.year < 1970 else datetime.max).replace(tzinfo=UTC)
 
 
 def export_rows(

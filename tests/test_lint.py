@@ -76,13 +76,14 @@ def choice_line(bank: Bank, index: int, choice: str) -> int:
 
 
 def test_rules_have_unique_names_and_a_summary() -> None:
-    assert len(set(RULE_NAMES)) == len(RULES) == 6
+    assert len(set(RULE_NAMES)) == len(RULES) == 7
     assert RULE_NAMES == (
         "duplicate-question",
         "all-of-the-above",
         "long-answer",
         "no-explanation",
         "near-duplicate-choice",
+        "shared-choices",
         "no-source",
     )
     assert RULE_NAMES[:-1] == DEFAULT_RULES
@@ -348,6 +349,37 @@ def test_warnings_come_in_file_order(load) -> None:
         "all-of-the-above",
     ]
     assert [f.line for f in found] == sorted(f.line for f in found)
+
+
+# -- shared-choices --------------------------------------------------------------------------------
+
+
+def test_two_questions_with_the_same_choices(load) -> None:
+    bank = load(
+        question("Executive organ?", ("Secretariat", "Summit", "Council"), "Secretariat"),
+        question("Other?", ("Court", "Summit", "Council"), "Court"),
+        # The same three in another order and case: students eliminate across the two.
+        question("Supreme authority?", ("summit", "COUNCIL", "Secretariat"), "summit"),
+    )
+    [finding] = findings(bank)
+    assert finding.rule == "shared-choices"
+    assert (finding.line, finding.column) == (line_of(bank, "Supreme authority?"), 5)
+    assert finding.message == (
+        f"the same choices as the question at line {line_of(bank, 'Executive organ?')}, so "
+        "students can answer one by elimination from the other; give each question "
+        "distractors of its own"
+    )
+
+
+def test_true_false_and_ordered_scales_may_repeat_their_choices(load) -> None:
+    scale = "    shuffle: false\n" + EXPLAINED
+    bank = load(
+        question("Zero is even.", ("True", "False"), "True"),
+        question("One is even.", ("True", "False"), "False"),
+        question("How sure?", ("Low", "Middle", "High"), "High", extra=scale),
+        question("How hard?", ("Low", "Middle", "High"), "Low", extra=scale),
+    )
+    assert rules_found(bank) == []
 
 
 # -- no-source -------------------------------------------------------------------------------------

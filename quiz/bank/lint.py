@@ -53,6 +53,12 @@ RULES: tuple[Rule, ...] = (
         "edges of words: two choices that look the same.",
     ),
     Rule(
+        "shared-choices",
+        "Two questions of a bank with the same set of choices (ignoring order and case; not "
+        "two-choice questions such as true/false, nor scales kept in order): students answer one "
+        "by elimination from the other.",
+    ),
+    Rule(
         "no-source",
         "A bank that says nowhere where its answers are settled: no 'source' at the top or on "
         "any question. Only under --strict.",
@@ -99,6 +105,8 @@ def findings(bank: Bank, *, rules: Collection[str] = DEFAULT_RULES) -> list[Find
     found: list[Finding] = []
     if "duplicate-question" in rules:
         found.extend(_duplicate_questions(bank.questions))
+    if "shared-choices" in rules:
+        found.extend(_shared_choices(bank.questions))
     if "no-source" in rules:
         found.extend(_no_source(bank))
     for question in bank.questions:
@@ -138,6 +146,29 @@ def _duplicate_questions(questions: Sequence[Question]) -> list[Finding]:
                     *_at(question),
                     f"same question text as line {first[key].line}; "
                     "reword one of them or delete the copy",
+                )
+            )
+        else:
+            first[key] = question
+    return found
+
+
+def _shared_choices(questions: Sequence[Question]) -> list[Finding]:
+    first: dict[frozenset[str], Question] = {}
+    found = []
+    for question in questions:
+        # Two choices (true/false, yes/no) and scales kept in order are meant to repeat.
+        if len(question.choices) <= 2 or not question.shuffle:
+            continue
+        key = frozenset(" ".join(c.casefold().split()) for c in question.choices)
+        if key in first:
+            found.append(
+                Finding(
+                    "shared-choices",
+                    *_at(question),
+                    f"the same choices as the question at line {first[key].line}, so students "
+                    "can answer one by elimination from the other; give each question "
+                    "distractors of its own",
                 )
             )
         else:

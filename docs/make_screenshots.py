@@ -138,7 +138,7 @@ async def shoot_stats() -> None:
 async def main() -> None:
     IMAGES.mkdir(parents=True, exist_ok=True)
     await shoot("", "home", (80, 24), [])
-    await shoot("oic.en.yaml", "question", (80, 24), ["2"])
+    await shoot("oic.en.yaml", "question", (80, 24), ["4"])  # the right answer
     await shoot(
         "oic.en.yaml",
         "results",

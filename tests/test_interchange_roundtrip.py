@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from quiz.bank import loader
+from quiz.bank.clean import looks
 from quiz.bank.loader import load_bank, question_id
 from quiz.bank.model import Bank, Question
 from quiz.interchange import export, read, to_yaml
@@ -178,7 +179,8 @@ def _random_bank(seed: int) -> Bank:
         choices: list[str] = []
         while len(choices) < rng.randint(2, 5):
             choice = _text(rng, lines=True)
-            if choice and choice not in choices:
+            # Choices a student can tell apart: visible text, and not only invisibly different.
+            if looks(choice) and looks(choice) not in {looks(c) for c in choices}:
                 choices.append(choice)
         answers = tuple(c for c in choices if rng.random() < 0.4) or (choices[0],)
         feedback = tuple(_text(rng, lines=True) for _ in choices)

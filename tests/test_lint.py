@@ -76,7 +76,7 @@ def choice_line(bank: Bank, index: int, choice: str) -> int:
 
 
 def test_rules_have_unique_names_and_a_summary() -> None:
-    assert len(set(RULE_NAMES)) == len(RULES) == 7
+    assert len(set(RULE_NAMES)) == len(RULES) == 9
     assert RULE_NAMES == (
         "duplicate-question",
         "all-of-the-above",
@@ -84,6 +84,8 @@ def test_rules_have_unique_names_and_a_summary() -> None:
         "no-explanation",
         "near-duplicate-choice",
         "shared-choices",
+        "invisible-character",
+        "look-alike-choice",
         "no-source",
     )
     assert RULE_NAMES[:-1] == DEFAULT_RULES

@@ -38,3 +38,28 @@ def clean(value: str) -> str:
 def strip_unsafe(value: str) -> str:
     """Remove every unsafe character from a value (the last line of defence before a screen)."""
     return UNSAFE_IN_VALUE.sub("", value)
+
+
+# Default-ignorable code points (Unicode's Default_Ignorable_Code_Point): drawn as nothing, so
+# two texts that differ only in them look the same. The bidi controls are among them (removed
+# on loading); so are zero-width spaces and joiners, the soft hyphen and variation selectors.
+DEFAULT_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+
+
+def looks(text: str) -> str:
+    """What a text looks like on screen: NFC, without default-ignorable characters, its runs of
+    blanks one space. Two texts that look the same give the same."""
+    if text.isascii():
+        return " ".join(text.split())
+    text = DEFAULT_IGNORABLE.sub("", unicodedata.normalize("NFC", text))
+    return " ".join(text.split())
+
+
+def looks_alike(text: str) -> str:
+    """`looks`, then NFKC: compatibility forms folded too (a ligature and its letters,
+    full-width and narrow letters, ² and 2)."""
+    return looks(unicodedata.normalize("NFKC", text))

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from quiz.bank.clean import DEFAULT_IGNORABLE, describe, looks, looks_alike
 from quiz.bank.model import Bank, Problem, Question, Severity
 
 
@@ -57,6 +58,17 @@ RULES: tuple[Rule, ...] = (
         "Two questions of a bank with the same set of choices (ignoring order and case; not "
         "two-choice questions such as true/false, nor scales kept in order): students answer one "
         "by elimination from the other.",
+    ),
+    Rule(
+        "invisible-character",
+        "An invisible character (a zero-width space, a soft hyphen, a variation selector...) in a "
+        "choice or an id: two that look the same may differ, and what a student sees is not "
+        "what is compared. Joiners inside words of scripts that use them are fine.",
+    ),
+    Rule(
+        "look-alike-choice",
+        "Two choices that differ only in compatibility forms (a ligature, full-width letters, a "
+        "superscript): they may look the same.",
     ),
     Rule(
         "no-source",
@@ -257,10 +269,16 @@ def _near_duplicate_choices(question: Question) -> list[Finding]:
     if not suspects:
         return []
     answers = {_loose(a): a for a in question.answers}
+    spaced = {_loose(a, spaces=True): a for a in question.answers}
     found = []
     for index, choice in suspects:
         key = _loose(choice)
         if key and key in answers:
+            if _loose(choice, spaces=True) not in spaced and _spaces_matter(
+                question, choice, answers[key]
+            ):
+                # `0 1 2` and `012`, `a b` and `ab` after print(...): the spaces are the point.
+                continue
             found.append(
                 Finding(
                     "near-duplicate-choice",
@@ -273,11 +291,92 @@ def _near_duplicate_choices(question: Question) -> list[Finding]:
     return found
 
 
+def _invisible_characters(question: Question) -> list[Finding]:
+    found = []
+    if DEFAULT_IGNORABLE.search(question.id):
+        char = DEFAULT_IGNORABLE.search(question.id)[0]  # type: ignore[index]
+        found.append(
+            Finding(
+                "invisible-character",
+                *_at(question),
+                f"the id '{_short(question.id)}' holds an invisible character, {describe(char)}; "
+                "remove it (two ids that look the same would be different questions)",
+            )
+        )
+    for index, choice in enumerate(question.choices):
+        char = _stray_invisible(choice)
+        if char is not None:
+            found.append(
+                Finding(
+                    "invisible-character",
+                    *_choice_at(question, index),
+                    f"choice '{_short(looks(choice))}' holds an invisible character, "
+                    f"{describe(char)}; remove it (a student cannot see it, and a choice that "
+                    "looks the same may then be another)",
+                )
+            )
+    return found
+
+
+def _stray_invisible(text: str) -> str | None:
+    """The first invisible character of a text that is not doing a job there.
+
+    Zero-width joiners and non-joiners between two letters shape Arabic, Persian and Indic
+    words; a joiner or variation selector after a symbol makes an emoji; bidi marks order
+    mixed right-to-left text. Those are kept quiet.
+    """
+    for match in DEFAULT_IGNORABLE.finditer(text):
+        char, i = match[0], match.start()
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if char in "\u200e\u200f\u061c":
+            continue
+        if char in "\u200c\u200d" and before.isalpha() and after.isalpha():
+            continue
+        if char in "\u200d\ufe0e\ufe0f" and before and _is_symbol(before):
+            continue
+        if "\U000e0020" <= char <= "\U000e007f" and before and _is_symbol(before):
+            continue  # the tag characters of a flag such as Scotland's
+        return char
+    return None
+
+
+def _is_symbol(char: str) -> bool:
+    """Whether a character can be part of an emoji sequence (a symbol, a mark, a tag)."""
+    if char in "\ufe0f\u200d" or "\U000e0020" <= char <= "\U000e007f":
+        return True
+    return unicodedata.category(char) in ("So", "Sk", "Mn", "Me")
+
+
+def _look_alike_choices(question: Question) -> list[Finding]:
+    if question.choices and all(c.isascii() for c in question.choices):
+        return []
+    first: dict[str, str] = {}
+    found = []
+    for index, choice in enumerate(question.choices):
+        key = looks_alike(choice)
+        if key in first and looks(first[key]) != looks(choice):
+            found.append(
+                Finding(
+                    "look-alike-choice",
+                    *_choice_at(question, index),
+                    f"choice '{_short(choice)}' may look the same as '{_short(first[key])}' "
+                    "(they differ only in compatibility forms); write both the same way, unless "
+                    "the difference is the point (x² and x2)",
+                )
+            )
+        else:
+            first.setdefault(key, choice)
+    return found
+
+
 _QUESTION_RULES = (
     ("all-of-the-above", _all_of_the_above),
     ("long-answer", _long_answer),
     ("no-explanation", _no_explanation),
     ("near-duplicate-choice", _near_duplicate_choices),
+    ("invisible-character", _invisible_characters),
+    ("look-alike-choice", _look_alike_choices),
 )
 
 
@@ -384,8 +483,21 @@ def _punctuation() -> re.Pattern[str]:
     )
 
 
-def _loose(text: str) -> str:
-    """Text without case, spaces, or punctuation at the edges of words.
+#: Marks of code in a question or its choices: where spaces can be the whole difference.
+_CODE = re.compile(r"[`(){}\[\]=<>;$\\|^~]|\b(?:print|echo|return|printf|console)\b")
+
+
+def _spaces_matter(question: Question, choice: str, answer: str) -> bool:
+    """Whether spaces can be what a question asks about: its choices hold digits, or it shows
+    code ("What does print(*[0, 1, 2]) show?")."""
+    if any(c.isdigit() for c in choice + answer):
+        return True
+    return _CODE.search(question.text) is not None or _CODE.search(choice + answer) is not None
+
+
+def _loose(text: str, *, spaces: bool = False) -> str:
+    """Text without case, spaces (one between words, with `spaces`), or punctuation at the
+    edges of words.
 
     Punctuation inside a word or before a digit is kept, because there it changes the meaning:
     it's and its, 3.5 and 35, -5 and 5 stay apart.
@@ -400,7 +512,8 @@ def _loose(text: str) -> str:
         inside = after.isdigit() or (before.isalnum() and after.isalnum())
         return char if inside else ""
 
-    return "".join(_punctuation().sub(edge, text).split()).casefold()
+    joiner = " " if spaces else ""
+    return joiner.join(_punctuation().sub(edge, text).split()).casefold()
 
 
 def _length(text: str) -> int:

@@ -18,7 +18,16 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from quiz.bank.clean import UNSAFE, UNSAFE_IN_VALUE, clean, describe, is_bidi_control, strip_unsafe
+from quiz.bank.clean import (
+    DEFAULT_IGNORABLE,
+    UNSAFE,
+    UNSAFE_IN_VALUE,
+    clean,
+    describe,
+    is_bidi_control,
+    looks,
+    strip_unsafe,
+)
 from quiz.bank.model import Bank, LoadResult, Problem, Question, Severity
 from quiz.files import BANK_LIMIT, FileProblem, read_regular
 from quiz.text.safe import printable_name
@@ -423,8 +432,9 @@ class _Reader:
             self.at(1, 1, Severity.ERROR, f"YAML syntax error: {' '.join(str(failure).split())}")
 
     def decode(self, data: bytes) -> str | None:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            self.at(1, 1, Severity.ERROR, "the file is UTF-16; save it as UTF-8")
+        encoding = _wide_encoding(data)
+        if encoding is not None and data.startswith(_BOMS):
+            self.at(1, 1, Severity.ERROR, f"the file is {encoding}; save it as UTF-8")
             return None
         if b"\x00" in data:
             # Valid UTF-8, but no text file holds NUL: this is UTF-16 or UTF-32 without a BOM.
@@ -433,7 +443,8 @@ class _Reader:
                 data.count(b"\n", 0, nul) + 1,
                 1,
                 Severity.ERROR,
-                "the file holds NUL bytes, so it is not UTF-8 text (UTF-16?); save it as UTF-8",
+                f"the file holds NUL bytes, so it is not UTF-8 text ({encoding or 'UTF-16'}?); "
+                "save it as UTF-8",
             )
             return None
         try:
@@ -660,6 +671,9 @@ class _Reader:
         feedback: list[str] = []
         positions: list[tuple[int, int]] = []
         seen: dict[str, int] = {}
+        # What each choice looks like: two that differ only in invisible characters (Paris and
+        # Paris with a zero-width space) cannot be told apart by a student.
+        seen_looks: dict[str, tuple[str, int, int]] = {}
         for item in node.value:
             if isinstance(item, MappingNode) and self.tag_ok(item):
                 fields = self.mapping(item, CHOICE_KEYS, "in a choice")
@@ -685,7 +699,26 @@ class _Reader:
                     "make every choice different",
                 )
                 continue
-            seen[choice] = item.start_mark.line + 1
+            line = item.start_mark.line + 1
+            look = looks(choice)
+            if not look:
+                self.error(
+                    item,
+                    f"a choice has no visible text, only {_invisible(choice)}; write its text "
+                    "or remove the line",
+                )
+                continue
+            if look in seen_looks:
+                other, number, at = seen_looks[look]
+                self.error(
+                    item,
+                    f"choice '{_short(look)}' looks the same as choice {number} (line {at}): they "
+                    f"differ only in invisible characters ({_invisible(choice + other)}); "
+                    "remove them, or make every choice different",
+                )
+                continue
+            seen[choice] = line
+            seen_looks[look] = (choice, len(choices) + 1, line)
             choices.append(choice)
             feedback.append(note)
             positions.append((item.start_mark.line + 1, item.start_mark.column + 1))
@@ -799,6 +832,23 @@ _SYNTAX_HINTS = {
 }
 
 
+#: Byte order marks of UTF-32 (checked first: the little-endian one starts as UTF-16's) and
+#: UTF-16.
+_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 when the bytes look like it (by BOM, else by where NULs fall)."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:64]
+    if len(head) >= 4 and (head[1:4] == b"\x00\x00\x00" or head[:3] == b"\x00\x00\x00"):
+        return "UTF-32"  # ASCII text: one byte and three NULs a character
+    return "UTF-16" if b"\x00" in head else None
+
+
 def _unsafe_message(char: str, *, escaped: bool = False) -> str:
     what = "bidi control" if is_bidi_control(char) else "control character"
     where = "written as an escape" if escaped else "in the file"
@@ -808,6 +858,14 @@ def _unsafe_message(char: str, *, escaped: bool = False) -> str:
         else "remove it"
     )
     return f"{what} {describe(char)} {where} was removed; {fix}"
+
+
+def _invisible(text: str) -> str:
+    """The invisible characters of a text, named: `U+200B (ZERO WIDTH SPACE)`."""
+    found = dict.fromkeys(DEFAULT_IGNORABLE.findall(text))
+    found |= dict.fromkeys(c for c in text if c.isspace())
+    names = [describe(c) for c in found][:3] or ["blanks"]
+    return ", ".join(names)
 
 
 def _unknown_key(name: str, allowed: tuple[str, ...], where: str) -> str:

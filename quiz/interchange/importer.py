@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from quiz.bank.clean import UNSAFE_IN_VALUE, clean
+from quiz.bank.clean import UNSAFE_IN_VALUE, clean, looks
 from quiz.bank.loader import MAX_CHOICES, MIN_CHOICES, question_id
 from quiz.bank.model import Bank, Problem, Question, Severity
 from quiz.errors import QuizError
@@ -75,7 +75,8 @@ class Draft:
 
 
 def read_source(path: Path) -> str:
-    """The text of a file to import: UTF-8 (with or without a BOM), or UTF-16 with a BOM."""
+    """The text of a file to import: UTF-8 (with or without a BOM), or UTF-16 or UTF-32 with
+    a BOM."""
     try:
         data = read_regular(path, limit=IMPORT_LIMIT, what="a file to import")
     except FileProblem as problem:
@@ -91,6 +92,15 @@ def decode(path: Path, data: bytes) -> str:
             f"{path}: this is a zip file (an .xlsx or .ods spreadsheet?); "
             "save it as 'CSV UTF-8' and import the .csv file"
         )
+    # UTF-32 first: its little-endian byte order mark starts as UTF-16's does.
+    for bom, encoding in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise InterchangeError(
+                    f"{path}: the file starts as UTF-32 but cannot be read as it; save it as UTF-8"
+                ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -224,8 +234,10 @@ class Importer:
         if not text:
             self.skip(line, "it has no question text")
             return None
-        if "" in choices:
-            self.skip(line, f"choice {choices.index('') + 1} is empty")
+        blank = next((n for n, choice in enumerate(choices) if not looks(choice)), None)
+        if blank is not None:
+            # Empty, or only invisible characters (a zero-width space, a joiner): nothing to see.
+            self.skip(line, f"choice {blank + 1} is empty")
             return None
         merged = self._merge_duplicates(line, choices, list(draft.right), feedback)
         if merged is None:
@@ -266,24 +278,26 @@ class Importer:
         self, line: int, choices: list[str], right: list[bool], feedback: list[str]
     ) -> tuple[list[str], list[bool], list[str]] | None:
         """Keep a choice written twice once, or skip the question when its copies disagree."""
-        if len(set(choices)) == len(choices):
+        # Choices that look the same (differing only in invisible characters) are one choice.
+        seen = [looks(choice) for choice in choices]
+        if len(set(seen)) == len(seen):
             return choices, right, feedback
         kept: dict[str, int] = {}
         out_choices: list[str] = []
         out_right: list[bool] = []
         out_feedback: list[str] = []
-        for choice, is_right, note in zip(choices, right, feedback, strict=True):
-            if choice not in kept:
-                kept[choice] = len(out_choices)
+        for choice, look, is_right, note in zip(choices, seen, right, feedback, strict=True):
+            if look not in kept:
+                kept[look] = len(out_choices)
                 out_choices.append(choice)
                 out_right.append(is_right)
                 out_feedback.append(note)
                 continue
-            first = kept[choice]
+            first = kept[look]
             if out_right[first] != is_right:
-                self.skip(line, f"choice '{short(choice)}' is written twice, as right and as wrong")
+                self.skip(line, f"choice '{short(look)}' is written twice, as right and as wrong")
                 return None
-            self.notice(line, f"choice '{short(choice)}' is written twice; it was kept once")
+            self.notice(line, f"choice '{short(look)}' is written twice; it was kept once")
             if not out_feedback[first]:
                 out_feedback[first] = note
         return out_choices, out_right, out_feedback

@@ -32,8 +32,16 @@ def data_dir() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
-def database_path(option: str | None = None) -> Path:
-    """The score database: --db, else QUIZ_DB, else the user data dir."""
+def database_path(option: str | None = None) -> Path | str:
+    """The score database: --db, else QUIZ_DB, else the user data dir.
+
+    A `postgresql://` URL (a database on a server) is returned as it is, as text.
+    """
+    from quiz.store.store import is_server_url
+
+    value = option or os.environ.get("QUIZ_DB", "").strip()
+    if is_server_url(value):
+        return value
     if option:
         return Path(option).expanduser()
     return _env_path("QUIZ_DB") or data_dir() / "scores.sqlite3"

@@ -54,3 +54,18 @@ def three(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "three.yaml").write_text(THREE, encoding="utf-8")
     return folder
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_target(request: pytest.FixtureRequest, tmp_path: Path):
+    """Where a score store is opened, once for each back end: a file, or a new PostgreSQL
+    database (skipped, saying why, where there is no server; see tests/backends.py).
+
+    A test marked `sqlite_only` (it looks at SQLite's own tables or pragmas) runs on SQLite only.
+    """
+    from backends import target_of
+
+    if request.param != "sqlite" and request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("looks under the store at SQLite itself")
+    with target_of(request.param, tmp_path) as target:
+        yield target

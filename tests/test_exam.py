@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from backends import raw
 from helpers import T0, FakeClock
 
 from quiz.bank.model import Bank, Question
@@ -36,8 +37,8 @@ def wrong(exam: Exam) -> int:
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "scores.db") as store:
+def store(db_target: Path | str):
+    with Store.open(db_target) as store:
         yield store
 
 
@@ -59,7 +60,7 @@ def test_moving_back_and_forth_and_changing_answers(tmp_path: Path, store: Store
     time.wait(2)
     exam.answer(right(exam))  # changed from wrong to right: seven seconds on it in all
 
-    with Store.open(store.path) as other:  # saved as it happened, seen by another connection
+    with Store.open(store.target) as other:  # saved as it happened, seen by another connection
         assert len(other.answers(exam.session_id, changes=True)) == 3
     rows = store.answers(exam.session_id, changes=True)
     assert [(r["question_id"], r["correct"], r["final"]) for r in rows] == [
@@ -172,9 +173,9 @@ def test_no_time_limit(tmp_path: Path, store: Store) -> None:
 def test_an_exam_session_is_saved_as_an_exam_of_the_profile(tmp_path: Path, store: Store) -> None:
     exam = Exam(make_bank(tmp_path), store, count=2, seed=1, profile="alice")
     assert exam.total == 2
-    row = store._conn.execute(
-        "SELECT mode, profile, planned FROM sessions WHERE id = ?", (exam.session_id,)
-    ).fetchone()
+    (row,) = raw(
+        store, "SELECT mode, profile, planned FROM sessions WHERE id = ?", [exam.session_id]
+    )
     assert row == ("exam", "alice", 2)
     assert store.sessions(profile="bob") == []
 

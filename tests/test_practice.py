@@ -42,8 +42,8 @@ EVENS = Question(
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "scores.db") as store:
+def store(db_target: Path | str):
+    with Store.open(db_target) as store:
         yield store
 
 

@@ -37,7 +37,7 @@ CAIRO = "ما عاصمة مصر؟"
 EGYPT = ["القاهرة", "الإسكندرية", "أسوان"]
 
 
-def seed(path: Path) -> None:
+def seed(path: Path | str) -> None:
     """A database with known answers: two profiles, an Arabic question, a changed exam answer."""
     t0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
     late = datetime(2026, 3, 2, 20, 59, tzinfo=UTC)  # 23:59 in Riyadh
@@ -153,22 +153,21 @@ M2 = {
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "scores.sqlite3"
-    seed(path)
-    return path
+def db(db_target: Path | str) -> Path | str:
+    seed(db_target)
+    return db_target
 
 
-def test_rows_are_exactly_the_answers_that_count_oldest_first(db: Path) -> None:
+def test_rows_are_exactly_the_answers_that_count_oldest_first(db: Path | str) -> None:
     assert list(export_rows(db, tz=RIYADH)) == [G1, G2, M1, M2]
 
 
-def test_an_open_store_can_be_exported_too(db: Path) -> None:
+def test_an_open_store_can_be_exported_too(db: Path | str) -> None:
     with Store.open(db) as store:
         assert list(export_rows(store, tz=RIYADH)) == [G1, G2, M1, M2]
 
 
-def test_times_are_written_in_the_zone_asked_with_its_offset(db: Path) -> None:
+def test_times_are_written_in_the_zone_asked_with_its_offset(db: Path | str) -> None:
     rows = list(export_rows(db, tz=UTC))
     assert [r["answered_at"] for r in rows] == [
         "2026-03-01T08:00:10+00:00",
@@ -215,12 +214,12 @@ def test_since_midnight_is_inclusive(tmp_path: Path) -> None:
     assert [r["question_id"] for r in export_rows(path, date(2026, 3, 3), tz=RIYADH)] == ["q1"]
 
 
-def test_one_profile_can_be_exported(db: Path) -> None:
+def test_one_profile_can_be_exported(db: Path | str) -> None:
     assert [r["question_id"] for r in export_rows(db, profile="sara")] == ["m1", "m2"]
     assert list(export_rows(db, profile="nobody")) == []
 
 
-def test_the_local_time_zone_is_the_default(db: Path) -> None:
+def test_the_local_time_zone_is_the_default(db: Path | str) -> None:
     local = datetime(2026, 3, 1, 8, 0, 10, tzinfo=UTC).astimezone().isoformat(timespec="seconds")
     assert next(iter(export_rows(db)))["answered_at"] == local
 
@@ -258,7 +257,7 @@ def test_offsets_follow_daylight_saving_time_to_the_minute(tmp_path: Path) -> No
     ]
 
 
-def test_rows_are_streamed_not_gathered(db: Path) -> None:
+def test_rows_are_streamed_not_gathered(db: Path | str) -> None:
     rows = export_rows(db, tz=RIYADH)
     assert isinstance(rows, Iterator)
     assert next(rows) == G1
@@ -325,7 +324,7 @@ def test_csv_file_starts_with_the_bom_and_reads_back_with_arabic_intact(
     assert len(rows) == 5
 
 
-def test_csv_cells_are_the_contract(db: Path) -> None:
+def test_csv_cells_are_the_contract(db: Path | str) -> None:
     stream = io.StringIO(newline="")
     assert write_csv(export_rows(db, tz=RIYADH), stream) == 4
     text = stream.getvalue()
@@ -372,7 +371,7 @@ def test_an_empty_database_exports_a_header_only(tmp_path: Path) -> None:
     assert stream.getvalue() == BOM + ",".join(COLUMNS) + "\r\n"
 
 
-def test_stdout_gets_utf8_whatever_its_encoding(db: Path) -> None:
+def test_stdout_gets_utf8_whatever_its_encoding(db: Path | str) -> None:
     raw = io.BytesIO()
     stdout = io.TextIOWrapper(raw, encoding="ascii", newline="")
     assert run_export(db, stdout=stdout) == 4
@@ -385,7 +384,7 @@ def test_stdout_gets_utf8_whatever_its_encoding(db: Path) -> None:
 # -- JSON -----------------------------------------------------------------------------------------
 
 
-def test_json_is_an_array_of_objects_with_the_columns(db: Path, tmp_path: Path) -> None:
+def test_json_is_an_array_of_objects_with_the_columns(db: Path | str, tmp_path: Path) -> None:
     out = tmp_path / "ali.json"
     # The format follows the extension of -o when --format is not given.
     assert run_export(db, output=out) == 4
@@ -406,7 +405,7 @@ def test_empty_json_is_an_empty_array() -> None:
     assert json.loads(stream.getvalue()) == []
 
 
-def test_format_option_wins_over_the_extension(db: Path, tmp_path: Path) -> None:
+def test_format_option_wins_over_the_extension(db: Path | str, tmp_path: Path) -> None:
     out = tmp_path / "ali.json"
     run_export(db, fmt="csv", output=out)
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
@@ -425,7 +424,7 @@ def test_since_parses_a_date() -> None:
     assert parse_since(" 2026-03-01 ") == date(2026, 3, 1)
 
 
-def test_an_existing_file_is_not_overwritten_without_force(db: Path, tmp_path: Path) -> None:
+def test_an_existing_file_is_not_overwritten_without_force(db: Path | str, tmp_path: Path) -> None:
     out = tmp_path / "ali.csv"
     out.write_text("keep me", encoding="utf-8")
     with pytest.raises(ExportError, match=r"ali.csv already exists; .* add --force"):
@@ -463,7 +462,7 @@ def test_a_failed_export_leaves_no_file(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_an_output_in_a_missing_folder_is_one_line(db: Path, tmp_path: Path) -> None:
+def test_an_output_in_a_missing_folder_is_one_line(db: Path | str, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match=r"cannot write it \(No such file or directory\)"):
         run_export(db, output=tmp_path / "no" / "ali.csv")
 
@@ -485,7 +484,7 @@ needs_cli = pytest.mark.skipif(
 
 
 @needs_cli
-def test_cli_exports_to_a_file(db: Path, tmp_path: Path) -> None:
+def test_cli_exports_to_a_file(db: Path | str, tmp_path: Path) -> None:
     out = tmp_path / "ali.csv"
     assert (
         main(["--db", str(db), "results", "export", "--since", "2026-03-01", "-o", str(out)]) == 0
@@ -494,7 +493,7 @@ def test_cli_exports_to_a_file(db: Path, tmp_path: Path) -> None:
 
 
 @needs_cli
-def test_cli_bad_since_is_a_usage_error(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_bad_since_is_a_usage_error(db: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(db), "results", "export", "--since", "March"]) == 2
     err = capsys.readouterr().err
     assert "write it as YYYY-MM-DD" in err

@@ -38,8 +38,8 @@ def play(quiz: Quiz | Review, wrong: set[str]) -> None:
 
 
 @pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "scores.db") as store:
+def store(db_target: Path | str):
+    with Store.open(db_target) as store:
         yield store
 
 
@@ -160,6 +160,7 @@ def test_review_questions_maps_pairs_to_loaded_banks(tmp_path: Path) -> None:
     assert review_questions(pairs, {key: geo}) == found
 
 
+@pytest.mark.sqlite_only
 def test_the_review_query_reads_an_index(store: Store) -> None:
     plan = store._conn.execute(
         "EXPLAIN QUERY PLAN SELECT bank, question_id, correct, MAX(id) FROM answers"
@@ -176,7 +177,7 @@ def test_answers_are_saved_when_given(tmp_path: Path, store: Store) -> None:
     review = Review.of(geo, store, now=lambda: T0 + timedelta(days=1))
     review.answer(min(review.current.right))
     # Not finished, yet saved: another connection sees it.
-    with Store.open(store.path) as other:
+    with Store.open(store.target) as other:
         assert other.last_wrong() == [(bank_key(geo.path), "b")]
         review_session = max(other.sessions(), key=lambda s: s.id)
         assert review_session.started == T0 + timedelta(days=1)

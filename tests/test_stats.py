@@ -55,7 +55,7 @@ class Seeded:
     (arithmetic).
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, target: Path | str | None = None) -> None:
         self.geo = bank_key(folder / "geo.yaml")
         self.math = bank_key(folder / "math.yaml")
         self.banks = {
@@ -78,7 +78,7 @@ class Seeded:
                 ),
             ),
         }
-        self.store = Store.open(folder / "scores.db")
+        self.store = Store.open(target or folder / "scores.db")
         self.sessions: dict[str, int] = {}
         self._seed()
 
@@ -180,8 +180,8 @@ class Seeded:
 
 
 @pytest.fixture
-def seeded(tmp_path: Path):
-    data = Seeded(tmp_path)
+def seeded(tmp_path: Path, db_target: Path | str):
+    data = Seeded(tmp_path, db_target)
     yield data
     data.store.close()
 

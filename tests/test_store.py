@@ -62,13 +62,13 @@ def answer(
 # Round trips
 
 
-def test_round_trip_returns_exactly_what_went_in(tmp_path: Path) -> None:
+def test_round_trip_returns_exactly_what_went_in(db_target: Path | str) -> None:
     given = [
         ("cap-fr", "Capital of France?", ["Lyon", "Paris", "Nice"], 1, True, 1234),
         ("close-tag", "Close tag [/", ["[b]", "[/", "ok"], 0, False, 0),
         ("rtl", "ما هي عاصمة مصر؟", ["القاهرة", "الإسكندرية", "🐪"], 2, False, 98765),
     ]
-    with Store.open(tmp_path / "scores.db") as store:
+    with Store.open(db_target) as store:
         session = store.start_session(
             bank="questions/geo.yaml", title="Geography", planned=5, now=T0
         )
@@ -85,7 +85,7 @@ def test_round_trip_returns_exactly_what_went_in(tmp_path: Path) -> None:
             )
         store.finish_session(session, now=T0 + timedelta(minutes=7, seconds=5))
 
-    with Store.open(tmp_path / "scores.db") as store:
+    with Store.open(db_target) as store:
         assert store.sessions() == [
             SessionSummary(
                 id=session,
@@ -121,9 +121,9 @@ def test_round_trip_returns_exactly_what_went_in(tmp_path: Path) -> None:
         }
 
 
-def test_times_are_aware_utc_and_unfinished_is_null(tmp_path: Path) -> None:
+def test_times_are_aware_utc_and_unfinished_is_null(db_target: Path | str) -> None:
     paris = timezone(timedelta(hours=1))
-    with Store.open(tmp_path / "scores.db") as store:
+    with Store.open(db_target) as store:
         store.start_session(
             bank="b.yaml", title="B", planned=1, now=datetime(2026, 11, 29, 11, 54, 58, 5, paris)
         )
@@ -138,8 +138,8 @@ def test_times_are_aware_utc_and_unfinished_is_null(tmp_path: Path) -> None:
             store.start_session(bank="b.yaml", title="B", planned=1, now=datetime(2026, 1, 1))
 
 
-def test_sessions_are_newest_first_by_started_then_id(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "scores.db") as store:
+def test_sessions_are_newest_first_by_started_then_id(db_target: Path | str) -> None:
+    with Store.open(db_target) as store:
         middle = store.start_session(bank="a", title="A", planned=1, now=T0)
         oldest = store.start_session(bank="a", title="A", planned=1, now=T0 - timedelta(days=1))
         newest = store.start_session(bank="a", title="A", planned=1, now=T0 + timedelta(hours=1))
@@ -153,15 +153,15 @@ def test_sessions_are_newest_first_by_started_then_id(tmp_path: Path) -> None:
         assert [s.id for s in store.sessions()][3:5] == [later, middle]
 
 
-def test_answers_of_an_unknown_session_is_empty(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "scores.db") as store:
+def test_answers_of_an_unknown_session_is_empty(db_target: Path | str) -> None:
+    with Store.open(db_target) as store:
         assert store.answers(42) == []
         assert store.sessions() == []
         assert store.bank_scores() == {}
 
 
-def test_bad_arguments_are_refused_and_nothing_is_saved(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "scores.db") as store:
+def test_bad_arguments_are_refused_and_nothing_is_saved(db_target: Path | str) -> None:
+    with Store.open(db_target) as store:
         session = store.start_session(bank="b", title="B", planned=2)
         with pytest.raises(ValueError, match="no session 99"):
             answer(store, 99, 1, correct=True)
@@ -206,8 +206,8 @@ def test_bad_arguments_are_refused_and_nothing_is_saved(tmp_path: Path) -> None:
 # Scores
 
 
-def test_bank_scores_best_last_and_sessions(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "scores.db") as store:
+def test_bank_scores_best_last_and_sessions(db_target: Path | str) -> None:
+    with Store.open(db_target) as store:
         # Bank a: finished 2/3, finished 3/4, then an unfinished 2/2, then a finished one with
         # no answers. The 3/4 session is inserted last but started second.
         first = store.start_session(bank="a.yaml", title="A", planned=3, now=T0)
@@ -243,8 +243,8 @@ def test_bank_scores_best_last_and_sessions(tmp_path: Path) -> None:
     }
 
 
-def test_bank_scores_last_is_the_latest_started_session(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "scores.db") as store:
+def test_bank_scores_last_is_the_latest_started_session(db_target: Path | str) -> None:
+    with Store.open(db_target) as store:
         late = store.start_session(bank="a", title="A", planned=3, now=T0 + timedelta(hours=1))
         answer(store, late, 0, correct=True)
         answer(store, late, 1, correct=False)
@@ -266,7 +266,7 @@ import os, signal, sys
 from pathlib import Path
 from quiz.store import Store
 
-store = Store.open(Path(sys.argv[1]))
+store = Store.open(sys.argv[1])
 session = store.start_session(bank="b.yaml", title="B", planned=5)
 for n in range(3):
     store.record_answer(
@@ -278,8 +278,8 @@ os.kill(os.getpid(), signal.SIGKILL)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
-def test_answers_survive_the_process_being_killed(tmp_path: Path) -> None:
-    path = tmp_path / "scores.db"
+def test_answers_survive_the_process_being_killed(db_target: Path | str) -> None:
+    path = db_target
     result = run_python(KILLED_CHILD, str(path))
     assert result.returncode == -signal.SIGKILL, result.stderr
     with Store.open(path) as store:
@@ -293,7 +293,7 @@ import sys
 from pathlib import Path
 from quiz.store import Store
 
-path, name = Path(sys.argv[1]), sys.argv[2]
+path, name = sys.argv[1], sys.argv[2]
 print("ready", flush=True)
 sys.stdin.readline()
 with Store.open(path) as store:
@@ -307,8 +307,8 @@ with Store.open(path) as store:
 """
 
 
-def test_two_quizzes_writing_at_once_keep_every_answer(tmp_path: Path) -> None:
-    path = tmp_path / "scores.db"
+def test_two_quizzes_writing_at_once_keep_every_answer(db_target: Path | str) -> None:
+    path = db_target
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     writers = [
         subprocess.Popen(
@@ -351,8 +351,8 @@ def test_two_quizzes_writing_at_once_keep_every_answer(tmp_path: Path) -> None:
             ]
 
 
-def test_a_worker_thread_can_record_answers(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "scores.db") as store:
+def test_a_worker_thread_can_record_answers(db_target: Path | str) -> None:
+    with Store.open(db_target) as store:
         session = store.start_session(bank="b", title="B", planned=1)
         worker = threading.Thread(target=answer, args=(store, session, 1), kwargs={"correct": True})
         worker.start()
@@ -409,11 +409,11 @@ def test_open_creates_missing_folders(tmp_path: Path) -> None:
     assert path.is_file()
 
 
-def test_deleting_a_session_deletes_its_answers(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "scores.db") as store:
+def test_deleting_a_session_deletes_its_answers(db_target: Path | str) -> None:
+    with Store.open(db_target) as store:
         session = store.start_session(bank="b", title="B", planned=1)
         answer(store, session, 1, correct=True)
-        store._conn.execute("DELETE FROM sessions WHERE id = ?", (session,))
+        store._conn.execute(f"DELETE FROM sessions WHERE id = {session}")
         assert store.answers(session) == []
 
 
@@ -543,8 +543,8 @@ def test_a_database_from_a_newer_quiz_is_refused(tmp_path: Path) -> None:
 # Layering
 
 
-def test_several_picks_are_kept_as_a_sorted_list(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "scores.db") as store:
+def test_several_picks_are_kept_as_a_sorted_list(db_target: Path | str) -> None:
+    with Store.open(db_target) as store:
         session = store.start_session(bank="b.yaml", title="B", planned=1, now=T0)
         store.record_answer(
             session,
@@ -569,8 +569,8 @@ def test_several_picks_are_kept_as_a_sorted_list(tmp_path: Path) -> None:
         assert [a["picked"] for a in store.answers(session)] == [[0, 2]]
 
 
-def test_profiles_are_listed_with_the_stores_own(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "scores.db", profile="sara") as store:
+def test_profiles_are_listed_with_the_stores_own(db_target: Path | str) -> None:
+    with Store.open(db_target, profile="sara") as store:
         assert store.profiles() == ["sara"]
         store.start_session(bank="b.yaml", title="B", planned=1, profile="ali", now=T0)
         store.start_session(bank="b.yaml", title="B", planned=1, profile="Huda", now=T0)

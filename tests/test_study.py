@@ -11,6 +11,7 @@ from typing import NamedTuple
 import fsrs
 import fsrs.card
 import pytest
+from backends import raw
 from fsrs import Rating, Scheduler, State
 from helpers import FakeClock
 
@@ -32,12 +33,17 @@ class Review(NamedTuple):
 
 def review_log(store: Store, card_id: int) -> list[Review]:
     """A card's reviews, oldest first, read from the table (the store reads it only in SQL)."""
-    rows = store._conn.execute(
+    rows = raw(
+        store,
         "SELECT card_id, rating, reviewed, ms FROM review_log WHERE card_id = ?"
         " ORDER BY reviewed, id",
-        (card_id,),
-    ).fetchall()
-    return [Review(cid, rating, datetime.fromisoformat(at), ms) for cid, rating, at, ms in rows]
+        [card_id],
+    )
+    # SQLite keeps the time as text, PostgreSQL as a timestamptz.
+    return [
+        Review(cid, rating, at if isinstance(at, datetime) else datetime.fromisoformat(at), ms)
+        for cid, rating, at, ms in rows
+    ]
 
 
 def retired_cards(store: Store, bank: str) -> set[str]:
@@ -111,8 +117,8 @@ def study_all(study: Study, time: FakeClock, *, wrong_ids: set[str] = frozenset(
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path / "scores.db") as store:
+def store(db_target: Path | str) -> Iterator[Store]:
+    with Store.open(db_target) as store:
         yield store
 
 
@@ -374,6 +380,7 @@ def test_starting_reads_only_the_questions_it_needs(tmp_path: Path, store: Store
         study_all(study, time)
 
 
+@pytest.mark.sqlite_only
 def test_the_due_queries_read_an_index(store: Store) -> None:
     def plan(sql: str, *params: object) -> str:
         rows = store._conn.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()
@@ -404,6 +411,7 @@ def test_the_due_queries_read_an_index(store: Store) -> None:
     assert "COVERING INDEX cards_introduced" in introduced
 
 
+@pytest.mark.sqlite_only
 def test_the_due_cards_of_one_bank_or_all_are_read_from_the_index(
     tmp_path: Path, store: Store
 ) -> None:
@@ -464,9 +472,7 @@ def test_card_counts_follow_inserts_retirements_and_deletes(tmp_path: Path, stor
     store._conn.execute("DELETE FROM cards WHERE question_id = 'c02'")
     store._conn.execute("DELETE FROM cards WHERE question_id = 'c00'")  # retired: not counted
     assert store.count_cards(profile="default", bank=key) == 2
-    (live,) = store._conn.execute(
-        "SELECT COUNT(*) FROM cards WHERE bank = ? AND retired = 0", (key,)
-    ).fetchone()
+    [(live,)] = raw(store, "SELECT COUNT(*) FROM cards WHERE bank = ? AND retired = FALSE", [key])
     assert live == 2
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import TextIO, cast
 
-from quiz.cli import banks, play, results
+from quiz.cli import banks, db, play, results
 from quiz.cli.common import EXIT_PROBLEMS, EXIT_USAGE
 from quiz.cli.parser import UsageError, build_parser
 from quiz.errors import QuizError
@@ -33,6 +33,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "results": results.results,
     "stats": results.stats,
     "report": results.report,
+    "db": db.db,
 }
 
 

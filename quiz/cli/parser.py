@@ -26,7 +26,12 @@ def _global_options(defaults: bool, *, bank: bool = True) -> _Parser:
     default = None if defaults else argparse.SUPPRESS
     parent = _Parser(add_help=False)
     group = parent.add_argument_group("global options")
-    group.add_argument("--db", metavar="FILE", default=default, help="score database (env QUIZ_DB)")
+    group.add_argument(
+        "--db",
+        metavar="FILE",
+        default=default,
+        help="score database: a file, or postgresql://user@host:port/dbname (env QUIZ_DB)",
+    )
     if bank:
         group.add_argument(
             "--bank",
@@ -142,6 +147,43 @@ def build_parser() -> argparse.ArgumentParser:
     )
     results_export.add_argument("-o", "--output", metavar="FILE", help="where (default: print it)")
     results_export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    database = commands.add_parser(
+        "db",
+        parents=common,
+        help="check the score database, or copy it into another",
+        description="Check the score database (a file, or a postgresql:// URL), or copy every "
+        "profile's scores from one into another.",
+    )
+    database_commands = database.add_subparsers(
+        dest="db_command", metavar="COMMAND", required=True, parser_class=_Parser
+    )
+    database_commands.add_parser(
+        "check",
+        parents=common,
+        help="the schema version, the rows kept, and whether they are whole",
+        description="Report the schema version of the score database named by --db (or "
+        "QUIZ_DB), how many sessions, answers, cards and reviews it keeps, and whether its "
+        "rows and totals are whole. It changes nothing. Exit 1 when something is wrong.",
+    )
+    migrating = database_commands.add_parser(
+        "migrate",
+        parents=common,
+        help="copy every profile's scores from one database into another",
+        description="Copy every profile's sessions, answers, study cards and reviews from a "
+        "score database (usually an SQLite file) into another (usually postgresql://...). "
+        "Running it again adds only what is new.",
+    )
+    migrating.add_argument(
+        "--from", dest="source", metavar="FILE", required=True, help="the database to copy"
+    )
+    migrating.add_argument(
+        "--to",
+        dest="target",
+        metavar="URL",
+        required=True,
+        help="where to copy it: postgresql://user@host:port/dbname, or a file",
+    )
 
     report = commands.add_parser(
         "report",

@@ -254,7 +254,7 @@ def choose_format(option: str | None, output: Path | None) -> Format:
 
 
 def run_export(
-    db: Path,
+    db: Path | str,
     *,
     fmt: str | None = None,
     since: date | None = None,

@@ -112,6 +112,14 @@ class Database(Protocol):
         """Yield the rows of a read-only query one at a time, without holding them all."""
         ...
 
+    def schema_version(self) -> int:
+        """The schema version of the database (the number of migrations applied)."""
+        ...
+
+    def integrity_problems(self) -> list[str]:
+        """What the back end's own checks find wrong (pages, keys, missing tables), one a line."""
+        ...
+
     def close(self) -> None:
         """Close the connection; the database cannot be used afterwards."""
         ...

@@ -124,8 +124,11 @@ class SQLiteDatabase:
         self._lock = threading.Lock()
 
     @classmethod
-    def open(cls, path: Path) -> SQLiteDatabase:
-        """Open (creating if needed) the database at path, migrated to the current schema."""
+    def open(cls, path: Path, *, migrate: bool = True) -> SQLiteDatabase:
+        """Open (creating if needed) the database at path, migrated to the current schema.
+
+        Without `migrate` (for `quiz db check`) nothing is written: no schema, no WAL mode.
+        """
         path = Path(path)
         if os.path.isdir(path):
             raise StoreError(path, "is a folder, not a quiz score database")
@@ -141,7 +144,13 @@ class SQLiteDatabase:
         except sqlite3.Error as error:
             raise StoreError(path, f"cannot open the score database ({error})") from None
         try:
-            _prepare(connection, path)
+            if migrate:
+                _prepare(connection, path)
+            else:
+                _check_version(connection, path)
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            raise _unusable(error, path) from None
         except BaseException:
             connection.close()
             raise
@@ -150,6 +159,27 @@ class SQLiteDatabase:
     def close(self) -> None:
         with self._lock:
             self.connection.close()
+
+    def schema_version(self) -> int:
+        """The schema version of the file."""
+        return self.autocommit(
+            "read the schema version", lambda db: _check_version(db.conn, self.path)
+        )
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's integrity and foreign key checks find wrong in the file."""
+
+        def check(db: _Statements) -> list[str]:
+            problems = [
+                f"integrity: {text}"
+                for (text,) in db.conn.execute("PRAGMA integrity_check").fetchall()
+                if text != "ok"
+            ]
+            for table, rowid, parent, _ in db.conn.execute("PRAGMA foreign_key_check"):
+                problems.append(f"{table} row {rowid} refers to a missing row of {parent}")
+            return problems
+
+        return self.autocommit("check the database", check)
 
     def autocommit(self, action: str, work: Callable[[_Statements], T]) -> T:
         with self._lock:
@@ -234,20 +264,25 @@ def _prepare(connection: sqlite3.Connection, path: Path) -> None:
         connection.execute("PRAGMA synchronous = NORMAL")
         _migrate(connection, path)
     except sqlite3.DatabaseError as error:
-        if _is_programming_error(error):
-            raise
-        problem = str(error)
-        if "not a database" in problem or "malformed" in problem:
-            raise StoreError(
-                path,
-                f"not a quiz score database ({problem})",
-                f"move it away or {FIX}",
-            ) from None
-        raise StoreError(
+        raise _unusable(error, path) from None
+
+
+def _unusable(error: sqlite3.DatabaseError, path: Path) -> Exception:
+    """The StoreError for a file SQLite cannot use (a programming error is returned as it is)."""
+    if _is_programming_error(error):
+        return error
+    problem = str(error)
+    if "not a database" in problem or "malformed" in problem:
+        return StoreError(
             path,
-            f"cannot use the score database ({problem})",
-            f"check the file and its folder are writable or {FIX}",
-        ) from None
+            f"not a quiz score database ({problem})",
+            f"move it away or {FIX}",
+        )
+    return StoreError(
+        path,
+        f"cannot use the score database ({problem})",
+        f"check the file and its folder are writable or {FIX}",
+    )
 
 
 def _set_wal(connection: sqlite3.Connection) -> None:

@@ -8,7 +8,8 @@ from typing import Any, Self
 
 from quiz.store.backend import Database
 from quiz.store.cards import CardQueries
-from quiz.store.model import DEFAULT_PROFILE, StoreError
+from quiz.store.check import DatabaseCheck, check_database
+from quiz.store.model import DEFAULT_PROFILE
 from quiz.store.reads import ReadQueries
 
 #: How a score database on a PostgreSQL server is named, instead of a file's path.
@@ -35,19 +36,28 @@ class Store(CardQueries, ReadQueries):
         self.where = db.where
         #: The SQLite file, or None on a server.
         self.path: Path | None = getattr(db, "path", None)
+        #: What opens the same database again: the file's path, or the server's full URL
+        #: (its password too: never print it; print `where`).
+        self.target: Path | str = self.path if self.path is not None else getattr(db, "url", "")
 
     @classmethod
-    def open(cls, target: Path | str, *, profile: str = DEFAULT_PROFILE) -> Store:
+    def open(
+        cls, target: Path | str, *, profile: str = DEFAULT_PROFILE, migrate: bool = True
+    ) -> Store:
         """Open (creating if needed) the score database, migrated to the current schema.
 
         `target` is an SQLite file's path, or a `postgresql://` URL (which needs the
-        `quiz[postgresql]` extra). Raises StoreError, one line, when it cannot be used.
+        `quiz[postgresql]` extra). Without `migrate` the schema is read, not changed (for
+        `quiz db check`). Raises StoreError, one line, when the database cannot be used.
         """
         if is_server_url(target):
-            raise StoreError("the --db URL", "a PostgreSQL server cannot be used yet")
+            # Imported only for a server: the SQLite path never loads psycopg.
+            from quiz.store.postgresql import PostgreSQLDatabase
+
+            return cls(PostgreSQLDatabase.open(str(target), migrate=migrate), profile=profile)
         from quiz.store.sqlite import SQLiteDatabase
 
-        return cls(SQLiteDatabase.open(Path(target)), profile=profile)
+        return cls(SQLiteDatabase.open(Path(target), migrate=migrate), profile=profile)
 
     @property
     def backend(self) -> str:
@@ -58,6 +68,10 @@ class Store(CardQueries, ReadQueries):
     def _conn(self) -> Any:
         """The back end's own connection, for tests that look under the store."""
         return getattr(self._db, "connection", None)
+
+    def check(self) -> DatabaseCheck:
+        """What `quiz db check` reports: the schema version, the rows kept, what is wrong."""
+        return check_database(self._db)
 
     def close(self) -> None:
         """Close the database; the store cannot be used afterwards."""

@@ -1,0 +1,90 @@
+"""`quiz db check`: the schema version, the rows kept, and whether the totals match the answers.
+
+The back end checks its own pages and keys (SQLite's integrity and foreign key checks); then the
+totals that triggers keep (answer_totals, question_totals, card_counts) are compared with the
+rows they count, in SQL both back ends share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quiz.store.backend import Database, Executor
+
+#: The current schema version: the number of migrations (the same for both back ends).
+CURRENT = 3
+
+#: The tables counted in a check, in the order printed.
+COUNTED = ("sessions", "answers", "cards", "review_log")
+
+# Each pair: the totals counted from the rows, and the totals kept by the triggers. Rows in one
+# and not the other (EXCEPT, both ways) are totals that do not match.
+_TOTALS = (
+    (
+        "sessions",
+        """SELECT session_id, COUNT(*), SUM(CASE WHEN correct THEN 1 ELSE 0 END), SUM(ms)
+           FROM answers WHERE final = TRUE GROUP BY session_id""",
+        """SELECT session_id, SUM(answers), SUM(correct), SUM(ms)
+           FROM answer_totals GROUP BY session_id HAVING SUM(answers) > 0""",
+    ),
+    (
+        "questions",
+        """SELECT profile, bank, question_id, COUNT(*),
+                  SUM(CASE WHEN correct THEN 1 ELSE 0 END)
+           FROM answers WHERE final = TRUE GROUP BY profile, bank, question_id""",
+        """SELECT profile, bank, question_id, answers, correct
+           FROM question_totals WHERE answers > 0""",
+    ),
+    (
+        "banks' card counts",
+        """SELECT profile, bank, COUNT(*) FROM cards WHERE retired = FALSE
+           GROUP BY profile, bank""",
+        "SELECT profile, bank, cards FROM card_counts WHERE cards > 0",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseCheck:
+    """What a check of a score database found."""
+
+    #: "sqlite" or "postgresql".
+    backend: str
+    #: The file's path or the server's URL without its password.
+    where: str
+    version: int
+    #: Rows in each of COUNTED (empty when the schema is older than this quiz's).
+    rows: dict[str, int] = field(default_factory=dict)
+    #: What is wrong, one a line; empty when all is well.
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def current(self) -> bool:
+        """Whether the schema is this quiz's (an older one is brought up to date on opening)."""
+        return self.version == CURRENT
+
+
+def check_database(db: Database) -> DatabaseCheck:
+    """Check a database opened without migrating it."""
+    version = db.schema_version()
+    problems = db.integrity_problems()
+    if version != CURRENT or problems:
+        return DatabaseCheck(db.dialect.name, db.where, version, {}, problems)
+
+    def read(run: Executor) -> tuple[dict[str, int], list[str]]:
+        counts = {}
+        for table in COUNTED:
+            row = run.row(f"SELECT COUNT(*) FROM {table}")
+            counts[table] = 0 if row is None else row[0]
+        found = []
+        for what, counted, kept in _TOTALS:
+            wrong = 0
+            for first, second in ((counted, kept), (kept, counted)):
+                row = run.row(f"SELECT COUNT(*) FROM ({first} EXCEPT {second}) AS d")
+                wrong += 0 if row is None else row[0]
+            if wrong:
+                found.append(f"the kept totals of {what} do not match their rows ({wrong} differ)")
+        return counts, found
+
+    counts, found = db.snapshot("check the database", read)
+    return DatabaseCheck(db.dialect.name, db.where, version, counts, found)

@@ -72,4 +72,5 @@ def raw(store: Any, sql: str, params: Sequence[object] = ()) -> list[tuple]:
     """Rows of SQL run on the store's own connection; `?` stands for a value in both back ends."""
     if store.backend == "postgresql":
         sql = sql.replace("?", "%s")
-    return store._conn.execute(sql, tuple(params)).fetchall()
+    cursor = store._conn.execute(sql, tuple(params))
+    return [] if cursor.description is None else cursor.fetchall()

@@ -22,9 +22,9 @@ def current_question(app) -> str:
     return screen.quiz.current.question.text
 
 
-async def test_a_whole_quiz_with_keys_is_shown_scored_and_saved(three: Path, tmp_path: Path):
+async def test_a_whole_quiz_with_keys_is_shown_scored_and_saved(three: Path, db_target: Path | str):
     bank = load_bank(three / "three.yaml").bank
-    app, store = build(three, tmp_path / "scores.db", play=bank)
+    app, store = build(three, db_target, play=bank)
     with store:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()

@@ -51,7 +51,7 @@ WRONG = {
 
 def build(
     folder: Path,
-    db: Path,
+    db: Path | str,
     *,
     play: Bank | None = None,
     count: int | None = None,

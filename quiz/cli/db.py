@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 
 from quiz import locations
 from quiz.cli.common import EXIT_OK, EXIT_PROBLEMS
@@ -18,7 +19,7 @@ def db(args: argparse.Namespace) -> int:
     return check(args) if args.db_command == "check" else migrate(args)
 
 
-def _existing(target: str | os.PathLike[str], option: str) -> str | os.PathLike[str]:
+def _existing(target: Path | str, option: str) -> Path | str:
     """A database that must exist already: a file is never made by reading it."""
     from quiz.store import is_server_url
 

@@ -92,6 +92,12 @@ def test_without_psycopg_a_url_says_what_to_install(monkeypatch: pytest.MonkeyPa
     )
 
 
+def test_both_back_ends_have_the_same_schema_versions() -> None:
+    from quiz.store import postgresql_schema, sqlite_schema
+
+    assert len(postgresql_schema.MIGRATIONS) == len(sqlite_schema.MIGRATIONS) == 3
+
+
 def test_messages_never_show_the_password() -> None:
     shown = pg_module.display_url("postgresql://ali:s3cret@db:5433/quiz?password=x&sslmode=require")
     assert shown == "postgresql://ali@db:5433/quiz?sslmode=require"

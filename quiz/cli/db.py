@@ -33,6 +33,7 @@ def _existing(target: Path | str, option: str) -> Path | str:
 def check(args: argparse.Namespace) -> int:
     """`quiz db check`: the schema version, the rows kept, and what is wrong, of either kind."""
     from quiz.store import Store
+    from quiz.store.check import CURRENT
 
     target = _existing(locations.database_path(args.db), "--db")
     # Not migrated: a check reads, it never changes the database.
@@ -48,8 +49,8 @@ def check(args: argparse.Namespace) -> int:
         print(f"  schema version {found.version}, this quiz's")
     else:
         print(
-            f"  schema version {found.version}, older than this quiz's (3): it is brought up to"
-            " date the next time quiz opens it"
+            f"  schema version {found.version}, older than this quiz's ({CURRENT}): it is brought"
+            " up to date the next time quiz opens it"
         )
     if found.rows:
         counts = ", ".join(

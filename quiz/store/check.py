@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from quiz.store.backend import Database, Executor
+from quiz.store.sqlite_schema import MIGRATIONS as SQLITE_MIGRATIONS
 
 #: The current schema version: the number of migrations (the same for both back ends).
-CURRENT = 3
+CURRENT = len(SQLITE_MIGRATIONS)
 
 #: The tables counted in a check, in the order printed.
 COUNTED = ("sessions", "answers", "cards", "review_log")

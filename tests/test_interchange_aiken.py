@@ -70,7 +70,7 @@ def test_sample_reports_each_bad_question_with_its_line() -> None:
             "error",
             "question skipped: 'ANSWER: D' (line 23) names D, which is not a choice (A, B, C)",
         ),
-        (25, "error", "question skipped: it has 1 choice(s); Aiken needs 2 or more"),
+        (25, "error", "question skipped: it has 1 choice; Aiken needs 2 or more"),
     ]
 
 
@@ -171,19 +171,23 @@ def test_export_keeps_what_aiken_holds_and_notes_the_rest(tmp_path: Path) -> Non
     )
     text, problems = export(bank, "aiken")
     assert text == "Plain?\nA) a\nB) b\nC) c\nANSWER: B\n\nRich question?\nA) a\nB) b\nANSWER: A\n"
+    rich = "question 'Rich question?': Aiken cannot"
     assert [(p.path, p.line, p.severity, p.message) for p in problems] == [
         (
             "mixed.yaml",
             12,
             Severity.WARNING,
-            "question 'Rich question?': Aiken cannot hold line breaks (joined into one line), "
-            "per-choice feedback, the explanation, the source, 'shuffle: false'",
+            f"{rich} hold line breaks; they were joined into one line",
         ),
+        ("mixed.yaml", 12, Severity.WARNING, f"{rich} hold per-choice feedback"),
+        ("mixed.yaml", 12, Severity.WARNING, f"{rich} hold the explanation"),
+        ("mixed.yaml", 12, Severity.WARNING, f"{rich} hold the source"),
+        ("mixed.yaml", 12, Severity.WARNING, f"{rich} keep 'shuffle: false'"),
         (
             "mixed.yaml",
             30,
             Severity.WARNING,
-            "question 'Many?' was left out: it has 2 right answers and Aiken holds only one",
+            "question 'Many?': left out (several right answers, and Aiken holds only one)",
         ),
     ]
     path = tmp_path / "mixed.txt"
@@ -211,12 +215,19 @@ def test_export_leaves_out_text_aiken_would_misread() -> None:
         (1, "Aiken cannot keep 'shuffle: false' for the bank; set the order in the Moodle quiz"),
         (
             0,
-            "question 'A) looks like a choice' was left out: Aiken would read its text as a "
-            "choice or an answer line",
+            "2 questions: left out (Aiken would read the text as a choice or an answer line) "
+            "(lines 0, 9)",
         ),
-        (
-            9,
-            "question 'Answer: B' was left out: Aiken would read its text as a choice or an "
-            "answer line",
-        ),
+    ]
+
+
+def test_a_loss_many_questions_share_is_said_once_with_its_count() -> None:
+    questions = tuple(
+        Question(f"q{n}", f"Q{n}?", ("a", "b"), ("a",), explanation="Why.", line=3 + 4 * n)
+        for n in range(16)
+    )
+    _, problems = export(Bank(path=Path("why.yaml"), title="Why", questions=questions), "aiken")
+    assert [str(p) for p in problems] == [
+        "why.yaml:3:1: warning: 16 questions: Aiken cannot hold the explanation "
+        "(lines 3, 7, 11, 15, 19 and 11 more)"
     ]

@@ -26,7 +26,7 @@ CSV = "question,choice 1,choice 2,answer\nCapital of France?,Paris,Rome,A\n"
 
 
 def test_formats() -> None:
-    assert FORMATS == ("gift", "aiken", "csv")
+    assert FORMATS == ("gift", "aiken", "csv", "moodle-xml")
 
 
 @pytest.mark.parametrize(
@@ -45,6 +45,9 @@ def test_formats() -> None:
         ("questions", AIKEN, "aiken"),
         ("questions", CSV, "csv"),
         ("questions.dat", "question;option a;option b;correct answer\nQ;x;y;A\n", "csv"),
+        ("a.xml", "", "moodle-xml"),
+        ("export", '<?xml version="1.0"?>\n<quiz></quiz>', "moodle-xml"),
+        ("export", "\ufeff<quiz>\n</quiz>", "moodle-xml"),
     ],
 )
 def test_detect(name: str, text: str, kind: str) -> None:
@@ -55,8 +58,8 @@ def test_detect_refuses_what_it_cannot_tell(tmp_path: Path) -> None:
     with pytest.raises(InterchangeError) as caught:
         detect(Path("notes.txt"), "Just some notes.\nNothing to see.\n")
     assert str(caught.value) == (
-        "notes.txt: cannot tell whether this is GIFT, Aiken or CSV; "
-        "name the format with --from gift, --from aiken or --from csv"
+        "notes.txt: cannot tell whether this is GIFT, Aiken, CSV or Moodle XML; "
+        "name the format with --from gift, --from aiken, --from csv or --from moodle-xml"
     )
     with pytest.raises(InterchangeError, match="already a quiz bank; check it with 'quiz check"):
         detect(Path("bank.yaml"), "title: x\n")
@@ -126,8 +129,8 @@ def test_export_formats() -> None:
     )
     assert export(bank, "gift")[0].endswith("::x::Q?{\n\t=a\n\t~b\n}\n")
     assert export(bank, "aiken") == ("Q?\nA) a\nB) b\nANSWER: A\n", [])
-    with pytest.raises(ValueError, match="unknown export format 'qti'"):
-        export(bank, "qti")
+    with pytest.raises(ValueError, match="unknown export format 'word'"):
+        export(bank, "word")
 
 
 SAMPLES = sorted(p for p in DATA.iterdir() if p.suffix in (".gift", ".aiken", ".csv", ".tsv"))

@@ -295,9 +295,38 @@ def test_not_utf8_says_how_to_fix_it(tmp_path: Path) -> None:
     with pytest.raises(InterchangeError) as caught:
         read(path)
     assert str(caught.value) == (
-        f"{path}:2: the file is not UTF-8 (byte 0xE3 cannot be read); "
-        "save it as UTF-8 (in a spreadsheet: 'CSV UTF-8') and import it again"
+        f"{path}:2: the file is not UTF-8 (byte 0xE3 cannot be read); name its encoding "
+        "(--encoding cp1256 for a Windows Arabic sheet, cp1252 for Western Europe), or save it "
+        "as UTF-8 ('CSV UTF-8') and import it again"
     )
+
+
+def test_a_windows_arabic_sheet_reads_with_its_encoding_named(tmp_path: Path) -> None:
+    path = tmp_path / "arabic-ansi.csv"
+    path.write_bytes(
+        "السؤال;الخيار 1;الخيار 2;الإجابة\nما عاصمة مصر؟;القاهرة;الإسكندرية;أ\n".encode("cp1256")
+    )
+    bank = read(path, encoding="cp1256").bank
+    assert bank.language == "ar"
+    question = bank.questions[0]
+    assert (question.text, question.choices, question.answers) == (
+        "ما عاصمة مصر؟",
+        ("القاهرة", "الإسكندرية"),
+        ("القاهرة",),
+    )
+
+
+def test_an_encoding_that_does_not_fit_says_where(tmp_path: Path) -> None:
+    path = tmp_path / "greek.csv"
+    path.write_bytes(b"question,choice 1,choice 2,answer\nq,\x81,b,A\n")
+    with pytest.raises(InterchangeError) as caught:
+        read(path, encoding="cp1253")
+    assert str(caught.value) == (
+        f"{path}:2: the file cannot be read as cp1253 (byte 0x81); "
+        "check which encoding it was saved in"
+    )
+    with pytest.raises(InterchangeError, match="--encoding klingon: no such encoding"):
+        read(path, encoding="klingon")
 
 
 def test_an_xlsx_file_is_refused(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def test_moodle_sample_imports_the_questions_it_can(tmp_path: Path) -> None:
     assert bank.language == "en"
     assert bank.path == DATA / "moodle-kinds.gift"
     q = {question.line: question for question in bank.questions}
-    assert sorted(q) == [7, 13, 15, 37, 47, 53, 55, 61, 69]
+    assert sorted(q) == [7, 10, 13, 15, 37, 47, 53, 55, 61, 69]
 
     assert q[7] == Question(
         id="grant-s-tomb",
@@ -50,6 +50,9 @@ def test_moodle_sample_imports_the_questions_it_can(tmp_path: Path) -> None:
         tags=("Presidents",),
         line=7,
     )
+    # Missing word: Moodle's blank where the braces were.
+    assert q[10].text == "Grant is _____ in Grant's tomb."
+    assert (q[10].choices, q[10].answers) == (("buried", "entombed", "living"), ("entombed",))
     assert q[13].choices == ("True", "False") and q[13].answers == ("True",)
     assert q[13].id == question_id("Grant was buried in a tomb in New York City.")
     # {FALSE#shown when wrong#shown when right}: the right choice is False.
@@ -89,11 +92,6 @@ def test_moodle_sample_skips_each_other_kind_with_one_notice() -> None:
     only = "quiz asks multiple-choice and true/false questions only"
     assert notices(read(DATA / "moodle-kinds.gift")) == [
         (
-            10,
-            "warning",
-            f"a missing-word question (text after the answers in braces) was skipped; {only}",
-        ),
-        (
             18,
             "warning",
             f"a short-answer question (only '=' answers, no '~' choices) was skipped; {only}",
@@ -119,7 +117,7 @@ def test_moodle_sample_skips_each_other_kind_with_one_notice() -> None:
 
 def test_notices_print_as_path_line_column() -> None:
     first = read(DATA / "moodle-kinds.gift").notices[0]
-    assert str(first).startswith(f"{DATA / 'moodle-kinds.gift'}:10:1: warning: a missing-word")
+    assert str(first).startswith(f"{DATA / 'moodle-kinds.gift'}:18:1: warning: a short-answer")
 
 
 def test_windows_line_endings_and_bom_read_the_same(tmp_path: Path) -> None:
@@ -495,7 +493,7 @@ def test_export_notes_what_gift_cannot_hold() -> None:
             7,
             Severity.WARNING,
             "question 'How sure?': GIFT cannot keep 'shuffle: false'; "
-            "turn 'Shuffle the choices' off for it in Moodle",
+            "turn 'Shuffle the choices' off in Moodle",
         ),
     ]
 

@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz.bank.model import Bank, Problem, Severity
+from quiz.bank.model import Bank, Problem
 from quiz.interchange.importer import Draft, Imported, Importer, Progress, short, split_lines
+from quiz.interchange.losses import Losses
+from quiz.text.counts import count
 
 HINT = "an Aiken question is a line of text, choices such as 'A) Paris', then 'ANSWER: A'"
 
@@ -90,7 +92,9 @@ def _finish(importer: Importer, question: _Open, answer: str, number: int) -> No
     """Check a question at its ANSWER line and add it, or skip it with the reason."""
     line = question.line
     if len(question.choices) < 2:
-        importer.skip(line, f"it has {len(question.choices)} choice(s); Aiken needs 2 or more")
+        importer.skip(
+            line, f"it has {count(len(question.choices), 'choice')}; Aiken needs 2 or more"
+        )
         return
     if not _LETTERS.fullmatch(answer):
         importer.skip(
@@ -124,47 +128,36 @@ def _finish(importer: Importer, question: _Open, answer: str, number: int) -> No
 
 
 def write(bank: Bank) -> tuple[str, list[Problem]]:
-    """The bank as Aiken text, with a notice for each question Aiken cannot hold in full."""
+    """The bank as Aiken text, with notices for what Aiken cannot hold (each kind said once)."""
     out: list[str] = []
-    notices: list[Problem] = []
-
-    def note(line: int, message: str) -> None:
-        notices.append(Problem(str(bank.path), line, 1, Severity.WARNING, message))
-
+    losses = Losses(bank)
     if not bank.shuffle:
-        note(1, "Aiken cannot keep 'shuffle: false' for the bank; set the order in the Moodle quiz")
+        losses.of_bank(
+            "Aiken cannot keep 'shuffle: false' for the bank; set the order in the Moodle quiz"
+        )
     for question in bank.questions:
-        named = f"question '{short(question.text)}'"
         if question.multiple:
-            note(
-                question.line,
-                f"{named} was left out: it has {len(question.answers)} right answers "
-                "and Aiken holds only one",
-            )
+            losses.of(question, "left out (several right answers, and Aiken holds only one)")
             continue
         text = " ".join(question.text.split())
         if _CHOICE.fullmatch(text) or _ANSWER.fullmatch(text):
-            note(
-                question.line,
-                f"{named} was left out: Aiken would read its text as a choice or an answer line",
+            losses.of(
+                question, "left out (Aiken would read the text as a choice or an answer line)"
             )
             continue
-        lost: list[str] = []
         if "\n" in question.text or any("\n" in c for c in question.choices):
-            lost.append("line breaks (joined into one line)")
+            losses.of(question, "Aiken cannot hold line breaks; they were joined into one line")
         if question.feedback:
-            lost.append("per-choice feedback")
+            losses.of(question, "Aiken cannot hold per-choice feedback")
         if question.explanation:
-            lost.append("the explanation")
+            losses.of(question, "Aiken cannot hold the explanation")
         if question.source:
-            lost.append("the source")
+            losses.of(question, "Aiken cannot hold the source")
         if not question.shuffle:
-            lost.append("'shuffle: false'")
-        if lost:
-            note(question.line, f"{named}: Aiken cannot hold " + ", ".join(lost))
+            losses.of(question, "Aiken cannot keep 'shuffle: false'")
         out.append(text)
         for index, choice in enumerate(question.choices):
             out.append(f"{chr(ord('A') + index)}) {' '.join(choice.split())}")
         out.append(f"ANSWER: {chr(ord('A') + question.choices.index(question.answers[0]))}")
         out.append("")
-    return "\n".join(out), notices
+    return "\n".join(out), losses.notices()

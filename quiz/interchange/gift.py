@@ -8,24 +8,30 @@ meaning right), `#` starts a choice's feedback and the last `####` the general f
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
 from pathlib import Path
 
 from quiz.bank.loader import question_id
-from quiz.bank.model import Bank, Problem, Question, Severity
+from quiz.bank.model import Bank, Problem, Question
 from quiz.interchange.importer import (
     NONCHARACTERS,
     Draft,
     Imported,
     Importer,
     Progress,
+    category_parts,
     short,
     split_lines,
 )
+from quiz.interchange.losses import Losses
+from quiz.interchange.markup import html_to_text
 
 HINT = "a GIFT question looks like 'Question text {=right ~wrong ~wrong}'"
+#: What Moodle puts in a missing-word question's text where the answers in braces were.
+BLANK = "_____"
+# The blank in a question's text, when exporting (a longer run of underscores is not one).
+_BLANK = re.compile(r"(?<!_)_____(?!_)")
 
 # Escaped characters become noncharacters while the question is split, as Moodle's placeholders do.
 _PLACEHOLDERS = {
@@ -53,7 +59,6 @@ _SKIPPED_KINDS = {
     "numerical": "a numerical question ('{#...}')",
     "matching": "a matching question ('=... -> ...' pairs)",
     "short answer": "a short-answer question (only '=' answers, no '~' choices)",
-    "missing word": "a missing-word question (text after the answers in braces)",
     "description": "a description (no answers in braces)",
 }
 _ONLY = "quiz asks multiple-choice and true/false questions only"
@@ -65,17 +70,6 @@ def _protect(line: str) -> str:
 
 def _restore(text: str) -> str:
     return text.translate(_RESTORE)
-
-
-def html_to_text(markup: str) -> str:
-    """Plain text of an HTML fragment: tags dropped, entities read, paragraphs as lines."""
-    text = re.sub(r"\s+", " ", markup)
-    text = re.sub(r"(?i)<br\s*/?>", "\n", text)
-    text = re.sub(r"(?i)</(?:p|div|li|h[1-6]|tr|pre|blockquote)\s*>", "\n", text)
-    text = re.sub(r"<[/!?a-zA-Z][^>]*>", "", text)
-    text = html.unescape(text)
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def _with_format(text: str, default: str) -> tuple[str, str]:
@@ -107,16 +101,6 @@ def _kind(answers: str) -> str:
     return "short answer"
 
 
-def _category_parts(path: str) -> list[str]:
-    """The names along a Moodle category path; `//` is a slash inside a name."""
-    parts = []
-    for part in re.split(r"(?<!/)/(?!/)", path.strip()):
-        part = " ".join(part.replace("//", "/").split())
-        if part and part.lower() != "top" and not (part.startswith("$") and part.endswith("$")):
-            parts.append(part)
-    return parts
-
-
 def read(path: Path, text: str, progress: Progress | None = None) -> Imported:
     """Import the multiple-choice and true/false questions of a GIFT file."""
     return _Reader(path, progress).read(text)
@@ -129,6 +113,7 @@ class _Reader:
         self.importer = Importer(path, progress)
         self.progress = progress
         self.tags: list[str] = []
+        self.path: tuple[str, ...] = ()
         self.title = ""
 
     def read(self, text: str) -> Imported:
@@ -171,10 +156,11 @@ class _Reader:
             tags, source = [], ""
 
     def category(self, path: str) -> None:
-        parts = _category_parts(path)
+        parts = category_parts(path)
         if not self.title and parts:
             self.title = " / ".join(p.removeprefix("Default for ").strip() for p in parts)
         self.tags = [p for p in parts if not p.startswith("Default for ")]
+        self.path = tuple(p.removeprefix("Default for ").strip() or p for p in parts)
 
     def question(
         self, body: list[tuple[int, str]], tags: list[str], source: str = ""
@@ -218,16 +204,25 @@ class _Reader:
             self.importer.notice(
                 following[0][0], "no blank line before this question; add one, as Moodle needs it"
             )
+        head = joined[start:opening]
         if after.strip():
-            self.skipped(line, "missing word")
-            return rest
+            # Text after the answers makes a missing-word question: as Moodle's importer does,
+            # the blank goes where the braces were.
+            if "{" in after or "}" in after:
+                skip(
+                    line,
+                    "the text after the answers holds another '{' or '}'; put a blank line "
+                    "between two questions, or write a brace in the text as \\{ or \\}",
+                )
+                return rest
+            head = head + BLANK + after
 
         answers = joined[opening + 1 : closing].strip()
         general = ""
         split = answers.rfind("####")
         if split != -1:
             general, answers = answers[split + 4 :], answers[:split].strip()
-        kind, text = _with_format(joined[start:opening], "moodle")
+        kind, text = _with_format(head, "moodle")
         explanation = _with_format(general, kind)[1]
         found = _kind(answers)
         if found == "multiple choice":
@@ -240,6 +235,7 @@ class _Reader:
         draft.text, draft.explanation, draft.name = text, explanation, name
         draft.tags = (*self.tags, *tags)
         draft.source = source
+        draft.category = self.path
         self.importer.add(draft)
         return rest
 
@@ -326,38 +322,26 @@ def _weight(count: int) -> str:
 
 
 def write(bank: Bank) -> tuple[str, list[Problem]]:
-    """The bank as GIFT text, and a notice for each question that lost something on the way."""
-    notices: list[Problem] = []
+    """The bank as GIFT text, and notices for what GIFT cannot hold (each kind said once)."""
+    losses = Losses(bank)
     out = [f"// {line}" for line in bank.title.split("\n")]
     out += [f"// {line}" for line in bank.description.split("\n") if line]
     out.append(f"// Exported by quiz from {bank.path.name}")
     out += _source_comments(bank.source)
     out.append("")
     if not bank.shuffle:
-        notices.append(
-            Problem(
-                str(bank.path),
-                1,
-                1,
-                Severity.WARNING,
-                "GIFT cannot keep 'shuffle: false' for the bank; "
-                "set the question order in the Moodle quiz",
-            )
+        losses.of_bank(
+            "GIFT cannot keep 'shuffle: false' for the bank; "
+            "set the question order in the Moodle quiz"
         )
     for question in bank.questions:
         out.append(_question(question, bank.source))
         if not question.shuffle:
-            notices.append(
-                Problem(
-                    str(bank.path),
-                    question.line,
-                    1,
-                    Severity.WARNING,
-                    f"question '{short(question.text)}': GIFT cannot keep 'shuffle: false'; "
-                    "turn 'Shuffle the choices' off for it in Moodle",
-                )
+            losses.of(
+                question,
+                "GIFT cannot keep 'shuffle: false'; turn 'Shuffle the choices' off in Moodle",
             )
-    return "\n".join(out), notices
+    return "\n".join(out), losses.notices()
 
 
 def _source_comments(source: str) -> list[str]:
@@ -376,23 +360,39 @@ def _question(question: Question, bank_source: str) -> str:
         head = f"::{question.id.translate(_RESERVED)}::{head}"
     general = f"####{_escape(question.explanation)}" if question.explanation else ""
     feedback = question.feedback or ("",) * len(question.choices)
+    answers = _answers(question, feedback)
+    blank = _BLANK.search(head)
+    if blank and head[blank.end() :].strip():
+        # A missing-word question: the answers go where the blank is, on one line, as Moodle
+        # writes it ("Moodle costs {~lots of money =nothing} to download.").
+        block = "{" + " ".join(answers) + general + "}"
+        lines.append(head[: blank.start()] + block + head[blank.end() :])
+    elif len(answers) == 1:
+        lines.append(head + "{" + answers[0] + general + "}")
+    else:
+        lines.append(head + "{")
+        lines.extend(f"\t{answer}" for answer in answers)
+        if general:
+            lines.append(f"\t{general}")
+        lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _answers(question: Question, feedback: tuple[str, ...]) -> list[str]:
+    """The answers of a question as GIFT writes them: one `TRUE#...` part, or a part a choice."""
     if question.choices == ("True", "False") and len(question.answers) == 1:
         value = question.answers[0] == "True"
         right, wrong = (feedback[0], feedback[1]) if value else (feedback[1], feedback[0])
         notes = ""
         if wrong or right:
             notes = f"#{_escape(wrong)}" + (f"#{_escape(right)}" if right else "")
-        lines.append(f"{head}{{{'TRUE' if value else 'FALSE'}{notes}{general}}}")
-        return "\n".join(lines) + "\n"
-    lines.append(head + "{")
+        return [("TRUE" if value else "FALSE") + notes]
     several = len(question.answers) > 1
+    parts = []
     for choice, note in zip(question.choices, feedback, strict=True):
         if choice in question.answers:
             mark = f"~%{_weight(len(question.answers))}%" if several else "="
         else:
             mark = "~%-100%" if several else "~"
-        lines.append(f"\t{mark}{_escape(choice)}" + (f"#{_escape(note)}" if note else ""))
-    if general:
-        lines.append(f"\t{general}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+        parts.append(f"{mark}{_escape(choice)}" + (f"#{_escape(note)}" if note else ""))
+    return parts

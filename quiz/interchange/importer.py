@@ -1,9 +1,9 @@
 """What every reader shares: reading a source file, and turning the questions it read into a bank.
 
-A reader (GIFT, Aiken, CSV) parses its syntax into `Draft`s; `Importer` checks each draft against
-the rules the loader enforces (2 to 10 different choices, at least one right, one-word unique ids),
-so that the bank it builds always passes `quiz check`, and records what it had to skip or change
-as line-numbered notices.
+A reader (GIFT, Aiken, CSV, Moodle XML) parses its syntax into `Draft`s; `Importer` checks each
+draft against the rules the loader enforces (2 to 10 different choices, at least one right,
+one-word unique ids), so that the bank it builds always passes `quiz check`, and records what it
+had to skip or change as line-numbered notices.
 """
 
 from __future__ import annotations
@@ -47,12 +47,67 @@ class InterchangeError(QuizError):
         self.notices: list[Problem]
 
 
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file a question refers to (an image embedded in a Moodle XML file), kept beside the bank.
+
+    The question's text names it by `path`, relative to the bank file (`images/map-3fa9c1e2.png`).
+    """
+
+    path: str
+    data: bytes
+    #: Where the source embeds it, and the name it gives it there.
+    line: int
+    name: str
+
+
 @dataclass(slots=True)
 class Imported:
     """A bank read from another format, and what the reader skipped or changed on the way."""
 
     bank: Bank
     notices: list[Problem] = field(default_factory=list)
+    #: Aligned with `bank.questions`: the category each question was filed under (() for none),
+    #: as the names along its path (`$course$/top/Biology/Cells` gives ("Biology", "Cells")).
+    categories: list[tuple[str, ...]] = field(default_factory=list)
+    #: Files the questions refer to, to write beside the bank.
+    attachments: list[Attachment] = field(default_factory=list)
+
+    def by_category(self) -> list[tuple[Path, Bank]]:
+        """One bank per category, each with the path to write it at (folders for the subjects).
+
+        `Biology/Cells` becomes `Biology/Cells.yaml` titled "Cells", in the subject `Biology`;
+        questions without a category make a bank named after the whole file.
+        """
+        groups: dict[tuple[str, ...], list[Question]] = {}
+        for question, category in zip(self.bank.questions, self._categories(), strict=True):
+            groups.setdefault(category, []).append(question)
+        banks: list[tuple[Path, Bank]] = []
+        for category, questions in groups.items():
+            title = category[-1] if category else self.bank.title
+            names = [file_name(part) for part in category] or [file_name(title)]
+            path = Path(*names[:-1], names[-1] + ".yaml")
+            bank = replace(
+                self.bank,
+                path=path,
+                title=title,
+                questions=tuple(questions),
+                language=guess_language(tuple(questions)),
+            )
+            banks.append((path, bank))
+        return banks
+
+    def _categories(self) -> list[tuple[str, ...]]:
+        return self.categories or [()] * len(self.bank.questions)
+
+    def attachments_of(self, bank: Bank) -> list[Attachment]:
+        """The attachments the questions of one bank refer to."""
+        texts = "\n".join(
+            part
+            for q in bank.questions
+            for part in (q.text, q.explanation, *q.choices, *q.feedback)
+        )
+        return [a for a in self.attachments if a.path in texts]
 
 
 @dataclass(slots=True)
@@ -72,26 +127,48 @@ class Draft:
     name: str = ""
     #: Where the question's answer is settled, "" when the file does not say.
     source: str = ""
+    #: The category the source filed it under, as the names along the path.
+    category: tuple[str, ...] = ()
+    #: Whether the choices may be shown in another order.
+    shuffle: bool = True
 
 
-def read_source(path: Path) -> str:
-    """The text of a file to import: UTF-8 (with or without a BOM), or UTF-16 or UTF-32 with
-    a BOM."""
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file to import, or InterchangeError saying why it cannot be read."""
     try:
-        data = read_regular(path, limit=IMPORT_LIMIT, what="a file to import")
+        return read_regular(path, limit=IMPORT_LIMIT, what="a file to import")
     except FileProblem as problem:
         fix = "check the path" if problem.denied else "name a text file"
         raise InterchangeError(f"{printable_name(str(path))}: {problem}; {fix}") from None
-    return decode(path, data)
 
 
-def decode(path: Path, data: bytes) -> str:
+def read_source(path: Path, encoding: str | None = None) -> str:
+    """The text of a file to import: UTF-8 (with or without a BOM), UTF-16 or UTF-32 with a
+    BOM, or the encoding named (`cp1256` for a Windows Arabic spreadsheet)."""
+    return decode(path, read_bytes(path), encoding)
+
+
+def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
     """Decode a source file's bytes, or say in one line why it cannot be read."""
     if data.startswith(b"PK\x03\x04"):
         raise InterchangeError(
             f"{path}: this is a zip file (an .xlsx or .ods spreadsheet?); "
             "save it as 'CSV UTF-8' and import the .csv file"
         )
+    if encoding is not None:
+        text = _decode_as(path, data, encoding)
+    else:
+        text = _decode_unicode(path, data)
+    if "\x00" in text:
+        raise InterchangeError(
+            f"{path}: the file holds NUL bytes, so it is not a text file; "
+            "export the questions as GIFT, Aiken or CSV text"
+        )
+    return text
+
+
+def _decode_unicode(path: Path, data: bytes) -> str:
+    """UTF-32 or UTF-16 by their byte order mark, else UTF-8 (with or without one)."""
     # UTF-32 first: its little-endian byte order mark starts as UTF-16's does.
     for bom, encoding in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32")):
         if data.startswith(bom):
@@ -109,19 +186,32 @@ def decode(path: Path, data: bytes) -> str:
                 f"{path}: the file starts as UTF-16 but cannot be read as it; save it as UTF-8"
             ) from None
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise InterchangeError(
             f"{path}:{line}: the file is not UTF-8 (byte 0x{data[error.start]:02X} cannot be "
-            "read); save it as UTF-8 (in a spreadsheet: 'CSV UTF-8') and import it again"
+            "read); name its encoding (--encoding cp1256 for a Windows Arabic sheet, "
+            "cp1252 for Western Europe), or save it as UTF-8 ('CSV UTF-8') and import it again"
         ) from None
-    if "\x00" in text:
+
+
+def _decode_as(path: Path, data: bytes, encoding: str) -> str:
+    """The text of bytes in a named encoding, or one line saying where it fails."""
+    try:
+        text = data.decode(encoding)
+    except LookupError:
         raise InterchangeError(
-            f"{path}: the file holds NUL bytes, so it is not a text file; "
-            "export the questions as GIFT, Aiken or CSV text"
-        )
-    return text
+            f"--encoding {encoding}: no such encoding; use a name such as utf-8, cp1256 "
+            "(Windows Arabic), cp1252 (Windows Western) or iso-8859-6"
+        ) from None
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InterchangeError(
+            f"{path}:{line}: the file cannot be read as {encoding} (byte "
+            f"0x{data[error.start]:02X}); check which encoding it was saved in"
+        ) from None
+    return text.removeprefix("\ufeff")
 
 
 def split_lines(text: str) -> list[str]:
@@ -157,6 +247,17 @@ def as_id(name: str) -> str:
     return "-".join(re.findall(r"\w+", name.lower()))[:200].strip("-")
 
 
+def category_parts(path: str) -> list[str]:
+    """The names along a Moodle category path (`$course$/top/A/B` gives A, B); `//` is a slash
+    inside a name."""
+    parts = []
+    for part in re.split(r"(?<!/)/(?!/)", path.strip()):
+        part = " ".join(part.replace("//", "/").split())
+        if part and part.lower() != "top" and not (part.startswith("$") and part.endswith("$")):
+            parts.append(part)
+    return parts
+
+
 def title_from_path(path: Path) -> str:
     """A bank title made of a file name: `world_capitals.gift` gives `World capitals`."""
     # A name that is not UTF-8 gives its bytes as escapes, never half a UTF-16 pair.
@@ -164,6 +265,17 @@ def title_from_path(path: Path) -> str:
     if not words:
         return "Imported questions"
     return words[0].upper() + words[1:]
+
+
+# Characters no file system takes in a name (Windows is the strictest), and control characters.
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+
+
+def file_name(name: str) -> str:
+    """A name made safe for a file or folder: `Week 1: cells` gives `Week 1 - cells`."""
+    name = _NOT_IN_NAMES.sub(" - ", tidy(name)[0])
+    name = " ".join(name.split()).strip(" .-")[:100].strip(" .")
+    return name or "questions"
 
 
 def guess_language(questions: tuple[Question, ...]) -> str:
@@ -190,6 +302,9 @@ class Importer:
         self.notices: list[Problem] = []
         #: Where the whole file's answers are settled, when it says (a reader sets it).
         self.source = ""
+        #: Aligned with `questions`: the category of each.
+        self.categories: list[tuple[str, ...]] = []
+        self.attachments: list[Attachment] = []
         self._ids: dict[str, int] = {}
         self._seen = 0
         self._skipped = 0
@@ -270,8 +385,10 @@ class Importer:
             line=line,
             feedback=tuple(feedback) if any(feedback) else (),
             source=source,
+            shuffle=draft.shuffle,
         )
         self.questions.append(question)
+        self.categories.append(tuple(filter(None, (tidy(part)[0] for part in draft.category))))
         return question
 
     def _merge_duplicates(
@@ -343,4 +460,4 @@ class Importer:
             questions=questions,
             source=source,
         )
-        return Imported(bank, self.notices)
+        return Imported(bank, self.notices, self.categories, self.attachments)

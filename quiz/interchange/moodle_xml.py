@@ -1,0 +1,331 @@
+"""Moodle XML, the format a Moodle question bank exports by default: read it, and write banks as it.
+
+Reading follows Moodle's importer (question/format/xml/format.php): `<question type="category">`
+sets the category of the questions after it, `multichoice` (`<single>`, answers with a `fraction`
+in percent) and `truefalse` questions are read with their per-answer `<feedback>`, the
+`<generalfeedback>` (the explanation), `<idnumber>` or `<name>` (the id), `<shuffleanswers>` and
+`<tags>`. HTML becomes plain text; images embedded as `@@PLUGINFILE@@` files become attachments the
+text names. Every other question type is skipped with one notice naming its line. The file is
+parsed with defusedxml (see `markup.parse_xml`).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from quiz.bank.model import Bank, Problem, Question
+from quiz.interchange.importer import (
+    Attachment,
+    Draft,
+    Imported,
+    Importer,
+    InterchangeError,
+    Progress,
+    category_parts,
+    short,
+)
+from quiz.interchange.losses import Losses
+from quiz.interchange.markup import Element, html_to_text, parse_xml, text_to_html, xml_safe
+
+HINT = 'a Moodle XML file holds <question type="multichoice"> elements inside <quiz>'
+
+_KINDS = {
+    "essay": "an essay question",
+    "shortanswer": "a short-answer question",
+    "numerical": "a numerical question",
+    "calculated": "a calculated question",
+    "calculatedsimple": "a simple calculated question",
+    "calculatedmulti": "a calculated multichoice question",
+    "matching": "a matching question",
+    "randomsamatch": "a random short-answer matching question",
+    "cloze": "an embedded answers (cloze) question",
+    "multianswer": "an embedded answers (cloze) question",
+    "ddwtos": "a drag and drop into text question",
+    "ddimageortext": "a drag and drop onto image question",
+    "ddmarker": "a drag and drop markers question",
+    "gapselect": "a select missing words question",
+    "description": "a description (no answers)",
+    "random": "a random question",
+    "ordering": "an ordering question",
+}
+_ONLY = "quiz asks multiple-choice and true/false questions only"
+_TRUE = ("true", "1", "yes")
+# Where a Moodle file reference starts, in the text of the element that embeds the file.
+_PLUGINFILE = "@@PLUGINFILE@@/"
+_DATA_URL = re.compile(r"data:image/([a-z0-9.+-]+);base64,(.*)", re.IGNORECASE | re.DOTALL)
+_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}")
+#: Moodle's idnumber column holds 100 characters.
+IDNUMBER_LENGTH = 100
+
+
+def read(path: Path, data: bytes, progress: Progress | None = None) -> Imported:
+    """Import the multiple-choice and true/false questions of a Moodle XML file."""
+    root = parse_xml(path, data)
+    if root.tag != "quiz":
+        raise InterchangeError(
+            f"{path}:{root.line}: the file's root element is <{root.tag}>, not <quiz>; "
+            "export the questions from Moodle's question bank in 'Moodle XML format'"
+        )
+    reader = _Reader(path, progress, data.count(b"\n") + 1)
+    for element in root.children:
+        if element.tag == "question":
+            reader.question(element)
+    if progress is not None:
+        progress(reader.total, reader.total)
+    imported = reader.importer.finish(reader.title, HINT)
+    return imported
+
+
+class _Reader:
+    """Reads the questions of one Moodle XML file, in order."""
+
+    def __init__(self, path: Path, progress: Progress | None, total: int) -> None:
+        self.importer = Importer(path, progress)
+        self.total = total
+        self.category: tuple[str, ...] = ()
+        self.title = ""
+        self._saved: dict[tuple[str, bytes], str] = {}
+
+    def question(self, element: Element) -> None:
+        kind = element.attrs.get("type", "").strip().lower()
+        line = element.line
+        if kind == "category":
+            path = element.value("category")
+            self.category = tuple(
+                part.removeprefix("Default for ").strip() or part for part in category_parts(path)
+            )
+            if not self.title and self.category:
+                self.title = self.category[-1]
+            return
+        self.importer.tick(line, self.total)
+        if kind not in ("multichoice", "truefalse"):
+            what = _KINDS.get(kind, f"a question of type '{short(kind, 30)}'")
+            self.importer.unsupported(line, f"{what} was skipped; {_ONLY}")
+            return
+        draft = Draft(line, self.text(element.find("questiontext")), [], [], [])
+        for answer in element.findall("answer"):
+            try:
+                fraction = float(answer.attrs.get("fraction", "0"))
+            except ValueError:
+                self.importer.skip(
+                    answer.line,
+                    f"fraction '{short(answer.attrs['fraction'], 20)}' is not a number; "
+                    "write a percentage such as 100, 50 or 0",
+                )
+                return
+            draft.choices.append(self.text(answer))
+            draft.right.append(fraction > 0)
+            draft.feedback.append(self.text(answer.find("feedback")))
+            if kind == "truefalse":
+                draft.choices[-1] = "True" if draft.choices[-1].lower() in _TRUE else "False"
+                draft.right[-1] = fraction >= 100 - 1e-6
+            elif element.value("single", "true").lower() in _TRUE:
+                self._single(draft, fraction)
+        if kind == "truefalse":
+            _true_first(draft)
+        elif element.value("single", "true").lower() in _TRUE:
+            self._several_full(draft)
+        draft.explanation = self.text(element.find("generalfeedback"))
+        draft.name = element.value("idnumber") or element.value("name")
+        draft.category = self.category
+        draft.shuffle = element.value("shuffleanswers", "true").lower() in (*_TRUE, "")
+        tags = element.find("tags")
+        if tags is not None:
+            draft.tags = tuple(tag.value("text") or tag.text.strip() for tag in tags.findall("tag"))
+        self.importer.add(draft)
+
+    def _single(self, draft: Draft, fraction: float) -> None:
+        """One answer to pick: only full marks are right; partial credit is noted."""
+        draft.right[-1] = fraction >= 100 - 1e-6
+        if 0 < fraction < 100 - 1e-6:
+            self.importer.notice(
+                draft.line,
+                f"partial credit ('{short(draft.choices[-1], 30)}' {fraction:g}%) was imported "
+                "as wrong; quiz counts a choice as right or wrong",
+            )
+
+    def _several_full(self, draft: Draft) -> None:
+        if sum(draft.right) > 1:
+            self.importer.notice(
+                draft.line,
+                f"{sum(draft.right)} answers give full marks and Moodle lets the student pick "
+                "one; quiz asks for all of them (select all that apply)",
+            )
+
+    def text(self, element: Element | None) -> str:
+        """The plain text of a Moodle text element, its images kept as attachments."""
+        if element is None:
+            return ""
+        inner = element.find("text")
+        raw = inner.text if inner is not None else element.text
+        kind = element.attrs.get("format", "html").strip().lower()
+        if kind in ("plain_text", "markdown"):
+            return raw.strip()
+        if kind == "moodle_auto_format":
+            # Moodle's own format: HTML allowed, and each line break is a break.
+            raw = raw.strip().replace("\r\n", "\n").replace("\n", "<br>")
+        files = {
+            (f.attrs.get("path", "/").strip("/"), f.attrs.get("name", "")): f
+            for f in element.findall("file")
+        }
+        return html_to_text(raw, lambda src, alt: self.image(element, files, src, alt))
+
+    def image(
+        self, element: Element, files: dict[tuple[str, str], Element], src: str, alt: str
+    ) -> str:
+        """The text that stands for an image: its alt text and where its file is kept."""
+        found = _DATA_URL.fullmatch(src.strip())
+        if found:
+            name, encoded, line = f"image.{found[1].lower()}", found[2], element.line
+        elif src.startswith(_PLUGINFILE):
+            reference = unquote(src[len(_PLUGINFILE) :].split("?", 1)[0])
+            folder, _, name = reference.rpartition("/")
+            embedded = files.get((folder.strip("/"), name))
+            if embedded is None:
+                self.importer.notice(
+                    element.line,
+                    f"image '{short(name, 40)}' is not in the file (it was not exported with "
+                    "the question); the text shows where it was",
+                )
+                return f"[image: {alt or name}]"
+            encoded, line = embedded.text, embedded.line
+        else:
+            return f"[image: {alt} ({src})]" if alt and src else f"[image: {alt or src}]"
+        try:
+            data = base64.b64decode(re.sub(r"\s+", "", encoded), validate=True)
+        except (binascii.Error, ValueError):
+            self.importer.notice(
+                line, f"image '{short(name, 40)}' is not valid base64 and was left out"
+            )
+            return f"[image: {alt or name}]"
+        path = self.save(name, data, line)
+        return f"[image: {alt} ({path})]" if alt else f"[image: {path}]"
+
+    def save(self, name: str, data: bytes, line: int) -> str:
+        """Keep an image as an attachment; its path has a digest, so names never collide."""
+        key = (name, data)
+        if key in self._saved:
+            return self._saved[key]
+        pure = PurePosixPath(name.replace("\\", "/")).name
+        suffix = pure[len(pure.rsplit(".", 1)[0]) :] if "." in pure else ""
+        suffix = suffix.lower() if _SUFFIX.fullmatch(suffix) else ".bin"
+        stem = re.sub(r"[^\w-]+", "-", pure.removesuffix(suffix).rsplit(".", 1)[0]).strip("-")
+        digest = hashlib.sha256(data).hexdigest()[:8]
+        path = f"images/{(stem[:60] or 'image')}-{digest}{suffix}"
+        self._saved[key] = path
+        self.importer.attachments.append(Attachment(path, data, line, name))
+        return path
+
+
+def _true_first(draft: Draft) -> None:
+    """A true/false question's choices in the order quiz writes them: True, then False."""
+    if draft.choices == ["False", "True"]:
+        draft.choices.reverse()
+        draft.right.reverse()
+        draft.feedback.reverse()
+
+
+# -- writing ---------------------------------------------------------------------------------------
+
+
+def _fraction(count: int) -> str:
+    """Each right choice's share in percent, as Moodle's grade list writes it (33.33333)."""
+    return f"{100 / count:.5f}".rstrip("0").rstrip(".")
+
+
+def _category_name(part: str) -> str:
+    """A name in a Moodle category path: a slash inside it is written twice."""
+    return " ".join(part.split()).replace("/", "//")
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
+    """`<tag format="html"><text>HTML</text></tag>` with the plain text written as HTML."""
+    element = ET.SubElement(parent, tag, {"format": "html", **attrs})
+    ET.SubElement(element, "text").text = xml_safe(text_to_html(text)) if text else ""
+    return element
+
+
+def _plain(parent: ET.Element, tag: str, text: str) -> None:
+    ET.SubElement(parent, tag).text = xml_safe(text)
+
+
+def write(bank: Bank, subject: tuple[str, ...] = ()) -> tuple[str, list[Problem]]:
+    """The bank as a Moodle XML file, in the category `$course$/top/<subject>/<title>`."""
+    losses = Losses(bank)
+    root = ET.Element("quiz")
+    root.append(ET.Comment(f" Exported by quiz from {xml_safe(bank.path.name)} "))
+    category = ET.SubElement(root, "question", type="category")
+    path = "/".join(_category_name(part) for part in ("$course$", "top", *subject, bank.title))
+    _plain(ET.SubElement(category, "category"), "text", path)
+    _text(category, "info", bank.description)
+    if not bank.shuffle:
+        losses.of_bank(
+            "Moodle XML cannot keep 'shuffle: false' for the bank; "
+            "set the question order in the Moodle quiz"
+        )
+    for question in bank.questions:
+        root.append(_question(question, losses))
+    ET.indent(root, space="  ")
+    body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n', losses.notices()
+
+
+def _question(question: Question, losses: Losses) -> ET.Element:
+    true_false = (
+        question.choices == ("True", "False") and not question.multiple and question.shuffle
+    )
+    element = ET.Element("question", type="truefalse" if true_false else "multichoice")
+    name = ET.SubElement(element, "name")
+    _plain(name, "text", short(question.text.split("\n", 1)[0], 80))
+    _text(element, "questiontext", question.text)
+    _text(element, "generalfeedback", question.explanation)
+    _plain(element, "defaultgrade", "1.0000000")
+    _plain(element, "penalty", "1.0000000" if true_false else "0.3333333")
+    _plain(element, "hidden", "0")
+    if len(question.id) <= IDNUMBER_LENGTH:
+        _plain(element, "idnumber", question.id)
+    else:
+        _plain(element, "idnumber", "")
+        losses.of(
+            question,
+            f"its id is longer than the {IDNUMBER_LENGTH} characters of Moodle's ID number; "
+            "Moodle gets none",
+        )
+    feedback = question.feedback or ("",) * len(question.choices)
+    if true_false:
+        for choice, note in zip(question.choices, feedback, strict=True):
+            right = choice in question.answers
+            answer = ET.SubElement(
+                element, "answer", fraction="100" if right else "0", format="moodle_auto_format"
+            )
+            _plain(answer, "text", choice.lower())
+            _text(answer, "feedback", note)
+    else:
+        _plain(element, "single", "false" if question.multiple else "true")
+        _plain(element, "shuffleanswers", "true" if question.shuffle else "false")
+        _plain(element, "answernumbering", "abc")
+        _plain(element, "showstandardinstruction", "0")
+        for tag in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
+            _text(element, tag, "")
+        if question.multiple:
+            ET.SubElement(element, "shownumcorrect")
+        share = _fraction(len(question.answers))
+        for choice, note in zip(question.choices, feedback, strict=True):
+            right = choice in question.answers
+            wrong = "-100" if question.multiple else "0"
+            answer = ET.SubElement(
+                element, "answer", fraction=(share if right else wrong), format="html"
+            )
+            ET.SubElement(answer, "text").text = xml_safe(text_to_html(choice))
+            _text(answer, "feedback", note)
+    if question.tags:
+        tags = ET.SubElement(element, "tags")
+        for tag in question.tags:
+            _plain(ET.SubElement(tags, "tag"), "text", tag)
+    return element

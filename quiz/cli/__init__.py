@@ -1,7 +1,7 @@
 """The command line: parse the arguments, run the command, report a user's mistake in one line.
 
-Each command lives in the module of its kind (banks, results, play); every error a user can
-cause reaches `main` as a `QuizError` and is printed once, here.
+Each command lives in the module of its kind (banks, interchange, results, play); every error a
+user can cause reaches `main` as a `QuizError` and is printed once, here.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import TextIO, cast
 
-from quiz.cli import banks, db, play, results
+from quiz.cli import banks, db, interchange, play, results
 from quiz.cli.common import EXIT_PROBLEMS, EXIT_USAGE
 from quiz.cli.parser import UsageError, build_parser
 from quiz.errors import QuizError
@@ -27,8 +27,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "list": banks.listing,
     "schema": banks.schema,
     "new": banks.new,
-    "import": banks.import_file,
-    "export": banks.export_bank,
+    "import": interchange.import_file,
+    "export": interchange.export_bank,
     "scores": results.scores,
     "results": results.results,
     "stats": results.stats,

@@ -1,10 +1,8 @@
-"""Commands on bank files: check, list, schema, new, import and export."""
+"""Commands on bank files: check, list, schema and new."""
 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 
 from quiz.cli.common import (
@@ -12,8 +10,6 @@ from quiz.cli.common import (
     EXIT_PROBLEMS,
     bank_dirs,
     catalog,
-    print_problems,
-    write_output,
 )
 from quiz.cli.parser import UsageError
 from quiz.errors import QuizError
@@ -93,58 +89,4 @@ def new(args: argparse.Namespace) -> int:
     schema_file = write_beside(path)
     also = f" (and {schema_file}, which YAML editors read to help you)" if schema_file else ""
     print(f"wrote {path}{also}; edit it, then run 'quiz check {path}'")
-    return EXIT_OK
-
-
-def _progress(done: int, total: int) -> None:
-    """Show how far a long import has got, on a terminal only."""
-    if sys.stderr.isatty() and total >= 5000:
-        from quiz.text.safe import unguarded
-
-        end = "\n" if done >= total else ""
-        # Past the guard: the carriage return that redraws the line is ours, the rest numbers.
-        line = f"\rreading line {done} of {total}"
-        print(line, end=end, file=unguarded(sys.stderr), flush=True)
-
-
-def import_file(args: argparse.Namespace) -> int:
-    """`quiz import`: GIFT, Aiken or CSV to a bank file, proven to load before it is written."""
-    from quiz.bank.loader import parse_bank
-    from quiz.interchange import read, to_yaml
-
-    source = Path(args.file)
-    # A FIFO or a device is refused by the reader, by its type, in one line.
-    if not os.path.exists(source) or os.path.isdir(source):
-        raise UsageError(f"{args.file}: no such file")
-    imported = read(source, args.kind, progress=_progress)
-    print_problems(imported.notices)
-    text = to_yaml(imported.bank)
-    # What is written must load: prove it before anyone relies on it.
-    loaded = parse_bank(text.encode("utf-8"), Path(args.output or "imported.yaml"))
-    if loaded.errors:
-        raise QuizError(
-            "the converted bank does not load; please report this", notices=loaded.errors
-        )
-    write_output(text, args.output, args.force)
-    where = f" to {args.output}" if args.output else ""
-    notes = len(imported.notices)
-    also = f"; {notes} notice{'s' if notes != 1 else ''} above" if notes else ""
-    print(f"imported {len(imported.bank.questions)} questions{where}{also}", file=sys.stderr)
-    return EXIT_OK
-
-
-def export_bank(args: argparse.Namespace) -> int:
-    """`quiz export`: a bank file as GIFT or Aiken."""
-    from quiz.bank.loader import load_bank
-    from quiz.interchange import export
-
-    path = Path(args.path)
-    if not os.path.exists(path) or os.path.isdir(path):
-        raise UsageError(f"{args.path}: no such bank file")
-    result = load_bank(path)
-    if result.bank is None:
-        raise QuizError(f"{args.path} has errors; fix them and try again", notices=result.errors)
-    text, notices = export(result.bank, args.to)
-    print_problems(notices)
-    write_output(text, args.output, args.force)
     return EXIT_OK

@@ -98,28 +98,64 @@ def build_parser() -> argparse.ArgumentParser:
     importing = commands.add_parser(
         "import",
         parents=common,
-        help="convert GIFT, Aiken or CSV questions to a bank file",
-        description="Convert a Moodle GIFT or Aiken file, or a spreadsheet saved as CSV, "
-        "to a bank file. The format is told by the file's extension or content.",
+        help="convert GIFT, Aiken, CSV or Moodle XML questions to a bank file",
+        description="Convert a Moodle GIFT, Aiken or Moodle XML file, or a spreadsheet saved as "
+        "CSV, to a bank file. The format is told by the file's extension or content. With -o "
+        "FOLDER/ each category of the file becomes a bank, in sub-folders (subjects).",
     )
     importing.add_argument("file", metavar="FILE", help="the file to convert")
     importing.add_argument(
-        "-o", "--output", metavar="OUT", help="the bank file to write (default: print it)"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="the bank file to write, or a folder (ending in /) for a bank per category "
+        "(default: print it)",
     )
     importing.add_argument(
-        "--from", dest="kind", choices=("gift", "aiken", "csv"), help="the format of FILE"
+        "--from",
+        dest="kind",
+        choices=("gift", "aiken", "csv", "moodle-xml"),
+        help="the format of FILE",
+    )
+    importing.add_argument("--title", metavar="T", help="the bank's title (default: from FILE)")
+    importing.add_argument(
+        "--language",
+        metavar="L",
+        help="the bank's language, such as en, ar or de (default: guessed)",
+    )
+    importing.add_argument(
+        "--encoding",
+        metavar="ENC",
+        help="FILE's encoding, such as cp1256 for a Windows Arabic sheet (default: UTF-8)",
     )
     importing.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
 
     exporting = commands.add_parser(
         "export",
         parents=common,
-        help="write a bank as GIFT or Aiken for Moodle",
-        description="Write a bank file in a format Moodle imports.",
+        help="write a bank for Moodle, Canvas, Blackboard, Kahoot or Anki",
+        description="Write a bank file in another system's format: gift, aiken and moodle-xml "
+        "for Moodle, qti (QTI 1.2, Canvas) and qti21 (QTI 2.1, Blackboard Ultra and others), "
+        "kahoot (its .xlsx template) and anki (Anki's text import).",
     )
     exporting.add_argument("path", metavar="PATH", help="a bank file")
-    exporting.add_argument("--to", required=True, choices=("gift", "aiken"), help="the format")
-    exporting.add_argument("-o", "--output", metavar="FILE", help="where (default: print it)")
+    exporting.add_argument(
+        "--to",
+        required=True,
+        choices=("gift", "aiken", "moodle-xml", "qti", "qti21", "kahoot", "anki"),
+        help="the format",
+    )
+    exporting.add_argument(
+        "-o", "--output", metavar="FILE", help="where (default: print it; zip and xlsx need it)"
+    )
+    exporting.add_argument(
+        "--time-limit",
+        type=_positive,
+        default=20,
+        metavar="SECONDS",
+        help="kahoot: the seconds for each question, 5, 10, 20, 30, 60, 90, 120 or 240 "
+        "(default: 20)",
+    )
     exporting.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
     results = commands.add_parser(

@@ -132,8 +132,8 @@ def export(
 ) -> tuple[str | bytes, list[Problem]]:
     """The bank written in another format, and notices for what that format could not keep.
 
-    `subject` is the bank's subject folders (Moodle XML files the bank under them); `time_limit`
-    the seconds Kahoot gives each question.
+    `subject` is the bank's subject folders (Moodle XML files the bank under them, Anki's deck is
+    named after them); `time_limit` the seconds Kahoot gives each question.
     """
     if to == "gift":
         return gift.write(bank)
@@ -143,10 +143,14 @@ def export(
         from quiz.interchange import moodle_xml
 
         return moodle_xml.write(bank, subject)
-    if to in ("qti", "qti21"):
+    if to == "qti":
         from quiz.interchange import qti
 
-        return qti.write(bank, version="1.2" if to == "qti" else "2.1")
+        return qti.write(bank)
+    if to == "qti21":
+        from quiz.interchange import qti21
+
+        return qti21.write(bank)
     if to == "kahoot":
         from quiz.interchange import kahoot
 
@@ -154,5 +158,5 @@ def export(
     if to == "anki":
         from quiz.interchange import anki
 
-        return anki.write(bank)
+        return anki.write(bank, subject)
     raise ValueError(f"unknown export format {to!r}; use one of {', '.join(EXPORT_FORMATS)}")

@@ -160,7 +160,7 @@ class _Reader:
         if not self.title and parts:
             self.title = " / ".join(p.removeprefix("Default for ").strip() for p in parts)
         self.tags = [p for p in parts if not p.startswith("Default for ")]
-        self.path = tuple(p.removeprefix("Default for ").strip() or p for p in parts)
+        self.path = tuple(parts)
 
     def question(
         self, body: list[tuple[int, str]], tags: list[str], source: str = ""
@@ -255,17 +255,17 @@ class _Reader:
             marked = part.startswith("=")
             if marked:
                 part = part[1:].lstrip()
-            weight = None
+            weight, written = None, ""
             found = _WEIGHT.match(part)
             if found:
-                weight = float(found[1])
+                weight, written = float(found[1]), found[1]
                 part = part[found.end() :]
             choice, _, note = part.partition("#")
             choice = _with_format(choice, kind)[1]
             if single:
                 right = marked if weight is None else weight >= 100
                 if weight is not None and 0 < weight < 100:
-                    partial.append(f"'{short(choice, 30)}' {found[1]}%")
+                    partial.append(f"'{short(choice, 30)}' {written}%")
             else:
                 right = weight is not None and weight > 0
             draft.choices.append(choice)

@@ -84,8 +84,8 @@ class Imported:
             groups.setdefault(category, []).append(question)
         banks: list[tuple[Path, Bank]] = []
         for category, questions in groups.items():
-            title = category[-1] if category else self.bank.title
-            names = [file_name(part) for part in category] or [file_name(title)]
+            title = category_name(category[-1]) if category else self.bank.title
+            names = [file_name(category_name(part)) for part in category] or [file_name(title)]
             path = Path(*names[:-1], names[-1] + ".yaml")
             bank = replace(
                 self.bank,
@@ -127,7 +127,8 @@ class Draft:
     name: str = ""
     #: Where the question's answer is settled, "" when the file does not say.
     source: str = ""
-    #: The category the source filed it under, as the names along the path.
+    #: The category the source filed it under, as the names along the path (as written there,
+    #: "Default for BIO101" included).
     category: tuple[str, ...] = ()
     #: Whether the choices may be shown in another order.
     shuffle: bool = True
@@ -256,6 +257,11 @@ def category_parts(path: str) -> list[str]:
         if part and part.lower() != "top" and not (part.startswith("$") and part.endswith("$")):
             parts.append(part)
     return parts
+
+
+def category_name(part: str) -> str:
+    """A category's name as a title: Moodle's "Default for BIO101" is "BIO101"."""
+    return part.removeprefix("Default for ").strip() or part
 
 
 def title_from_path(path: Path) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -49,15 +50,28 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+def starts_right_to_left(text: str) -> bool:
+    """Whether text's first strong letter is written right to left (Arabic, Hebrew...)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
 def text_to_html(text: str) -> str:
-    """Plain text as an HTML paragraph that `html_to_text` reads back as the same text."""
+    """Plain text as an HTML paragraph that `html_to_text` reads back as the same text; one
+    that starts with an Arabic letter is marked right to left, as browsers cannot tell."""
     lines = []
     for line in text.split("\n"):
         escaped = html.escape(line, quote=False)
         # HTML collapses spaces: a space at the start of a line or after another is a no-break one.
         escaped = re.sub(r"(?:(?<= )|^) ", "&nbsp;", escaped)
         lines.append(escaped.replace("\t", "&nbsp;"))
-    return "<p>" + "<br>".join(lines) + "</p>"
+    opening = '<p dir="rtl">' if starts_right_to_left(text) else "<p>"
+    return opening + "<br>".join(lines) + "</p>"
 
 
 def html_to_text(markup: str, on_image: ImageText | None = None) -> str:
@@ -190,7 +204,7 @@ class _TreeBuilder(ContentHandler):
         self.root: Element | None = None
 
     def line(self) -> int:
-        return self.locator.getLineNumber() if self.locator is not None else 0
+        return (self.locator.getLineNumber() or 0) if self.locator is not None else 0
 
     def setDocumentLocator(self, locator: Locator) -> None:
         self.locator = locator
@@ -234,7 +248,7 @@ def parse_xml(path: Path, data: bytes) -> Element:
         ) from None
     except SAXParseException as error:
         raise InterchangeError(
-            f"{path}:{error.getLineNumber()}:{error.getColumnNumber() + 1}: this is not "
+            f"{path}:{error.getLineNumber()}:{(error.getColumnNumber() or 0) + 1}: this is not "
             f"well-formed XML ({error.getMessage()}); export the questions again, or fix the file"
         ) from None
     if builder.root is None:  # pragma: no cover - expat reports an empty document itself

@@ -27,6 +27,7 @@ from quiz.interchange.importer import (
     Importer,
     InterchangeError,
     Progress,
+    category_name,
     category_parts,
     short,
 )
@@ -78,8 +79,20 @@ def read(path: Path, data: bytes, progress: Progress | None = None) -> Imported:
             reader.question(element)
     if progress is not None:
         progress(reader.total, reader.total)
-    imported = reader.importer.finish(reader.title, HINT)
-    return imported
+    return reader.importer.finish(_title(reader.importer.categories), HINT)
+
+
+def _title(categories: list[tuple[str, ...]]) -> str:
+    """The bank's title: the deepest category all its questions share ("" for none)."""
+    if not categories:
+        return ""
+    shared = categories[0]
+    for category in categories[1:]:
+        length = 0
+        while length < min(len(shared), len(category)) and shared[length] == category[length]:
+            length += 1
+        shared = shared[:length]
+    return category_name(shared[-1]) if shared else ""
 
 
 class _Reader:
@@ -89,7 +102,6 @@ class _Reader:
         self.importer = Importer(path, progress)
         self.total = total
         self.category: tuple[str, ...] = ()
-        self.title = ""
         self._saved: dict[tuple[str, bytes], str] = {}
 
     def question(self, element: Element) -> None:
@@ -97,11 +109,7 @@ class _Reader:
         line = element.line
         if kind == "category":
             path = element.value("category")
-            self.category = tuple(
-                part.removeprefix("Default for ").strip() or part for part in category_parts(path)
-            )
-            if not self.title and self.category:
-                self.title = self.category[-1]
+            self.category = tuple(category_parts(path))
             return
         self.importer.tick(line, self.total)
         if kind not in ("multichoice", "truefalse"):

@@ -1,0 +1,234 @@
+"""`quiz import` and `quiz export`: banks in and out of other systems' formats."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quiz.bank.model import Problem, Severity
+from quiz.cli.common import EXIT_OK, bank_dirs, print_problems, write_output
+from quiz.cli.parser import UsageError
+from quiz.errors import QuizError
+from quiz.text.counts import count
+
+if TYPE_CHECKING:
+    from quiz.bank.model import Bank
+    from quiz.interchange import Attachment, Imported
+
+# The loader's rule for a language: a BCP 47 tag.
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+#: The time limits Kahoot's template takes, in seconds.
+KAHOOT_TIMES = (5, 10, 20, 30, 60, 90, 120, 240)
+
+
+def _progress(done: int, total: int) -> None:
+    """Show how far a long import has got, on a terminal only."""
+    if sys.stderr.isatty() and total >= 5000:
+        end = "\n" if done >= total else ""
+        print(f"\rreading line {done} of {total}", end=end, file=sys.stderr, flush=True)
+
+
+def _is_folder(output: str) -> bool:
+    """Whether -o names a folder: one that exists, or a path ending in a slash."""
+    return output.endswith(("/", os.sep)) or Path(output).is_dir()
+
+
+def import_file(args: argparse.Namespace) -> int:
+    """`quiz import`: a file to one bank, or to a bank per category in sub-folders, each proven
+    to load before it is written."""
+    from quiz.interchange import read
+
+    source = Path(args.file)
+    if not source.is_file():
+        raise UsageError(f"{args.file}: no such file")
+    if args.language is not None and not _LANGUAGE.fullmatch(args.language):
+        raise UsageError(
+            f"--language {args.language}: not a BCP 47 tag; use a code such as en, ar, de or fr"
+        )
+    split = args.output is not None and _is_folder(args.output)
+    if split and args.title is not None:
+        raise UsageError(
+            "--title names one bank; with -o FOLDER/ each category's bank is titled after it"
+        )
+    imported = read(source, args.kind, progress=_progress, encoding=args.encoding)
+    notices: list[Problem] = list(imported.notices)
+    banks: list[tuple[Path | None, Bank]]
+    if split:
+        folder = Path(args.output)
+        banks = [(folder / path, bank) for path, bank in imported.by_category()]
+    else:
+        banks = [(Path(args.output) if args.output else None, _one_bank(imported, notices))]
+    if args.title is not None:
+        banks = [(path, replace(bank, title=" ".join(args.title.split()))) for path, bank in banks]
+    if args.language is not None:
+        banks = [(path, replace(bank, language=args.language)) for path, bank in banks]
+    if args.output is None:
+        notices += [_not_written(source, a) for a in imported.attachments]
+    notices.sort(key=lambda p: (p.line, p.column))
+    print_problems(notices)
+
+    texts = [(path, bank, _checked_yaml(bank, path)) for path, bank in banks]
+    if not args.force:
+        for path, _, _ in texts:
+            if path is not None and path.exists():
+                raise QuizError(f"{path} already exists; choose another name or add --force")
+    images = 0
+    for path, bank, text in texts:
+        if path is not None and path.parent != Path():
+            _make_folder(path.parent)
+        write_output(text, str(path) if path else None, force=True)
+        if path is not None:
+            images += _write_attachments(path.parent, imported.attachments_of(bank))
+
+    questions = count(sum(len(bank.questions) for _, bank, _ in texts), "question")
+    if split:
+        where = f" into {count(len(texts), 'bank')} in {args.output}"
+    else:
+        where = f" to {args.output}" if args.output else ""
+    also = f"; {count(len(notices), 'notice')} above" if notices else ""
+    pictures = f", and {count(images, 'image')} beside them" if images else ""
+    print(f"imported {questions}{where}{pictures}{also}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _one_bank(imported: Imported, notices: list[Problem]) -> Bank:
+    """All the questions in one bank; when they come from several categories, each is tagged
+    with its own (the part of the path they do not share) and a notice says how to split them."""
+    from quiz.interchange.importer import category_name
+
+    categories = imported.categories
+    distinct = list(dict.fromkeys(categories))
+    if len(distinct) < 2:
+        return imported.bank
+    shared = 0
+    while all(len(c) > shared and c[shared] == distinct[0][shared] for c in distinct):
+        shared += 1
+    questions = []
+    for question, category in zip(imported.bank.questions, categories, strict=True):
+        # As the GIFT reader does, Moodle's "Default for <course>" is no tag.
+        extra = tuple(
+            part
+            for part in category[shared:]
+            if part not in question.tags and not part.startswith("Default for ")
+        )
+        questions.append(replace(question, tags=(*question.tags, *extra)) if extra else question)
+    named = ", ".join("/".join(map(category_name, c)) or "(none)" for c in distinct[:3])
+    more = f" and {len(distinct) - 3} more" if len(distinct) > 3 else ""
+    notices.append(
+        Problem(
+            str(imported.bank.path),
+            1,
+            1,
+            Severity.WARNING,
+            f"the questions come from {len(distinct)} categories ({named}{more}): they are in one "
+            "bank, tagged with their category; -o FOLDER/ writes a bank per category instead",
+        )
+    )
+    return replace(imported.bank, questions=tuple(questions))
+
+
+def _not_written(source: Path, attachment: Attachment) -> Problem:
+    return Problem(
+        str(source),
+        attachment.line,
+        1,
+        Severity.WARNING,
+        f"image '{attachment.name}' was not written, as the bank is printed; with -o OUT.yaml "
+        f"it is written beside the bank as {attachment.path}, which the text names",
+    )
+
+
+def _checked_yaml(bank: Bank, path: Path | None) -> str:
+    """The bank as YAML, proven to load before anyone relies on it."""
+    from quiz.bank.loader import parse_bank
+    from quiz.interchange import to_yaml
+
+    text = to_yaml(bank)
+    loaded = parse_bank(text.encode("utf-8"), path or Path("imported.yaml"))
+    if loaded.errors:
+        raise QuizError(
+            "the converted bank does not load; please report this", notices=loaded.errors
+        )
+    return text
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise QuizError(f"{folder}: cannot make the folder ({error.strerror or error})") from None
+
+
+def _write_attachments(folder: Path, attachments: list[Attachment]) -> int:
+    """Write a bank's images beside it (a name holds its content's digest: never overwritten)."""
+    written = 0
+    for attachment in attachments:
+        target = folder / attachment.path
+        try:
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(attachment.data)
+            written += 1
+        except OSError as error:
+            raise QuizError(f"{target}: cannot write it ({error.strerror or error})") from None
+    return written
+
+
+def export_bank(args: argparse.Namespace) -> int:
+    """`quiz export`: a bank file in another system's format."""
+    from quiz.bank.loader import load_bank
+    from quiz.interchange import BINARY_FORMATS, SUFFIXES, export
+
+    path = Path(args.path)
+    if not path.is_file():
+        raise UsageError(f"{args.path}: no such bank file")
+    if args.to in BINARY_FORMATS and args.output is None:
+        kind = "a zip file" if SUFFIXES[args.to] == ".zip" else "a spreadsheet"
+        raise UsageError(
+            f"--to {args.to} writes {kind}; name it with -o, e.g. -o {path.stem}{SUFFIXES[args.to]}"
+        )
+    if args.to == "kahoot" and args.time_limit not in KAHOOT_TIMES:
+        raise UsageError(
+            f"--time-limit {args.time_limit}: Kahoot takes "
+            f"{', '.join(map(str, KAHOOT_TIMES[:-1]))} or {KAHOOT_TIMES[-1]} seconds"
+        )
+    result = load_bank(path)
+    if result.bank is None:
+        raise QuizError(f"{args.path} has errors; fix them and try again", notices=result.errors)
+    data, notices = export(
+        result.bank, args.to, subject=_subject(args, path), time_limit=args.time_limit
+    )
+    print_problems(notices)
+    if isinstance(data, bytes):
+        _write_bytes(data, Path(args.output), args.force)
+    else:
+        write_output(data, args.output, args.force)
+    if args.output is not None:
+        print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _subject(args: argparse.Namespace, path: Path) -> tuple[str, ...]:
+    """The bank's subject folders, when it lies in one of the bank folders."""
+    resolved = path.resolve()
+    for root in bank_dirs(args):
+        try:
+            relative = resolved.relative_to(root.expanduser().resolve())
+        except (ValueError, OSError):
+            continue
+        return relative.parent.parts
+    return ()
+
+
+def _write_bytes(data: bytes, target: Path, force: bool) -> None:
+    if target.exists() and not force:
+        raise QuizError(f"{target} already exists; choose another name or add --force")
+    try:
+        target.write_bytes(data)
+    except OSError as error:
+        raise QuizError(f"{target}: cannot write it ({error.strerror or error})") from None

@@ -1,0 +1,81 @@
+"""Anki's text import: a bank as a file of Basic notes, one a question, with Anki's file headers.
+
+The headers (Anki 2.1.55 and newer read them; older versions ask in the import dialog) name the
+tab separator, HTML fields, the note type, the deck (the bank's subject and title), the column of
+each note's GUID (so importing the file again updates the same notes) and of its tags. The front
+holds the question and its lettered choices, the back the right answer(s), the explanation and
+each choice's feedback. All text is escaped HTML: no field holds a tab, a line break or a quote.
+"""
+
+from __future__ import annotations
+
+import html
+
+from quiz.bank.model import Bank, Problem, Question
+from quiz.interchange.markup import starts_right_to_left, xml_safe
+
+LETTERS = "ABCDEFGHIJ"
+
+
+def _html(text: str) -> str:
+    """Plain text as one HTML field: escaped, quotes too, lines as `<br>`, no tab."""
+    escaped = html.escape(xml_safe(text), quote=True).replace("\t", " ")
+    return "<br>".join(escaped.split("\n"))
+
+
+def _block(text: str) -> str:
+    """A paragraph of text, marked right to left when it starts with an Arabic letter."""
+    # Attribute values unquoted, so that no field ever holds a quote (Anki reads one as CSV's).
+    opening = "<div dir=rtl>" if starts_right_to_left(text) else "<div>"
+    return f"{opening}{_html(text)}</div>"
+
+
+def _tag(tag: str) -> str:
+    """A tag as Anki writes one: no spaces (they separate tags)."""
+    return "_".join(tag.split())
+
+
+def _header_value(text: str) -> str:
+    return " ".join(text.split())
+
+
+def write(bank: Bank, subject: tuple[str, ...] = ()) -> tuple[str, list[Problem]]:
+    """The bank as an Anki text file of Basic notes."""
+    deck = "::".join(_header_value(part).replace("::", ":") for part in (*subject, bank.title))
+    lines = [
+        "#separator:tab",
+        "#html:true",
+        "#notetype:Basic",
+        f"#deck:{deck}",
+        "#guid column:1",
+        "#tags column:4",
+        "#columns:GUID\tFront\tBack\tTags",
+    ]
+    if bank.tags:
+        lines.insert(4, "#tags:" + " ".join(_tag(t) for t in bank.tags))
+    # Nothing is lost: a card shows the choices in the order written, which 'shuffle' allows.
+    lines += ["\t".join(_note(bank, question)) for question in bank.questions]
+    return "\n".join(lines) + "\n", []
+
+
+def _note(bank: Bank, question: Question) -> list[str]:
+    guid = f"quiz/{bank.path.stem}/{question.id}".replace("\t", " ")
+    choices = "".join(f"<li>{_html(choice)}</li>" for choice in question.choices)
+    front = f"{_block(question.text)}<ol type=A>{choices}</ol>"
+    right = [
+        f"{LETTERS[index]}. {_html(choice)}"
+        for index, choice in enumerate(question.choices)
+        if choice in question.answers
+    ]
+    back = [f"<div><b>{'<br>'.join(right)}</b></div>"]
+    if question.explanation:
+        back.append(_block(question.explanation))
+    if question.feedback:
+        notes = "".join(
+            f"<li>{LETTERS[index]}. {_html(note)}</li>"
+            for index, note in enumerate(question.feedback)
+            if note
+        )
+        back.append(f"<ul>{notes}</ul>")
+    tags = " ".join(_tag(tag) for tag in question.tags if tag not in bank.tags)
+    return [html.escape(guid, quote=True), front, "".join(back), html.escape(tags, quote=True)]

@@ -529,3 +529,97 @@ def test_a_moodle_export_with_html_crlf_and_arabic(tmp_path: Path) -> None:
         (41, "a numerical question"),
     ]
     checked(imported, tmp_path)
+
+
+# -- missing-word questions -----------------------------------------------------------------------
+
+
+def test_a_missing_word_question_has_a_blank_where_the_braces_were(tmp_path: Path) -> None:
+    # Moodle's own example, from its GIFT documentation.
+    imported = gift(
+        tmp_path, "Moodle costs {~lots of money =nothing ~a small amount} to download.\n"
+    )
+    question = imported.bank.questions[0]
+    assert question.text == "Moodle costs _____ to download."
+    assert (question.choices, question.answers) == (
+        ("lots of money", "nothing", "a small amount"),
+        ("nothing",),
+    )
+    assert imported.notices == []
+    checked(imported, tmp_path)
+
+
+def test_missing_word_true_false_and_feedback_are_kept(tmp_path: Path) -> None:
+    imported = gift(
+        tmp_path,
+        "::sun::The sun {TRUE#It is one.#Right.####A star of type G.} a star.\n\n"
+        "[html]Water is <b>{=H2O#Yes. ~CO2#That is carbon dioxide.}</b> in formulas.\n",
+    )
+    sun, water = imported.bank.questions
+    assert (sun.id, sun.text, sun.answers) == ("sun", "The sun _____ a star.", ("True",))
+    # {TRUE#shown when wrong#shown when right}
+    assert sun.feedback == ("Right.", "It is one.")
+    assert sun.explanation == "A star of type G."
+    assert water.text == "Water is _____ in formulas."
+    assert water.feedback == ("Yes.", "That is carbon dioxide.")
+
+
+def test_a_missing_word_short_answer_is_still_skipped(tmp_path: Path) -> None:
+    imported = gift(tmp_path, "Two and two make {=four =4} surely.\n\nFine?{=yes ~no}\n")
+    assert [q.text for q in imported.bank.questions] == ["Fine?"]
+    assert notices(imported) == [
+        (
+            1,
+            "warning",
+            "a short-answer question (only '=' answers, no '~' choices) was skipped; "
+            "quiz asks multiple-choice and true/false questions only",
+        )
+    ]
+
+
+def test_braces_after_the_answers_are_an_error_with_the_fix(tmp_path: Path) -> None:
+    imported = gift(tmp_path, "A {=b ~c} and {=d ~e} twice.\n\nFine?{=yes ~no}\n")
+    assert notices(imported) == [
+        (
+            1,
+            "error",
+            "question skipped: the text after the answers holds another '{' or '}'; put a blank "
+            "line between two questions, or write a brace in the text as \\{ or \\}",
+        )
+    ]
+
+
+def test_export_puts_the_answers_where_the_blank_is() -> None:
+    bank = Bank(
+        path=Path("blanks.yaml"),
+        title="Blanks",
+        questions=(
+            Question(
+                id=question_id("Moodle costs _____ to download."),
+                text="Moodle costs _____ to download.",
+                choices=("lots of money", "nothing"),
+                answers=("nothing",),
+                explanation="It is free.",
+                feedback=("", "Free software."),
+            ),
+            Question(
+                id="sun",
+                text="The sun _____ a star.",
+                choices=("True", "False"),
+                answers=("True",),
+            ),
+            Question(
+                id=question_id("Last: _____"),
+                text="Last: _____",
+                choices=("a", "b"),
+                answers=("a",),
+            ),
+        ),
+    )
+    text, _ = export(bank, "gift")
+    assert text.split("\n\n")[1:] == [
+        "Moodle costs {~lots of money =nothing#Free software.####It is free.} to download.",
+        "::sun::The sun {TRUE} a star.",
+        # A blank with nothing after it stays in the text: Moodle would drop text ending in '}'.
+        "Last\\: _____{\n\t=a\n\t~b\n}\n",
+    ]

@@ -15,7 +15,11 @@ from quiz.interchange import export, read, to_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "interchange"
-BANKS = [*sorted((ROOT / "questions").rglob("*.yaml")), DATA / "every-feature.yaml"]
+BANKS = [
+    *sorted((ROOT / "questions").rglob("*.yaml")),
+    DATA / "every-feature.yaml",
+    DATA / "missing-word.yaml",
+]
 
 
 def load(path: Path) -> Bank:
@@ -74,6 +78,23 @@ def test_yaml_to_gift_to_yaml_keeps_the_questions(tmp_path: Path, path: Path) ->
     assert [content(q, shuffle=False) for q in imported.bank.questions] == expected
     again = reload(imported.bank, tmp_path)
     assert [content(q, shuffle=False) for q in again.questions] == expected
+
+
+@pytest.mark.parametrize("path", BANKS, ids=lambda p: p.name)
+def test_yaml_to_moodle_xml_to_yaml_keeps_the_bank(tmp_path: Path, path: Path) -> None:
+    bank = load(path)
+    text, notices = export(bank, "moodle-xml")
+    assert all("shuffle: false' for the bank" in p.message for p in notices)
+    xml = tmp_path / f"{path.stem}.xml"
+    xml.write_text(text, encoding="utf-8")
+    imported = read(xml)
+    assert imported.notices == []
+    assert imported.bank.title == bank.title
+    assert imported.bank.language == bank.language
+    expected = [content(q) for q in bank.questions]
+    assert [content(q) for q in imported.bank.questions] == expected
+    again = reload(imported.bank, tmp_path)
+    assert [content(q) for q in again.questions] == expected
 
 
 def test_every_feature_bank_uses_what_it_says() -> None:
@@ -210,6 +231,16 @@ def test_tricky_text_survives_yaml(tmp_path: Path, seed: int) -> None:
     bank = _random_bank(seed)
     again = reload(bank, tmp_path)
     assert [content(q) for q in again.questions] == [content(q) for q in bank.questions]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_tricky_text_survives_moodle_xml(tmp_path: Path, seed: int) -> None:
+    bank = _random_bank(seed)
+    text, _ = export(bank, "moodle-xml")
+    path = tmp_path / "fuzz.xml"
+    path.write_text(text, encoding="utf-8")
+    imported = read(path)
+    assert [content(q) for q in imported.bank.questions] == [content(q) for q in bank.questions]
 
 
 @pytest.mark.parametrize("seed", range(5))

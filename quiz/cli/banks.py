@@ -13,6 +13,7 @@ from quiz.cli.common import (
 )
 from quiz.cli.parser import UsageError
 from quiz.errors import QuizError
+from quiz.text.counts import count
 from quiz.text.safe import json_text
 
 
@@ -54,9 +55,9 @@ def listing(args: argparse.Namespace) -> int:
         print(json_text(rows, indent=2))
         return EXIT_OK
     for e in entries:
-        state = f"{e.summary.count} questions" if e.summary.playable else str(e.first_error)
+        state = count(e.summary.count, "question") if e.summary.playable else str(e.first_error)
         print(f"{display_name(e.file.path)}\t{e.summary.title}\t{e.summary.language}\t{state}")
-    print(f"{len(entries)} banks")
+    print(count(len(entries), "bank"))
     return EXIT_OK
 
 

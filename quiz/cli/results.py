@@ -10,6 +10,7 @@ from pathlib import Path
 from quiz import locations
 from quiz.cli.common import EXIT_OK, interface, open_cache, open_store
 from quiz.cli.parser import UsageError
+from quiz.text.counts import count
 from quiz.text.safe import json_text
 
 
@@ -55,7 +56,7 @@ def results(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UsageError(str(error)) from None
     output = Path(args.output) if args.output else None
-    count = run_export(
+    written = run_export(
         locations.database_path(args.db),
         fmt=args.format,
         since=since,
@@ -63,7 +64,7 @@ def results(args: argparse.Namespace) -> int:
         force=args.force,
     )
     if output is not None:
-        print(f"wrote {count} answers to {output}", file=sys.stderr)
+        print(f"wrote {count(written, 'answer')} to {output}", file=sys.stderr)
     return EXIT_OK
 
 

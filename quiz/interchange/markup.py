@@ -228,7 +228,11 @@ class _TreeBuilder(ContentHandler):
 def parse_xml(path: Path, data: bytes) -> Element:
     """The root element of an XML file, or InterchangeError saying in one line what is wrong."""
     import defusedxml.sax
-    from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
+    from defusedxml import (
+        DefusedXmlException,
+        EntitiesForbidden,
+        ExternalReferenceForbidden,
+    )
 
     builder = _TreeBuilder()
     try:
@@ -241,7 +245,12 @@ def parse_xml(path: Path, data: bytes) -> Element:
             f"{path}:{builder.line()}: the file declares {kind} ('{error.name}'), which quiz never "
             "reads (it can hide a huge or a private file); export the questions again from Moodle"
         ) from None
-    except (DTDForbidden, DefusedXmlException) as error:
+    except ExternalReferenceForbidden as error:
+        raise InterchangeError(
+            f"{path}:{builder.line()}: the file refers to another file ('{error.sysid}'), which "
+            "quiz never fetches; export the questions again from Moodle"
+        ) from None
+    except DefusedXmlException as error:
         raise InterchangeError(
             f"{path}:{builder.line()}: the file asks for something quiz never does with XML "
             f"({type(error).__name__}); export the questions again from Moodle"

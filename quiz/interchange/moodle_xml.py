@@ -252,10 +252,23 @@ def _category_name(part: str) -> str:
     return " ".join(part.split()).replace("/", "//")
 
 
+# What HTML cannot say exactly (it collapses spaces, and reads no-break spaces as spaces): text
+# holding any of these is written in Moodle's plain-text format, which Moodle shows as it is.
+_NOT_HTML = re.compile("  |\n |\t|\xa0")
+
+
+def _formatted(text: str) -> tuple[str, str]:
+    """A text's Moodle format and its content: HTML, or plain text where HTML would change it."""
+    if _NOT_HTML.search(text):
+        return "plain_text", xml_safe(text)
+    return "html", xml_safe(text_to_html(text)) if text else ""
+
+
 def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
-    """`<tag format="html"><text>HTML</text></tag>` with the plain text written as HTML."""
-    element = ET.SubElement(parent, tag, {"format": "html", **attrs})
-    ET.SubElement(element, "text").text = xml_safe(text_to_html(text)) if text else ""
+    """`<tag format="html"><text>HTML</text></tag>` holding the plain text."""
+    kind, content = _formatted(text)
+    element = ET.SubElement(parent, tag, {**attrs, "format": kind})
+    ET.SubElement(element, "text").text = content
     return element
 
 
@@ -280,7 +293,8 @@ def write(bank: Bank, subject: tuple[str, ...] = ()) -> tuple[str, list[Problem]
     for question in bank.questions:
         root.append(_question(question, losses))
     ET.indent(root, space="  ")
-    body = ET.tostring(root, encoding="unicode", short_empty_elements=True)
+    # <text></text> rather than <text />, as Moodle writes empty elements.
+    body = ET.tostring(root, encoding="unicode", short_empty_elements=False)
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n', losses.notices()
 
 
@@ -327,10 +341,11 @@ def _question(question: Question, losses: Losses) -> ET.Element:
         for choice, note in zip(question.choices, feedback, strict=True):
             right = choice in question.answers
             wrong = "-100" if question.multiple else "0"
+            kind, content = _formatted(choice)
             answer = ET.SubElement(
-                element, "answer", fraction=(share if right else wrong), format="html"
+                element, "answer", fraction=(share if right else wrong), format=kind
             )
-            ET.SubElement(answer, "text").text = xml_safe(text_to_html(choice))
+            ET.SubElement(answer, "text").text = content
             _text(answer, "feedback", note)
     if question.tags:
         tags = ET.SubElement(element, "tags")

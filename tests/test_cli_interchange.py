@@ -215,14 +215,15 @@ def test_export_to_moodle_xml_and_back(tmp_path: Path, capsys):
     err = capsys.readouterr().err
     assert err.endswith(f"wrote {xml}\n")
     # Filed under the bank's subject folder, then its title.
-    assert "<text>$course$/top/Geography/Every feature: format 1.1</text>" in xml.read_text("utf-8")
+    assert "<text>$course$/top/Geography/Every feature: format 1.2</text>" in xml.read_text("utf-8")
     back = tmp_path / "back"
     assert main(["import", str(xml), "-o", f"{back}/"]) == 0
-    again = load_bank(back / "Geography" / "Every feature - format 1.1.yaml").bank
+    again = load_bank(back / "Geography" / "Every feature - format 1.2.yaml").bank
     original = load_bank(source).bank
-    assert [(q.id, q.text, q.choices, q.answers, q.feedback) for q in again.questions] == [
-        (q.id, q.text, q.choices, q.answers, q.feedback) for q in original.questions
-    ]
+    assert [
+        (q.id, q.text, q.choices, q.answers, q.feedback, q.source) for q in again.questions
+    ] == [(q.id, q.text, q.choices, q.answers, q.feedback, q.source) for q in original.questions]
+    assert again.source == original.source
 
 
 def test_zip_and_spreadsheet_exports_need_a_file(tmp_path: Path, capsys):

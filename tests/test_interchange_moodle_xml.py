@@ -460,3 +460,36 @@ def test_export_notes_what_moodle_xml_cannot_keep() -> None:
         ),
     ]
     assert parsed(text).find("question[@type='multichoice']").findtext("idnumber") == ""
+
+
+def test_sources_go_in_the_general_feedback_and_come_back(tmp_path: Path) -> None:
+    bank = Bank(
+        path=Path("oic.yaml"),
+        title="OIC",
+        language="ar",
+        source="ميثاق المنظمة (2008)",
+        questions=(
+            Question("a", "Q1?", ("x", "y"), ("x",), explanation="Why.", source="المادة 8"),
+            Question("b", "Q2?", ("x", "y"), ("y",), source="ميثاق المنظمة (2008)"),
+        ),
+    )
+    text, _ = export(bank, "moodle-xml")
+    root = parsed(text)
+    first, second = root.findall("question[@type='multichoice']")
+    # Moodle has no field for it: a paragraph of the general feedback, labelled in the bank's
+    # language, which students see after answering.
+    assert first.findtext("generalfeedback/text") == (
+        '<p>Why.</p><p class="quiz-source" dir="rtl"><span class="quiz-source-label">المصدر: '
+        "</span>المادة 8</p>"
+    )
+    assert "ميثاق المنظمة (2008)" in second.findtext("generalfeedback/text")
+    assert "ميثاق المنظمة (2008)" in root.find("question[@type='category']").findtext("info/text")
+    path = tmp_path / "oic.xml"
+    path.write_text(text, "utf-8")
+    imported = read(path).bank
+    assert imported.source == "ميثاق المنظمة (2008)"
+    assert [(q.explanation, q.source) for q in imported.questions] == [
+        ("Why.", "المادة 8"),
+        ("", "ميثاق المنظمة (2008)"),
+    ]
+    assert "source: المادة 8" in to_yaml(imported)

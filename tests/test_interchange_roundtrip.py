@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -89,8 +90,8 @@ def test_yaml_to_moodle_xml_to_yaml_keeps_the_bank(tmp_path: Path, path: Path) -
     xml.write_text(text, encoding="utf-8")
     imported = read(xml)
     assert imported.notices == []
-    assert imported.bank.title == bank.title
-    assert imported.bank.language == bank.language
+    assert (imported.bank.title, imported.bank.language) == (bank.title, bank.language)
+    assert imported.bank.source == bank.source
     expected = [content(q) for q in bank.questions]
     assert [content(q) for q in imported.bank.questions] == expected
     again = reload(imported.bank, tmp_path)
@@ -240,7 +241,21 @@ def test_tricky_text_survives_moodle_xml(tmp_path: Path, seed: int) -> None:
     path = tmp_path / "fuzz.xml"
     path.write_text(text, encoding="utf-8")
     imported = read(path)
-    assert [content(q) for q in imported.bank.questions] == [content(q) for q in bank.questions]
+
+    def sourced(question: Question) -> Question:
+        # A general feedback with a source is HTML, which has no tab and reads a no-break space
+        # as a space (documented); without a source it is plain text, kept exactly.
+        if not question.source:
+            return question
+        exact = str.maketrans({"\t": " ", "\xa0": " "})
+        return replace(
+            question,
+            explanation=question.explanation.translate(exact),
+            source=question.source.translate(exact),
+        )
+
+    expected = [content(sourced(q)) for q in bank.questions]
+    assert [content(q) for q in imported.bank.questions] == expected
 
 
 @pytest.mark.parametrize("seed", range(5))

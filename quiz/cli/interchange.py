@@ -15,6 +15,7 @@ from quiz.cli.common import EXIT_OK, bank_dirs, print_problems, write_output
 from quiz.cli.parser import UsageError
 from quiz.errors import QuizError
 from quiz.text.counts import count
+from quiz.text.safe import printable_name
 
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
@@ -29,8 +30,12 @@ KAHOOT_TIMES = (5, 10, 20, 30, 60, 90, 120, 240)
 def _progress(done: int, total: int) -> None:
     """Show how far a long import has got, on a terminal only."""
     if sys.stderr.isatty() and total >= 5000:
+        from quiz.text.safe import unguarded
+
         end = "\n" if done >= total else ""
-        print(f"\rreading line {done} of {total}", end=end, file=sys.stderr, flush=True)
+        # Past the guard: the carriage return that redraws the line is ours, the rest numbers.
+        line = f"\rreading line {done} of {total}"
+        print(line, end=end, file=unguarded(sys.stderr), flush=True)
 
 
 def _is_folder(output: str) -> bool:
@@ -44,7 +49,8 @@ def import_file(args: argparse.Namespace) -> int:
     from quiz.interchange import read
 
     source = Path(args.file)
-    if not source.is_file():
+    # A FIFO or a device is refused by the reader, by its type, in one line.
+    if not os.path.exists(source) or os.path.isdir(source):
         raise UsageError(f"{args.file}: no such file")
     if args.language is not None and not _LANGUAGE.fullmatch(args.language):
         raise UsageError(
@@ -74,9 +80,11 @@ def import_file(args: argparse.Namespace) -> int:
 
     texts = [(path, bank, _checked_yaml(bank, path)) for path, bank in banks]
     if not args.force:
+        # Every bank of a folder is checked first, so that none is written when one would clash.
         for path, _, _ in texts:
-            if path is not None and path.exists():
-                raise QuizError(f"{path} already exists; choose another name or add --force")
+            if path is not None and os.path.lexists(path):
+                name = printable_name(str(path))
+                raise QuizError(f"{name} already exists; choose another name or add --force")
     images = 0
     for path, bank, text in texts:
         if path is not None and path.parent != Path():
@@ -161,22 +169,25 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise QuizError(f"{folder}: cannot make the folder ({error.strerror or error})") from None
+        name = printable_name(str(folder))
+        raise QuizError(f"{name}: cannot make the folder ({error.strerror or error})") from None
 
 
 def _write_attachments(folder: Path, attachments: list[Attachment]) -> int:
-    """Write a bank's images beside it (a name holds its content's digest: never overwritten)."""
-    written = 0
+    """Write a bank's images beside it; a name holds its content's digest, so one already there
+    is the same image and is left as it is."""
+    from quiz.files import FileExists, FileProblem, write_new
+
     for attachment in attachments:
         target = folder / attachment.path
+        _make_folder(target.parent)
         try:
-            if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(attachment.data)
-            written += 1
-        except OSError as error:
-            raise QuizError(f"{target}: cannot write it ({error.strerror or error})") from None
-    return written
+            write_new(target, attachment.data)
+        except FileExists:
+            continue
+        except FileProblem as problem:
+            raise QuizError(f"{printable_name(str(target))}: {problem}") from None
+    return len(attachments)
 
 
 def export_bank(args: argparse.Namespace) -> int:
@@ -185,7 +196,7 @@ def export_bank(args: argparse.Namespace) -> int:
     from quiz.interchange import BINARY_FORMATS, SUFFIXES, export
 
     path = Path(args.path)
-    if not path.is_file():
+    if not os.path.exists(path) or os.path.isdir(path):
         raise UsageError(f"{args.path}: no such bank file")
     if args.to in BINARY_FORMATS and args.output is None:
         kind = "a zip file" if SUFFIXES[args.to] == ".zip" else "a spreadsheet"
@@ -226,9 +237,12 @@ def _subject(args: argparse.Namespace, path: Path) -> tuple[str, ...]:
 
 
 def _write_bytes(data: bytes, target: Path, force: bool) -> None:
-    if target.exists() and not force:
-        raise QuizError(f"{target} already exists; choose another name or add --force")
+    """Write a zip or a spreadsheet whole or not at all, as write_output does text."""
+    from quiz.files import FileExists, FileProblem, write_new
+
     try:
-        target.write_bytes(data)
-    except OSError as error:
-        raise QuizError(f"{target}: cannot write it ({error.strerror or error})") from None
+        write_new(target, data, force=force)
+    except FileExists as problem:
+        raise QuizError(f"{printable_name(str(target))} {problem}") from None
+    except FileProblem as problem:
+        raise QuizError(f"{printable_name(str(target))}: {problem}") from None

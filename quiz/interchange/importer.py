@@ -156,10 +156,7 @@ def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
             f"{path}: this is a zip file (an .xlsx or .ods spreadsheet?); "
             "save it as 'CSV UTF-8' and import the .csv file"
         )
-    if encoding is not None:
-        text = _decode_as(path, data, encoding)
-    else:
-        text = _decode_unicode(path, data)
+    text = _decode_unicode(path, data) if encoding is None else _decode_as(path, data, encoding)
     if "\x00" in text:
         raise InterchangeError(
             f"{path}: the file holds NUL bytes, so it is not a text file; "

@@ -64,14 +64,19 @@ def starts_right_to_left(text: str) -> bool:
 def text_to_html(text: str) -> str:
     """Plain text as an HTML paragraph that `html_to_text` reads back as the same text; one
     that starts with an Arabic letter is marked right to left, as browsers cannot tell."""
+    opening = '<p dir="rtl">' if starts_right_to_left(text) else "<p>"
+    return opening + inline_html(text) + "</p>"
+
+
+def inline_html(text: str) -> str:
+    """Plain text as HTML to put inside an element: escaped, lines as `<br>`, spaces kept."""
     lines = []
     for line in text.split("\n"):
         escaped = html.escape(line, quote=False)
         # HTML collapses spaces: a space at the start of a line or after another is a no-break one.
         escaped = re.sub(r"(?:(?<= )|^) ", "&nbsp;", escaped)
         lines.append(escaped.replace("\t", "&nbsp;"))
-    opening = '<p dir="rtl">' if starts_right_to_left(text) else "<p>"
-    return opening + "<br>".join(lines) + "</p>"
+    return "<br>".join(lines)
 
 
 def html_to_text(markup: str, on_image: ImageText | None = None) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import html
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path, PurePosixPath
@@ -32,7 +33,15 @@ from quiz.interchange.importer import (
     short,
 )
 from quiz.interchange.losses import Losses
-from quiz.interchange.markup import Element, html_to_text, parse_xml, text_to_html, xml_safe
+from quiz.interchange.markup import (
+    Element,
+    html_to_text,
+    inline_html,
+    parse_xml,
+    starts_right_to_left,
+    text_to_html,
+    xml_safe,
+)
 
 HINT = 'a Moodle XML file holds <question type="multichoice"> elements inside <quiz>'
 
@@ -57,6 +66,10 @@ _KINDS = {
 }
 _ONLY = "quiz asks multiple-choice and true/false questions only"
 _TRUE = ("true", "1", "yes")
+# The paragraph quiz writes a question's source in, in its general feedback (Moodle has no field
+# for it): students see it after answering, and quiz reads it back as the source.
+_SOURCE_PARAGRAPH = re.compile(r'<p class="quiz-source"(?: dir="rtl")?>(.*?)</p>', re.DOTALL)
+_SOURCE_LABEL = re.compile(r'<span class="quiz-source-label">.*?</span>', re.DOTALL)
 # Where a Moodle file reference starts, in the text of the element that embeds the file.
 _PLUGINFILE = "@@PLUGINFILE@@/"
 _DATA_URL = re.compile(r"data:image/([a-z0-9.+-]+);base64,(.*)", re.IGNORECASE | re.DOTALL)
@@ -110,6 +123,9 @@ class _Reader:
         if kind == "category":
             path = element.value("category")
             self.category = tuple(category_parts(path))
+            _, source = self.explained(element.find("info"))
+            if source and not self.importer.source:
+                self.importer.source = source
             return
         self.importer.tick(line, self.total)
         if kind not in ("multichoice", "truefalse"):
@@ -139,7 +155,7 @@ class _Reader:
             _true_first(draft)
         elif element.value("single", "true").lower() in _TRUE:
             self._several_full(draft)
-        draft.explanation = self.text(element.find("generalfeedback"))
+        draft.explanation, draft.source = self.explained(element.find("generalfeedback"))
         draft.name = element.value("idnumber") or element.value("name")
         draft.category = self.category
         draft.shuffle = element.value("shuffleanswers", "true").lower() in (*_TRUE, "")
@@ -165,6 +181,27 @@ class _Reader:
                 f"{sum(draft.right)} answers give full marks and Moodle lets the student pick "
                 "one; quiz asks for all of them (select all that apply)",
             )
+
+    def explained(self, element: Element | None) -> tuple[str, str]:
+        """The text of a general feedback, and the source quiz wrote in it (see `_source`)."""
+        if element is None:
+            return "", ""
+        inner = element.find("text")
+        raw = inner.text if inner is not None else element.text
+        found = _SOURCE_PARAGRAPH.search(raw)
+        if found is None or element.attrs.get("format", "html") != "html":
+            return self.text(element), ""
+        source = html_to_text(_SOURCE_LABEL.sub("", found[1], count=1))
+        rest = raw[: found.start()] + raw[found.end() :]
+        copy = Element(element.tag, element.attrs, element.line, element.children, [])
+        if inner is not None:
+            copy.children = [
+                Element("text", inner.attrs, inner.line, [], [rest]) if c is inner else c
+                for c in element.children
+            ]
+        else:
+            copy.parts = [rest]
+        return self.text(copy), source
 
     def text(self, element: Element | None) -> str:
         """The plain text of a Moodle text element, its images kept as attachments."""
@@ -272,6 +309,25 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
     return element
 
 
+def _sourced(parent: ET.Element, tag: str, text: str, source: str, language: str) -> None:
+    """A general feedback (or a category's info): the text, then the source in a paragraph of its
+    own that Moodle shows and `_Reader.explained` reads back."""
+    if not source:
+        _text(parent, tag, text)
+        return
+    from quiz.text.i18n import template
+
+    label = template("feedback.source", language.split("-")[0].lower())
+    direction = ' dir="rtl"' if starts_right_to_left(source) else ""
+    paragraph = (
+        f'<p class="quiz-source"{direction}><span class="quiz-source-label">'
+        f"{html.escape(label, quote=False)}</span>{inline_html(source)}</p>"
+    )
+    element = ET.SubElement(parent, tag, {"format": "html"})
+    body = text_to_html(text) if text else ""
+    ET.SubElement(element, "text").text = xml_safe(body + paragraph)
+
+
 def _plain(parent: ET.Element, tag: str, text: str) -> None:
     ET.SubElement(parent, tag).text = xml_safe(text)
 
@@ -284,21 +340,21 @@ def write(bank: Bank, subject: tuple[str, ...] = ()) -> tuple[str, list[Problem]
     category = ET.SubElement(root, "question", type="category")
     path = "/".join(_category_name(part) for part in ("$course$", "top", *subject, bank.title))
     _plain(ET.SubElement(category, "category"), "text", path)
-    _text(category, "info", bank.description)
+    _sourced(category, "info", bank.description, bank.source, bank.language)
     if not bank.shuffle:
         losses.of_bank(
             "Moodle XML cannot keep 'shuffle: false' for the bank; "
             "set the question order in the Moodle quiz"
         )
     for question in bank.questions:
-        root.append(_question(question, losses))
+        root.append(_question(question, losses, bank.language))
     ET.indent(root, space="  ")
     # <text></text> rather than <text />, as Moodle writes empty elements.
     body = ET.tostring(root, encoding="unicode", short_empty_elements=False)
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n', losses.notices()
 
 
-def _question(question: Question, losses: Losses) -> ET.Element:
+def _question(question: Question, losses: Losses, language: str) -> ET.Element:
     true_false = (
         question.choices == ("True", "False") and not question.multiple and question.shuffle
     )
@@ -306,7 +362,8 @@ def _question(question: Question, losses: Losses) -> ET.Element:
     name = ET.SubElement(element, "name")
     _plain(name, "text", short(question.text.split("\n", 1)[0], 80))
     _text(element, "questiontext", question.text)
-    _text(element, "generalfeedback", question.explanation)
+    # Every question carries its source (its own or the bank's), so Moodle shows it to students.
+    _sourced(element, "generalfeedback", question.explanation, question.source, language)
     _plain(element, "defaultgrade", "1.0000000")
     _plain(element, "penalty", "1.0000000" if true_false else "0.3333333")
     _plain(element, "hidden", "0")

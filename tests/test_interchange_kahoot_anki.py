@@ -158,6 +158,7 @@ def test_anki_file_has_the_headers_and_one_note_a_question() -> None:
                 explanation="Since 987.",
                 tags=("geography", "europe", "two words"),
                 feedback=("", "Third city."),
+                source="Britannica",
             ),
             question(
                 "ar", "ما عاصمة مصر؟", ("القاهرة", "أسوان"), ("القاهرة",), tags=("geography",)
@@ -182,7 +183,8 @@ def test_anki_file_has_the_headers_and_one_note_a_question() -> None:
     assert france == [
         "quiz/capitals/fr",
         "<div>Capital of France?</div><ol type=A><li>Paris</li><li>Lyon</li></ol>",
-        "<div><b>A. Paris</b></div><div>Since 987.</div><ul><li>B. Third city.</li></ul>",
+        "<div><b>A. Paris</b></div><div>Since 987.</div><div><i>Source: </i>Britannica</div>"
+        "<ul><li>B. Third city.</li></ul>",
         "europe two_words",
     ]
     egypt = lines[9].split("\t")

@@ -27,6 +27,10 @@ ASI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CANVAS = "{http://canvas.instructure.com/xsd/cccv1p0}"
 QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
 XSI = "{http://www.w3.org/2001/XMLSchema-instance}"
+# The paragraph a source is written in after the explanation, its label left out.
+SOURCE = re.compile(
+    r'<p class="quiz-source"[^>]*><span class="quiz-source-label">[^<]*</span>(.*?)</p>', re.S
+)
 # QTI's identifier type, and XML's NCName that IMS CP identifiers are.
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 
@@ -149,16 +153,17 @@ def _item12(item: Element) -> Question:
     ids = [label.get("ident") for label in labels]
     assert fields["original_answer_ids"] == ",".join(ids)
     choices = tuple(_mattext(label) for label in labels)
-    feedback_text = {
-        fb.get("ident"): html_to_text(fb.find(f"{ASI}flow_mat/{ASI}material/{ASI}mattext").text)
+    feedback_html = {
+        fb.get("ident"): fb.find(f"{ASI}flow_mat/{ASI}material/{ASI}mattext").text
         for fb in item.findall(f"{ASI}itemfeedback")
     }
+    feedback_text = {ident: html_to_text(html) for ident, html in feedback_html.items()}
     processing = item.find(f"{ASI}resprocessing")
     decvar = processing.find(f"{ASI}outcomes/{ASI}decvar")
     assert (decvar.get("varname"), decvar.get("maxvalue")) == ("SCORE", "100")
     right: list[str] = []
     links: dict[str, str] = {}
-    explanation = ""
+    explanation = source = ""
     for condition in processing.findall(f"{ASI}respcondition"):
         variables = condition.find(f"{ASI}conditionvar")
         shown = condition.find(f"{ASI}displayfeedback")
@@ -179,7 +184,12 @@ def _item12(item: Element) -> Question:
                 wrong = [v.text for v in every.findall(f"{ASI}not/{ASI}varequal")]
                 assert sorted(right + wrong) == sorted(ids)
         elif variables.find(f"{ASI}other") is not None:
-            explanation = feedback_text[shown.get("linkrefid")]
+            general = feedback_html[shown.get("linkrefid")]
+            found = SOURCE.search(general)
+            if found:
+                source = html_to_text(found[1])
+                general = general[: found.start()]
+            explanation = html_to_text(general)
         else:
             links[variables.findtext(f"{ASI}varequal")] = feedback_text[shown.get("linkrefid")]
     multiple = response.get("rcardinality") == "Multiple"
@@ -199,18 +209,13 @@ def _item12(item: Element) -> Question:
         explanation=explanation,
         feedback=feedback if any(feedback) else (),
         shuffle=response.find(f"{ASI}render_choice").get("shuffle") == "Yes",
+        source=source,
     )
 
 
 def same(got: Question, want: Question) -> None:
-    assert (got.id, got.text, got.choices, got.answers, got.explanation, got.feedback) == (
-        want.id,
-        want.text,
-        want.choices,
-        want.answers,
-        want.explanation,
-        want.feedback,
-    )
+    fields = ("id", "text", "choices", "answers", "explanation", "feedback", "source")
+    assert [getattr(got, f) for f in fields] == [getattr(want, f) for f in fields]
 
 
 @pytest.mark.parametrize(
@@ -349,7 +354,7 @@ def _item21(item: Element, ident: str) -> Question:
     processing = item.find(f"{QTI}responseProcessing")
     assert processing.find(f".//{QTI}match/{QTI}correct").get("identifier") == "RESPONSE"
     feedback: dict[str, str] = {}
-    explanation = ""
+    explanation = source = ""
     for modal in item.findall(f"{QTI}modalFeedback"):
         assert modal.get("showHide") == "show"
         outcome = modal.get("outcomeIdentifier")
@@ -360,7 +365,15 @@ def _item21(item: Element, ident: str) -> Question:
             assert modal.get("identifier") in ids
             feedback[modal.get("identifier")] = _paragraph_text(modal)
         else:
-            explanation = _paragraph_text(modal)
+            cited = modal.find(f"{QTI}p[@class='quiz-source']")
+            if cited is not None:
+                modal.remove(cited)
+                label = cited.find(f"{QTI}span[@class='quiz-source-label']")
+                assert label is not None and label.text
+                cited.remove(label)
+                cited.text = label.tail
+                source = _paragraph_text(cited)
+            explanation = _paragraph_text(modal) if modal.findall(f"{QTI}p") else ""
     choices = tuple(_paragraph_text(c) for c in simple)
     notes = tuple(feedback.get(i, "") for i in ids)
     return Question(
@@ -370,6 +383,7 @@ def _item21(item: Element, ident: str) -> Question:
         answers=tuple(c for i, c in zip(ids, choices, strict=True) if i in correct),
         explanation=explanation,
         feedback=notes if any(notes) else (),
+        source=source,
     )
 
 

@@ -3,8 +3,9 @@
 The headers (Anki 2.1.55 and newer read them; older versions ask in the import dialog) name the
 tab separator, HTML fields, the note type, the deck (the bank's subject and title), the column of
 each note's GUID (so importing the file again updates the same notes) and of its tags. The front
-holds the question and its lettered choices, the back the right answer(s), the explanation and
-each choice's feedback. All text is escaped HTML: no field holds a tab, a line break or a quote.
+holds the question and its lettered choices, the back the right answer(s), the explanation, the
+source and each choice's feedback. All text is escaped HTML: no field holds a tab, a line break or
+a quote.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import html
 
 from quiz.bank.model import Bank, Problem, Question
-from quiz.interchange.markup import starts_right_to_left, xml_safe
+from quiz.interchange.markup import source_label, starts_right_to_left, xml_safe
 
 LETTERS = "ABCDEFGHIJ"
 
@@ -70,6 +71,9 @@ def _note(bank: Bank, question: Question) -> list[str]:
     back = [f"<div><b>{'<br>'.join(right)}</b></div>"]
     if question.explanation:
         back.append(_block(question.explanation))
+    if question.source:
+        label = html.escape(source_label(bank.language), quote=True)
+        back.append(f"<div><i>{label}</i>{_html(question.source)}</div>")
     if question.feedback:
         notes = "".join(
             f"<li>{LETTERS[index]}. {_html(note)}</li>"

@@ -134,5 +134,7 @@ def _fit(question: Question, losses: Losses) -> tuple[str, list[str], list[int]]
         losses.of(question, "Kahoot's spreadsheet cannot hold the explanation")
     if question.feedback:
         losses.of(question, "Kahoot's spreadsheet cannot hold per-choice feedback")
+    if question.source:
+        losses.of(question, "Kahoot's spreadsheet cannot hold the source")
     right = [n for n, choice in enumerate(choices, 1) if choice in question.answers]
     return text, [_one_line(c) for c in choices], right

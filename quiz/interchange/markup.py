@@ -79,6 +79,24 @@ def inline_html(text: str) -> str:
     return "<br>".join(lines)
 
 
+def source_label(language: str) -> str:
+    """The label put before a source ("Source: "), in the bank's language."""
+    from quiz.text.i18n import template
+
+    return template("feedback.source", language.split("-")[0].lower())
+
+
+def source_html(source: str, language: str) -> str:
+    """A question's source as the HTML paragraph quiz writes it in a general feedback:
+    `<p class="quiz-source"><span class="quiz-source-label">Source: </span>...</p>`."""
+    direction = ' dir="rtl"' if starts_right_to_left(source) else ""
+    label = html.escape(source_label(language), quote=False)
+    return (
+        f'<p class="quiz-source"{direction}><span class="quiz-source-label">{label}</span>'
+        f"{inline_html(source)}</p>"
+    )
+
+
 def html_to_text(markup: str, on_image: ImageText | None = None) -> str:
     """The plain text of an HTML fragment, as a browser shows it."""
     if "<" not in markup and "&" not in markup:

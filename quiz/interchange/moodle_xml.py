@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import html
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path, PurePosixPath
@@ -36,9 +35,8 @@ from quiz.interchange.losses import Losses
 from quiz.interchange.markup import (
     Element,
     html_to_text,
-    inline_html,
     parse_xml,
-    starts_right_to_left,
+    source_html,
     text_to_html,
     xml_safe,
 )
@@ -315,17 +313,9 @@ def _sourced(parent: ET.Element, tag: str, text: str, source: str, language: str
     if not source:
         _text(parent, tag, text)
         return
-    from quiz.text.i18n import template
-
-    label = template("feedback.source", language.split("-")[0].lower())
-    direction = ' dir="rtl"' if starts_right_to_left(source) else ""
-    paragraph = (
-        f'<p class="quiz-source"{direction}><span class="quiz-source-label">'
-        f"{html.escape(label, quote=False)}</span>{inline_html(source)}</p>"
-    )
     element = ET.SubElement(parent, tag, {"format": "html"})
     body = text_to_html(text) if text else ""
-    ET.SubElement(element, "text").text = xml_safe(body + paragraph)
+    ET.SubElement(element, "text").text = xml_safe(body + source_html(source, language))
 
 
 def _plain(parent: ET.Element, tag: str, text: str) -> None:

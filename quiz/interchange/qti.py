@@ -17,7 +17,7 @@ import zipfile
 
 from quiz.bank.model import Bank, Problem, Question
 from quiz.interchange.losses import Losses
-from quiz.interchange.markup import text_to_html, xml_safe
+from quiz.interchange.markup import source_html, text_to_html, xml_safe
 
 NS_CP = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 NS_QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -155,7 +155,8 @@ def _assessment(bank: Bank, quiz_id: str) -> ET.Element:
     _field(fields, "cc_maxattempts", "1")
     section = element(assessment, "section", ident="root_section")
     for question in bank.questions:
-        section.append(_item(question, identifier("item", quiz_id, question.id)))
+        item_id = identifier("item", quiz_id, question.id)
+        section.append(_item(question, item_id, bank.language))
     return root
 
 
@@ -170,7 +171,7 @@ def _html(parent: ET.Element, text: str) -> None:
     element(element(parent, "material"), "mattext", text_to_html(text), texttype="text/html")
 
 
-def _item(question: Question, item_id: str) -> ET.Element:
+def _item(question: Question, item_id: str, language: str) -> ET.Element:
     """One question as a QTI 1.2 item, with Canvas's metadata."""
     choice_ids = [f"{item_id}_{n}" for n in range(1, len(question.choices) + 1)]
     right = [
@@ -200,7 +201,11 @@ def _item(question: Question, item_id: str) -> ET.Element:
     processing = element(item, "resprocessing")
     outcomes = element(processing, "outcomes")
     element(outcomes, "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
-    if question.explanation:
+    general = text_to_html(question.explanation) if question.explanation else ""
+    if question.source:
+        # The explanation, then the source: Canvas shows the general feedback after answering.
+        general += source_html(question.source, language)
+    if general:
         condition = element(processing, "respcondition", **{"continue": "Yes"})
         element(element(condition, "conditionvar"), "other")
         element(condition, "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
@@ -223,13 +228,18 @@ def _item(question: Question, item_id: str) -> ET.Element:
         element(variables, "varequal", right[0], respident="response1")
     element(condition, "setvar", "100", action="Set", varname="SCORE")
 
-    if question.explanation:
-        _feedback(item, "general_fb", question.explanation)
+    if general:
+        _feedback(item, "general_fb", general, html=True)
     for cid, note in zip(choice_ids, feedback, strict=True):
         if note:
             _feedback(item, f"{cid}_fb", note)
     return item
 
 
-def _feedback(item: ET.Element, ident: str, text: str) -> None:
-    _html(element(element(item, "itemfeedback", ident=ident), "flow_mat"), text)
+def _feedback(item: ET.Element, ident: str, text: str, html: bool = False) -> None:
+    """An itemfeedback of plain text (or of HTML written here, with `html`)."""
+    flow = element(element(item, "itemfeedback", ident=ident), "flow_mat")
+    if html:
+        element(element(flow, "material"), "mattext", text, texttype="text/html")
+    else:
+        _html(flow, text)

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 from quiz.bank.model import Bank, Problem, Question
 from quiz.interchange.losses import Losses
-from quiz.interchange.markup import xml_safe
+from quiz.interchange.markup import source_label, xml_safe
 from quiz.interchange.qti import NS_XSI, document, element, identifier, package
 
 NS_CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -94,10 +94,14 @@ def _paragraphs(parent: ET.Element, text: str) -> None:
         _lines(element(parent, "p"), block)
 
 
-def _lines(parent: ET.Element, text: str) -> None:
-    """Plain text as the content of `parent`, a `<br/>` for each line break."""
+def _lines(parent: ET.Element, text: str, after: ET.Element | None = None) -> None:
+    """Plain text as the content of `parent` (or after its child `after`), a `<br/>` for each
+    line break."""
     lines = xml_safe(text).split("\n")
-    parent.text = (parent.text or "") + lines[0]
+    if after is None:
+        parent.text = (parent.text or "") + lines[0]
+    else:
+        after.tail = (after.tail or "") + lines[0]
     for line in lines[1:]:
         br = ET.SubElement(parent, "br")
         br.tail = line
@@ -143,7 +147,8 @@ def _item(question: Question, item_id: str, language: str) -> ET.Element:
             cardinality=cardinality,
             baseType="identifier",
         )
-    if question.explanation:
+    explained = bool(question.explanation or question.source)
+    if explained:
         element(
             root,
             "outcomeDeclaration",
@@ -184,20 +189,30 @@ def _item(question: Question, item_id: str, language: str) -> ET.Element:
         # FEEDBACK holds the choices picked, so each one's feedback shows.
         chosen = element(processing, "setOutcomeValue", identifier="FEEDBACK")
         element(chosen, "variable", identifier="RESPONSE")
-    if question.explanation:
+    if explained:
         shown = element(processing, "setOutcomeValue", identifier="EXPLANATION")
         element(shown, "baseValue", "explanation", baseType="identifier")
 
     for cid, note in zip(choice_ids, feedback, strict=True):
         if note:
             _modal(root, "FEEDBACK", cid, note)
-    if question.explanation:
-        _modal(root, "EXPLANATION", "explanation", question.explanation)
+    if explained:
+        modal = _modal(root, "EXPLANATION", "explanation", question.explanation)
+        if question.source:
+            # After the explanation, as the app shows it: a paragraph of its own, labelled.
+            paragraph = element(modal, "p", **{"class": "quiz-source"})
+            label = element(
+                paragraph, "span", source_label(language), **{"class": "quiz-source-label"}
+            )
+            label.tail = ""
+            _lines(paragraph, question.source, after=label)
     return root
 
 
-def _modal(root: ET.Element, outcome: str, ident: str, text: str) -> None:
+def _modal(root: ET.Element, outcome: str, ident: str, text: str) -> ET.Element:
     modal = element(
         root, "modalFeedback", outcomeIdentifier=outcome, identifier=ident, showHide="show"
     )
-    _paragraphs(modal, text)
+    if text:
+        _paragraphs(modal, text)
+    return modal

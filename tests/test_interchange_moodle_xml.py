@@ -98,7 +98,7 @@ def test_the_sample_export_reads_every_multichoice_and_truefalse_question(tmp_pa
     )
     assert (helix.id, helix.text, helix.choices, helix.answers) == (
         "الحمض-النووي",
-        "ما شكل جزيء الحمض النووي؟\n[image: لولب]",
+        "ما شكل جزيء الحمض النووي؟\n[صورة: لولب]",
         ("لولب مزدوج", "خيط مفرد"),
         ("لولب مزدوج",),
     )

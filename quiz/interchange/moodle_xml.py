@@ -37,6 +37,7 @@ from quiz.interchange.markup import (
     html_to_text,
     parse_xml,
     source_html,
+    starts_right_to_left,
     text_to_html,
     xml_safe,
 )
@@ -217,7 +218,12 @@ class _Reader:
             (f.attrs.get("path", "/").strip("/"), f.attrs.get("name", "")): f
             for f in element.findall("file")
         }
-        return html_to_text(raw, lambda src, alt: self.image(element, files, src, alt))
+        text = html_to_text(raw, lambda src, alt: self.image(element, files, src, alt))
+        if "[image: " in text and starts_right_to_left(text):
+            # Each line takes its direction from its first letter: in an Arabic question the
+            # image's line reads right to left too, and says "image" in Arabic.
+            text = text.replace("[image: ", "[صورة: ")
+        return text
 
     def image(
         self, element: Element, files: dict[tuple[str, str], Element], src: str, alt: str

@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quiz import locations
 from quiz.cli.common import EXIT_OK, catalog, interface, open_store
 from quiz.cli.parser import UsageError
 from quiz.errors import QuizError
+from quiz.text.safe import printable_name
 
 if TYPE_CHECKING:
     from quiz.bank.catalog import Catalog
@@ -40,6 +42,24 @@ def play(args: argparse.Namespace) -> int:
     return _start_app(args, banks, play=result.bank)
 
 
+def _need_writable(path: Path) -> None:
+    """Refuse, in one line, to start a quiz whose answers could not be saved."""
+    if not isinstance(path, Path):
+        return  # a server: its own permissions, reported at the first write
+    folder = path.parent if str(path.parent) else Path(".")
+    if os.path.exists(path) and not os.access(path, os.W_OK):
+        why = "the file is read-only"
+    elif os.path.isdir(folder) and not os.access(folder, os.W_OK | os.X_OK):
+        # SQLite keeps its -wal and -shm files beside the database.
+        why = "its folder is read-only"
+    else:
+        return
+    raise QuizError(
+        f"{printable_name(str(path))}: {why}, so no answer could be saved; make it writable "
+        "(chmod u+w) or pass --db FILE"
+    )
+
+
 def _need_terminal() -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError("quiz needs a terminal to play in; run it in a terminal window")
@@ -48,6 +68,7 @@ def _need_terminal() -> None:
 def _start_app(
     args: argparse.Namespace, catalog: Catalog, play: Bank | None, play_all: bool = False
 ) -> int:
+    _need_writable(locations.database_path(args.db))
     _need_terminal()
     settings = interface(args, rtl=True)
     store = open_store(args)

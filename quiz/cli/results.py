@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from quiz import locations
@@ -14,6 +15,15 @@ from quiz.text.counts import count
 from quiz.text.safe import json_text
 
 
+def _warn_damaged(where: str) -> Callable[[str], None]:
+    """Say in one line that a row of the score database was damaged and left out."""
+
+    def warn(line: str) -> None:
+        print(f"quiz: warning: {where}: {line}", file=sys.stderr)
+
+    return warn
+
+
 def scores(args: argparse.Namespace) -> int:
     """`quiz scores`: past quizzes, newest first."""
     from quiz.text.i18n import format_datetime, t
@@ -21,6 +31,8 @@ def scores(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         sessions = store.sessions()
+        for line in store.damaged:
+            _warn_damaged(store.where)(line)
     if args.json:
         print(json_text([s.as_json() for s in sessions], indent=2))
         return EXIT_OK
@@ -56,12 +68,14 @@ def results(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UsageError(str(error)) from None
     output = Path(args.output) if args.output else None
+    database = locations.database_path(args.db)
     written = run_export(
-        locations.database_path(args.db),
+        database,
         fmt=args.format,
         since=since,
         output=output,
         force=args.force,
+        warn=_warn_damaged(str(database)),
     )
     if output is not None:
         print(f"wrote {count(written, 'answer')} to {output}", file=sys.stderr)
@@ -109,6 +123,8 @@ def stats(args: argparse.Namespace) -> int:
                 bank=None if path is None else bank_key(path),
                 banks=load,
             )
+            for line in store.damaged:
+                _warn_damaged(store.where)(line)
     finally:
         cache.close()
     if path is not None and not os.path.isfile(path) and not found.sessions:

@@ -229,13 +229,14 @@ class Exam:
             if self.time_limit is not None:
                 # Past the deadline nothing changed (answers raised ExamOver): end at the deadline.
                 end = min(end, self.started + self.time_limit)
+            # Saved as ending when it ended: at the deadline if the time ran out before this call.
+            # Saved first: on a StoreError the exam is not submitted, and can be again.
+            finished = self.started_at + timedelta(seconds=end - self.started)
+            self.store.finish_session(self.session_id, now=finished)
             self.ended = end
             for i, (shown, picks) in enumerate(zip(self.items, self.picks, strict=True)):
                 if picks is not None:
                     self.outcomes[i] = Outcome(picks, picks == shown.right, self._ms(i))
-            # Saved as ending when it ended: at the deadline if the time ran out before this call.
-            finished = self.started_at + timedelta(seconds=end - self.started)
-            self.store.finish_session(self.session_id, now=finished)
         return self.results()
 
     # -- after submitting ------------------------------------------------------------------------

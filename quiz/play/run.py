@@ -295,10 +295,11 @@ class Series:
         return True
 
     def finish(self) -> None:
-        """End the run and save that it ended."""
+        """End the run and save that it ended (on a StoreError it has not ended: try again)."""
         if self.ended is None:
-            self.ended = self.clock()
+            ended = self.clock()
             self.close()
+            self.ended = ended
 
     # -- what a subclass says ------------------------------------------------------------------
 

@@ -334,8 +334,10 @@ class Study:
     def finish(self) -> None:
         """End the session and save that its sessions ended."""
         if self.ended is None:
-            self.ended = self.clock()
+            ended = self.clock()
+            # Saved first: on a StoreError the session has not ended, and can end again.
             self.sessions.finish(fix_planned=True)
+            self.ended = ended
 
     # -- inside: answering ---------------------------------------------------------------------
 

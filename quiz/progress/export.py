@@ -45,7 +45,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime, time, timezone, tzinfo
 from functools import lru_cache
 from pathlib import Path
@@ -53,7 +53,14 @@ from typing import IO, Any, Literal
 
 from quiz.errors import QuizError
 from quiz.files import FileExists, FileProblem, write_new
-from quiz.store import ExportAnswer, Store, StoreError, is_server_url
+from quiz.store import (
+    DamagedRow,
+    ExportAnswer,
+    Store,
+    StoreError,
+    choice_lists,
+    is_server_url,
+)
 from quiz.text.safe import GuardedStream, csv_writer, printable_name
 
 #: The columns of an export, in order: the contract with `quiz report`.
@@ -127,8 +134,12 @@ def export_rows(
     *,
     tz: tzinfo | None = None,
     profile: str | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Yield each answer that counts as an export row (keys: COLUMNS), oldest first.
+
+    A damaged or hand-edited row (choices that are not JSON, a pick out of range, a time that
+    is not one) is left out, and `warn` is given one line for it at the end.
 
     `source` is the score database's path (or server URL) or an open Store. `since` keeps the
     answers given from midnight of that date in `tz` (None: the computer's time zone), which is
@@ -146,19 +157,25 @@ def export_rows(
         store, opened = Store.open(source), True
     try:
         start = None if since is None else _since_start(since, tz)
-        yield from _rows(store.export_answers(since=start, profile=profile), tz)
+        yield from _rows(store.export_answers(since=start, profile=profile), tz, store.damaged)
     finally:
+        if warn is not None:
+            for line in store.damaged:
+                warn(line)
         if opened:
             store.close()
 
 
 @lru_cache(maxsize=4096)
 def _texts(choices: str, picked: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Return the choice texts shown and those picked, from their stored JSON."""
+    """Return the choice texts shown and those picked, from their stored JSON.
+
+    Raises DamagedRow (row unnamed) when they are not a list of texts and positions in it.
+    """
     # Cached: the same question's choices come back in few orders, and parsing JSON is most
     # of the time an export of a million answers takes.
-    shown = tuple(json.loads(choices))
-    return shown, tuple(shown[i] for i in json.loads(picked))
+    shown, chosen = choice_lists(choices, picked, "")
+    return tuple(shown), tuple(shown[i] for i in chosen)
 
 
 @lru_cache(maxsize=1024)
@@ -177,10 +194,17 @@ def _local_text(moment: datetime, tz: tzinfo | None) -> str:
     return moment.astimezone(_zone_at(minute, tz)).isoformat(timespec="seconds")
 
 
-def _rows(answers: Iterable[ExportAnswer], tz: tzinfo | None) -> Iterator[dict[str, Any]]:
-    """Each answer as an export row (keys: COLUMNS), its time in tz (None: local)."""
-    for who, bank, title, qid, question, choices, picked, correct, ms, answered in answers:
-        shown, chosen = _texts(choices, picked)
+def _rows(
+    answers: Iterable[ExportAnswer], tz: tzinfo | None, damaged: list[str]
+) -> Iterator[dict[str, Any]]:
+    """Each answer as an export row (keys: COLUMNS), its time in tz (None: local); a damaged
+    one is left out and noted in `damaged`."""
+    for who, bank, title, qid, question, choices, picked, correct, ms, answered, row in answers:
+        try:
+            shown, chosen = _texts(choices, picked)
+        except DamagedRow as damage:
+            damaged.append(f"answer {row}{damage}; it is left out of the export")
+            continue
         yield {
             "profile": who,
             "bank": bank,
@@ -262,6 +286,7 @@ def run_export(
     force: bool = False,
     profile: str | None = None,
     stdout: IO[str] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> int:
     """Export the answers of the database at db to output (None: stdout); return how many.
 
@@ -271,7 +296,7 @@ def run_export(
     kind = choose_format(fmt, output)
     write = WRITERS[kind]
     try:
-        rows = export_rows(db, since, profile=profile)
+        rows = export_rows(db, since, profile=profile, warn=warn)
         # The first row is read before anything is written, so a database that cannot be read
         # is reported without leaving a header behind.
         first = next(rows, None)

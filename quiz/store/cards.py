@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from quiz.store.backend import Database, Dialect, Executor
-from quiz.store.model import CardState, NewCardScan, as_utc
+from quiz.store.model import CardState, DamagedRow, NewCardScan, StoreError, as_utc, stored_time
 from quiz.store.sessions import INSERT_ANSWER, SessionQueries
 
 #: The columns `card_of` reads, in order.
@@ -28,8 +28,8 @@ def card_of(row: Sequence, dialect: Dialect) -> CardState:
         step=step,
         stability=stability,
         difficulty=difficulty,
-        due=dialect.read_time(due),
-        last_review=dialect.read_time(last),
+        due=stored_time(dialect.read_time, due, f"card {card_id}", "its due time"),
+        last_review=stored_time(dialect.read_time, last, f"card {card_id}", "its last review"),
     )
 
 
@@ -80,7 +80,7 @@ class CardQueries(SessionQueries):
                 )
             return found
 
-        found = self._db.autocommit("read the study cards", read)
+        found = self._readable_cards(lambda: self._db.autocommit("read the study cards", read))
         if len(banks) > 1:
             found.sort(key=lambda card: (card.due, card.card_id or 0))
         return found[:limit]
@@ -140,7 +140,18 @@ class CardQueries(SessionQueries):
             test, values["ids"] = dialect.any_of("question_id", "ids", question_ids)
             sql += f" AND {test}"
         rows = self._db.autocommit("read the study cards", lambda db: db.rows(sql, values))
-        return {card.question_id: card for card in (card_of(row, dialect) for row in rows)}
+        cards = self._readable_cards(lambda: [card_of(row, dialect) for row in rows])
+        return {card.question_id: card for card in cards}
+
+    def _readable_cards(self, read: Callable[[], list[CardState]]) -> list[CardState]:
+        """Cards read, or one line (StoreError) naming a damaged card: study cannot skip it, or
+        it would make the question new again over its saved card."""
+        try:
+            return read()
+        except DamagedRow as damage:
+            raise StoreError(
+                self.where, str(damage), "fix or delete that row of the cards table"
+            ) from None
 
     def card_places(self, *, profile: str, bank: str) -> dict[str, tuple[int, bool]]:
         """Return each card of a bank as question_id -> (position hint, retired)."""

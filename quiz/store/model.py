@@ -6,11 +6,13 @@ the store (quiz.play, quiz.progress). Plain Python: no SQL here.
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from quiz.errors import QuizError
 from quiz.text.safe import storable
@@ -58,6 +60,49 @@ def as_utc(now: datetime | None) -> datetime:
 def percent(part: int, whole: int) -> float:
     """Return part of whole as a percentage (whole must not be 0)."""
     return 100.0 * part / whole
+
+
+class DamagedRow(ValueError):
+    """A row that does not hold what it should (a hand-edited or damaged database file).
+
+    str() names the row and what is wrong, for a one-line notice; readers of many rows leave
+    the row out and note it (`Store.damaged`), a reader of one row raises it as a StoreError.
+    """
+
+
+#: The years a time saved by quiz can fall in; outside them a stored time is damaged.
+SANE_YEARS = range(1970, 9999)
+
+
+def stored_time(read_time: Callable[[Any], datetime], value: Any, row: str, what: str) -> datetime:
+    """A time read from a row, or DamagedRow when it is not one (or not one quiz could save)."""
+    try:
+        moment = read_time(value)
+        if moment.year in SANE_YEARS:
+            # Shown in local time later: a time at the edge of the calendar would overflow.
+            return moment
+    except (ValueError, TypeError, OverflowError):
+        pass
+    raise DamagedRow(f"{row}: {what} {str(value)[:40]!r} cannot be read as a time")
+
+
+def choice_lists(choices: str, picked: str, row: str) -> tuple[list[str], list[int]]:
+    """The choice texts and picked positions stored as JSON, or DamagedRow when they are not
+    a list of texts and a list of positions among them."""
+    try:
+        shown = json.loads(choices)
+        chosen = json.loads(picked)
+    except (ValueError, TypeError, RecursionError):
+        raise DamagedRow(f"{row}: its choices or picks are not valid JSON") from None
+    if not isinstance(shown, list) or not all(isinstance(c, str) for c in shown):
+        raise DamagedRow(f"{row}: its choices are not a list of texts")
+    if (
+        not isinstance(chosen, list)
+        or not all(isinstance(i, int) and not isinstance(i, bool) for i in chosen)
+        or not all(0 <= i < len(shown) for i in chosen)
+    ):
+        raise DamagedRow(f"{row}: its picks {str(picked)[:40]!r} are not choices it showed")
+    return shown, chosen
 
 
 def json_time(moment: datetime) -> str:
@@ -203,3 +248,5 @@ class ExportAnswer(NamedTuple):
     correct: bool
     ms: int
     answered: datetime
+    #: The answer's row, to name it when its choices or picks are damaged.
+    row: int = 0

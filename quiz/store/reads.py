@@ -18,19 +18,23 @@ from quiz.store.cards import CARD_COLUMNS, card_of
 from quiz.store.model import (
     AnswerTime,
     CardState,
+    DamagedRow,
     ExportAnswer,
     QuarterTotal,
     QuestionTotal,
     SessionInfo,
+    stored_time,
 )
 
 
 class StatisticsReads:
     """The reads of one snapshot of the score database, for quiz.progress.stats."""
 
-    def __init__(self, db: Executor, dialect: Dialect) -> None:
+    def __init__(self, db: Executor, dialect: Dialect, damaged: list[str] | None = None) -> None:
         self._db = db
         self._dialect = dialect
+        #: Where rows left out because they were damaged are noted (see Store.damaged).
+        self.damaged: list[str] = [] if damaged is None else damaged
 
     def quarter_totals(self, profile: str, bank: str | None) -> list[QuarterTotal]:
         """Each quarter hour of each session of a profile (in one bank, or all) with answers."""
@@ -49,16 +53,27 @@ class StatisticsReads:
         read_time = self._dialect.read_time
         sessions: dict[int, SessionInfo] = {}
         totals = []
+        left_out: set[int] = set()
         for session_id, bank_key, title, mode, started, finished, *counts in rows:
             session = sessions.get(session_id)
+            if session_id in left_out:
+                continue
             if session is None:
+                row = f"session {session_id}"
+                try:
+                    began = stored_time(read_time, started, row, "its start time")
+                except DamagedRow as damage:
+                    self.damaged.append(f"{damage}; it is left out of the statistics")
+                    left_out.add(session_id)
+                    continue
+                ended = None
+                if finished is not None:
+                    try:
+                        ended = stored_time(read_time, finished, row, "its end time")
+                    except DamagedRow as damage:
+                        self.damaged.append(f"{damage}; it counts as not finished")
                 session = sessions[session_id] = SessionInfo(
-                    session_id,
-                    bank_key,
-                    title,
-                    mode,
-                    read_time(started),
-                    None if finished is None else read_time(finished),
+                    session_id, bank_key, title, mode, began, ended
                 )
             quarter, answers, correct, ms = counts
             totals.append(QuarterTotal(session, quarter, answers, correct, ms))
@@ -80,25 +95,34 @@ class StatisticsReads:
             {"profile": profile, "bank": bank},
         )
         read_time = self._dialect.read_time
-        return [
-            QuestionTotal(
-                bank_key,
-                question_id,
-                answers,
-                correct,
-                card_id,
-                stability,
-                None if last is None else read_time(last),
+        found = []
+        for bank_key, question_id, answers, correct, card_id, stability, last in rows:
+            reviewed = None
+            if last is not None:
+                try:
+                    reviewed = stored_time(read_time, last, f"card {card_id}", "its last review")
+                except DamagedRow as damage:
+                    self.damaged.append(f"{damage}; its recall is left out")
+                    card_id = stability = None
+            found.append(
+                QuestionTotal(bank_key, question_id, answers, correct, card_id, stability, reviewed)
             )
-            for bank_key, question_id, answers, correct, card_id, stability, last in rows
-        ]
+        return found
 
     def cards(self, card_ids: Sequence[int]) -> dict[int, CardState]:
         """The study cards of the given ids, by id."""
         test, ids = self._dialect.any_of("card_id", "ids", card_ids)
         rows = self._db.rows(f"SELECT {CARD_COLUMNS} FROM cards WHERE {test}", {"ids": ids})
-        cards = (card_of(row, self._dialect) for row in rows)
-        return {card.card_id: card for card in cards if card.card_id is not None}
+        found = {}
+        for row in rows:
+            try:
+                card = card_of(row, self._dialect)
+            except DamagedRow as damage:
+                self.damaged.append(f"{damage}; it is left out of the statistics")
+                continue
+            if card.card_id is not None:
+                found[card.card_id] = card
+        return found
 
     def answer_times(self, session_id: int, start: datetime, end: datetime) -> list[AnswerTime]:
         """The final answers of a session given in [start, end), one by one."""
@@ -109,7 +133,17 @@ class StatisticsReads:
             {"session_id": session_id, "start": time(start), "end": time(end)},
         )
         read_time = self._dialect.read_time
-        return [AnswerTime(read_time(at), bool(correct), ms) for at, correct, ms in rows]
+        found = []
+        for at, correct, ms in rows:
+            try:
+                moment = stored_time(
+                    read_time, at, f"an answer of session {session_id}", "its time"
+                )
+            except DamagedRow as damage:
+                self.damaged.append(f"{damage}; it is left out of the statistics")
+                continue
+            found.append(AnswerTime(moment, bool(correct), ms))
+        return found
 
     def question_text(self, bank: str, question_id: str) -> str:
         """The text a question was last asked with ("" if it was never asked)."""
@@ -125,12 +159,13 @@ class ReadQueries:
     """Reads for quiz.progress: the part of quiz.store.Store that computes nothing."""
 
     _db: Database
+    damaged: list[str]
 
     def read_statistics(self, work: Callable[[StatisticsReads], T]) -> T:
         """Run work with the reads of one snapshot; a quiz saving answers meanwhile goes on."""
         dialect = self._db.dialect
         return self._db.snapshot(
-            "read the statistics", lambda db: work(StatisticsReads(db, dialect))
+            "read the statistics", lambda db: work(StatisticsReads(db, dialect, self.damaged))
         )
 
     def export_answers(
@@ -143,7 +178,7 @@ class ReadQueries:
         if profile is not None:
             conditions.append("s.profile = :profile")
         sql = f"""
-            SELECT s.profile, a.bank, s.title, a.question_id, a.question, a.choices,
+            SELECT a.id, s.profile, a.bank, s.title, a.question_id, a.question, a.choices,
                    a.picked, a.correct, a.ms, a.answered
             FROM answers a JOIN sessions s ON s.id = a.session_id
             WHERE {" AND ".join(conditions)}
@@ -156,7 +191,12 @@ class ReadQueries:
         }
         read_time = dialect.read_time
         for row in self._db.stream("read the answers", sql, values):
-            who, bank, title, question_id, question, choices, picked, correct, ms, answered = row
+            number, who, bank, title, question_id, question, choices, picked, correct, ms = row[:10]
+            try:
+                answered = stored_time(read_time, row[10], f"answer {number}", "its time")
+            except DamagedRow as damage:
+                self.damaged.append(f"{damage}; it is left out of the export")
+                continue
             yield ExportAnswer(
                 who,
                 bank,
@@ -167,5 +207,6 @@ class ReadQueries:
                 picked,
                 bool(correct),
                 ms,
-                read_time(answered),
+                answered,
+                number,
             )

@@ -7,7 +7,16 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from quiz.store.backend import Database, Executor
-from quiz.store.model import MODES, BankScore, SessionSummary, as_utc, percent
+from quiz.store.model import (
+    MODES,
+    BankScore,
+    DamagedRow,
+    SessionSummary,
+    as_utc,
+    choice_lists,
+    percent,
+    stored_time,
+)
 
 # Shared by plain answers and study answers (quiz.store.cards): copies bank and profile from the
 # session, so an answer to a session that does not exist inserts no row.
@@ -32,6 +41,8 @@ class SessionQueries:
     _db: Database
     profile: str
     where: str
+    #: One line for each row left out (or read in part) because it was damaged or hand-edited.
+    damaged: list[str]
 
     def start_session(
         self,
@@ -160,19 +171,34 @@ class SessionQueries:
         values = {"profile": profile, "limit": limit}
         rows = self._db.autocommit("read the sessions", lambda db: db.rows(sql, values))
         read_time = self._db.dialect.read_time
-        return [
-            SessionSummary(
-                id=session_id,
-                bank=bank,
-                title=title,
-                started=read_time(started),
-                finished=None if finished is None else read_time(finished),
-                planned=planned,
-                answered=answered,
-                correct=correct,
+        found = []
+        for session_id, bank, title, started, finished, planned, answered, correct in rows:
+            row = f"session {session_id}"
+            try:
+                began = stored_time(read_time, started, row, "its start time")
+            except DamagedRow as damage:
+                # A hand-edited or damaged row: left out, and said so; the others are read.
+                self.damaged.append(f"{damage}; it is left out")
+                continue
+            ended = None
+            if finished is not None:
+                try:
+                    ended = stored_time(read_time, finished, row, "its end time")
+                except DamagedRow as damage:
+                    self.damaged.append(f"{damage}; it is shown as not finished")
+            found.append(
+                SessionSummary(
+                    id=session_id,
+                    bank=bank,
+                    title=title,
+                    started=began,
+                    finished=ended,
+                    planned=planned,
+                    answered=answered,
+                    correct=correct,
+                )
             )
-            for session_id, bank, title, started, finished, planned, answered, correct in rows
-        ]
+        return found
 
     def profiles(self) -> list[str]:
         """Every profile with a session saved, and the store's own, sorted by name."""
@@ -221,14 +247,21 @@ class SessionQueries:
         read_time = self._db.dialect.read_time
         found = []
         for question_id, question, choices, picked, correct, ms, answered, final in rows:
+            where = f"an answer to {question_id!r} in session {session_id}"
+            try:
+                shown, chosen = choice_lists(choices, picked, where)
+                moment = stored_time(read_time, answered, where, "its time")
+            except DamagedRow as damage:
+                self.damaged.append(f"{damage}; it is left out")
+                continue
             row = {
                 "question_id": question_id,
                 "question": question,
-                "choices": json.loads(choices),
-                "picked": json.loads(picked),
+                "choices": shown,
+                "picked": chosen,
                 "correct": bool(correct),
                 "ms": ms,
-                "answered": read_time(answered),
+                "answered": moment,
             }
             if changes:
                 row["final"] = bool(final)

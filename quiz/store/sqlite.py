@@ -181,6 +181,11 @@ class SQLiteDatabase:
 
         return self.autocommit("check the database", check)
 
+    def wait_for_writers(self, seconds: float) -> None:
+        """How long a write waits for another program holding the database before it fails."""
+        with self._lock:
+            self.connection.execute(f"PRAGMA busy_timeout = {max(0, int(seconds * 1000))}")
+
     def autocommit(self, action: str, work: Callable[[_Statements], T]) -> T:
         with self._lock:
             try:
@@ -188,7 +193,7 @@ class SQLiteDatabase:
             except sqlite3.DatabaseError as error:
                 if _is_programming_error(error):
                     raise
-                raise StoreError(self.path, f"cannot {action} ({error})") from None
+                raise StoreError(self.path, f"cannot {action} ({error})", _fix(error)) from None
 
     def transaction(self, action: str, work: Callable[[_Statements], T]) -> T:
         def in_transaction(statements: _Statements) -> T:
@@ -216,7 +221,7 @@ class SQLiteDatabase:
         except sqlite3.Error as error:
             if isinstance(error, sqlite3.ProgrammingError | sqlite3.InterfaceError):
                 raise
-            raise StoreError(self.path, f"cannot {action} ({error})") from None
+            raise StoreError(self.path, f"cannot {action} ({error})", _fix(error)) from None
         finally:
             if conn is not None:
                 conn.close()
@@ -229,9 +234,23 @@ class SQLiteDatabase:
         try:
             yield from conn.execute(sql, params)
         except sqlite3.Error as error:
-            raise StoreError(self.path, f"cannot {action} ({error})") from None
+            raise StoreError(self.path, f"cannot {action} ({error})", _fix(error)) from None
         finally:
             conn.close()
+
+
+def _fix(error: sqlite3.Error) -> str:
+    """What to do about a failed read or write, by what SQLite said."""
+    problem = str(error).lower()
+    if "locked" in problem or "busy" in problem:
+        return "another program holds the database (a backup, a database browser?); try again"
+    if "readonly" in problem or "read-only" in problem:
+        return "the file or its folder is read-only; make it writable or pass --db FILE"
+    if "full" in problem:
+        return "the disk is full; free some space and try again"
+    if "malformed" in problem or "not a database" in problem:
+        return f"the file is damaged; restore a backup or {FIX}"
+    return FIX
 
 
 def _read_only(path: Path) -> sqlite3.Connection:

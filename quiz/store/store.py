@@ -39,6 +39,9 @@ class Store(CardQueries, ReadQueries):
         #: What opens the same database again: the file's path, or the server's full URL
         #: (its password too: never print it; print `where`).
         self.target: Path | str = self.path if self.path is not None else getattr(db, "url", "")
+        #: One line for each row a read left out (or read in part) because it was damaged or
+        #: hand-edited: "session 7: its start time 'garbage' is not a time; it is left out".
+        self.damaged: list[str] = []
 
     @classmethod
     def open(
@@ -72,6 +75,14 @@ class Store(CardQueries, ReadQueries):
     def check(self) -> DatabaseCheck:
         """What `quiz db check` reports: the schema version, the rows kept, what is wrong."""
         return check_database(self._db)
+
+    def wait_for_writers(self, seconds: float) -> None:
+        """How long a write waits for another program holding the database (a backup, a
+        database browser) before it fails with StoreError: 10 s unless told; the app waits
+        less, so that a busy database never freezes the screen for long."""
+        setter = getattr(self._db, "wait_for_writers", None)
+        if setter is not None:
+            setter(seconds)
 
     def close(self) -> None:
         """Close the database; the store cannot be used afterwards."""

@@ -20,15 +20,19 @@ from quiz.bank.model import Bank, Question
 from quiz.play.practice import Quiz
 from quiz.play.run import Run
 from quiz.play.timing import local_now
-from quiz.store import Store
+from quiz.store import Store, StoreError
 from quiz.text.i18n import t
-from quiz.text.safe import on_screen
+from quiz.text.safe import on_screen, visible
 from quiz.text.settings import Settings, use, using
 from quiz.ui.choice import StartChoice
 from quiz.ui.display import ui_line
 from quiz.ui.localize import TEXTUAL_ACTIONS, localize
 from quiz.ui.question import QuestionScreen
 from quiz.ui.terminal_mode import ExplicitBidi, exit_on_signals
+
+#: Seconds a write waits for another program holding the score database (a backup, a
+#: database browser); two quizzes saving together wait milliseconds.
+WRITE_WAIT = 0.5
 
 
 class QuizApp(App[int]):
@@ -56,6 +60,11 @@ class QuizApp(App[int]):
     ) -> None:
         #: The interface language, digits, RTL mode and profile; see `settings` and `on_load`.
         self._settings = settings or Settings(profile=store.profile)
+        # A write waits this long for another program holding the database, then fails with a
+        # notice: the screen never freezes for the store's 10 s (see not_saved).
+        store.wait_for_writers(WRITE_WAIT)
+        #: The last refusal of the score database, for `quiz play` to report on its way out.
+        self.store_problem: StoreError | None = None
         #: The terminal's explicit-bidi switch, when the command line made one.
         self.bidi: ExplicitBidi | None = None
         super().__init__()
@@ -128,7 +137,15 @@ class QuizApp(App[int]):
         if self.play is not None or self.play_all:
             choice = StartChoice(self.mode, self.count, self.time_limit)
             if not self.start(self.play or self.all_banks(), choice):
-                self.exit(1)
+                if self.store_problem is not None:
+                    # `quiz play` has no home screen to stay on: the reason goes to the shell.
+                    from rich.text import Text
+
+                    self.exit(
+                        return_code=1, message=Text(visible(f"quiz: error: {self.store_problem}"))
+                    )
+                else:
+                    self.exit(1)
         else:
             from quiz.ui.home import HomeScreen
 
@@ -152,24 +169,36 @@ class QuizApp(App[int]):
         count: int | None = None,
         questions: Iterable[Question] | None = None,
         replace: bool = False,
-    ) -> None:
-        """Start a quiz on a bank (or on some of its questions) and show its first question."""
+    ) -> bool:
+        """Start a quiz on a bank (or on some of its questions) and show its first question;
+        False (and a notice) when the score database refuses to start it."""
         questions = None if questions is None else list(questions)
         self.last_start = (bank, StartChoice("practice", count), questions)
-        quiz = Quiz(
-            bank,
-            self.store,
-            count=count,
-            questions=questions,
-            seed=self.seed,
-            profile=self.settings.profile,
-            clock=self.clock,
-        )
+        try:
+            quiz = Quiz(
+                bank,
+                self.store,
+                count=count,
+                questions=questions,
+                seed=self.seed,
+                profile=self.settings.profile,
+                clock=self.clock,
+            )
+        except StoreError as error:
+            self.not_saved(error)
+            return False
         screen = QuestionScreen(quiz)
         if replace:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+        return True
+
+    def not_saved(self, error: StoreError) -> None:
+        """Say that the score database refused a write (busy, read-only, full): nothing was
+        saved, and the student can try again; the question stays answerable."""
+        self.store_problem = error
+        self.notify(ui_line(t("store.not_saved", error=str(error))), severity="error", timeout=15)
 
     def all_banks(self) -> list[Bank]:
         """Every bank that can be played, from every bank folder."""
@@ -184,15 +213,22 @@ class QuizApp(App[int]):
     def start(
         self, banks: Bank | list[Bank], choice: StartChoice, *, replace: bool = False
     ) -> bool:
-        """Start a run in the chosen mode; False (and a notice) when it has nothing to ask."""
+        """Start a run in the chosen mode; False (and a notice) when it has nothing to ask or
+        the score database refuses it."""
+        try:
+            return self._start(banks, choice, replace=replace)
+        except StoreError as error:
+            self.not_saved(error)
+            return False
+
+    def _start(self, banks: Bank | list[Bank], choice: StartChoice, *, replace: bool) -> bool:
         many = isinstance(banks, list)
         one = banks if isinstance(banks, Bank) else banks[0] if banks else None
         if one is None:
             return False
         self.last_start = (banks, choice, None)
         if choice.mode == "practice" and not many:
-            self.start_quiz(one, count=choice.count, replace=replace)
-            return True
+            return self.start_quiz(one, count=choice.count, replace=replace)
         if choice.mode == "exam" and not many:
             from quiz.play.exam import Exam
             from quiz.ui.exam_screen import ExamScreen
@@ -282,7 +318,8 @@ class QuizApp(App[int]):
             self.notify(ui_line(t("again.changed")), severity="warning")
             self.go_home()
             return
-        self.start_quiz(fresh, questions=wanted, replace=True)
+        if not self.start_quiz(fresh, questions=wanted, replace=True):
+            self.go_home()
 
     def reread(self, banks: Bank | list[Bank]) -> Bank | list[Bank] | None:
         """The banks read again through the catalog (the cache checks each file); None when

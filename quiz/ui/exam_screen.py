@@ -9,6 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Static
 
 from quiz.play.exam import Exam, ExamOver, format_duration
+from quiz.store import StoreError
 from quiz.text.i18n import choice_label, t, translatable
 from quiz.text.rtl import rtl_language
 from quiz.ui.choices import NUMBER_BINDINGS, ChoiceList
@@ -34,6 +35,7 @@ class ExamScreen(AppScreen):
         super().__init__(classes="quiz exam")
         localize(self)
         self.exam = exam
+        self._unsaved = ""  # the last refusal of the score database the countdown told of
 
     def compose(self) -> ComposeResult:
         bank = self.exam.bank
@@ -102,6 +104,10 @@ class ExamScreen(AppScreen):
         except ExamOver:
             self.finished()
             return
+        except StoreError as error:
+            # The change was not saved, so it was not made: the earlier answer stands.
+            self.quiz_app.not_saved(error)
+            return
         self.choices.cursor = index
         self.choices.select(picks)
         self.update_status()
@@ -126,7 +132,15 @@ class ExamScreen(AppScreen):
 
     def tick(self) -> None:
         """Once a second: the countdown, and the end when time runs out."""
-        if self.exam.tick():
+        try:
+            over = self.exam.tick()
+        except StoreError as error:
+            # Time is up but the end was not saved: tried again each second, said once.
+            if str(error) != self._unsaved:
+                self._unsaved = str(error)
+                self.quiz_app.not_saved(error)
+            return
+        if over:
             self.notify(ui_line(t("exam.time_up")), severity="warning", markup=False)
             self.finished()
         elif not self.exam.submitted:
@@ -143,7 +157,11 @@ class ExamScreen(AppScreen):
         def submit(yes: bool | None) -> None:
             if yes:
                 if not self.exam.submitted:
-                    self.exam.submit()
+                    try:
+                        self.exam.submit()
+                    except StoreError as error:  # not submitted: s tries again
+                        self.quiz_app.not_saved(error)
+                        return
                 self.finished()
 
         self.app.push_screen(ConfirmScreen(question), submit)

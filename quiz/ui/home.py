@@ -15,11 +15,11 @@ from quiz.bank.catalog import Entry
 
 if TYPE_CHECKING:
     from quiz.play.study import DueCounts
-from quiz.store import BankScore, bank_key
+from quiz.store import BankScore, StoreError, bank_key
 from quiz.text.i18n import t, translatable
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.choice import StartChoice
-from quiz.ui.display import bank_text, ui_text
+from quiz.ui.display import bank_text, ui_line, ui_text
 from quiz.ui.localize import localize
 from quiz.ui.profile_dialog import ProfileScreen
 from quiz.ui.screen import AppScreen
@@ -72,6 +72,7 @@ class HomeScreen(AppScreen):
         with Horizontal(id="home-bar"):
             yield Static(ui_text(t("home.title")), id="home-title")
             yield Static(id="home-profile")
+        yield Static(id="home-problem")
         yield OptionList(id="banks")
         yield Static(id="home-empty")
         yield Footer()
@@ -87,18 +88,36 @@ class HomeScreen(AppScreen):
         app = self.quiz_app
         self.entries = app.catalog.entries()
         profile = app.settings.profile
-        scores = app.store.bank_scores(profile=profile)
         self.query_one("#home-profile", Static).update(ui_text(t("profile.now", name=profile)))
         # Imported here: the study scheduler (fsrs) is not needed to start `quiz play`.
         from quiz.play.study import due_counts
 
-        cards = due_counts(
-            app.store,
-            {bank_key(e.file.path): e.summary.count for e in self.entries if e.summary.playable},
-            profile=profile,
-            now=app.now(),
-            new_per_day=app.new_per_day,
-        )
+        problem = self.query_one("#home-problem", Static)
+        seen = len(app.store.damaged)
+        try:
+            scores = app.store.bank_scores(profile=profile)
+            cards = due_counts(
+                app.store,
+                {
+                    bank_key(e.file.path): e.summary.count
+                    for e in self.entries
+                    if e.summary.playable
+                },
+                profile=profile,
+                now=app.now(),
+                new_per_day=app.new_per_day,
+            )
+            problem.display = False
+        except StoreError as error:
+            # A damaged database (or one another program holds): the banks are listed all the
+            # same, without scores, and one line says why.
+            scores, cards = {}, {}
+            problem.update(ui_text(t("store.unreadable", error=str(error)), style="$text-error"))
+            problem.display = True
+        if len(app.store.damaged) > seen:
+            app.notify(
+                ui_line(t("store.damaged", first=app.store.damaged[seen])), severity="warning"
+            )
         banks = self.query_one("#banks", OptionList)
         highlighted = banks.highlighted
         banks.clear_options()
@@ -182,7 +201,12 @@ class HomeScreen(AppScreen):
                 app.choose_profile(name)
                 self.load()
 
-        app.push_screen(ProfileScreen(app.store.profiles(), app.settings.profile), chosen)
+        try:
+            profiles = app.store.profiles()
+        except StoreError as error:
+            app.notify(ui_line(t("store.unreadable", error=str(error))), severity="error")
+            return
+        app.push_screen(ProfileScreen(profiles, app.settings.profile), chosen)
 
     def action_all(self, mode: str) -> None:
         """Review or study every bank at once."""

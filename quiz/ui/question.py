@@ -12,6 +12,7 @@ from textual.visual import Visual
 from textual.widgets import Footer, Static
 
 from quiz.play.run import FeedbackRun, Outcome
+from quiz.store import StoreError
 from quiz.text.i18n import choice_label, separator, t, translatable
 from quiz.text.rtl import rtl_language
 from quiz.ui.bidi_text import BidiVisual, Stacked
@@ -173,7 +174,13 @@ class QuestionScreen(AppScreen, Generic[R]):
         if not picked:
             self.notify(ui_line(t("question.pick_first")), severity="warning", markup=False)
             return
-        self.show_outcome(self.quiz.answer(picked))
+        try:
+            outcome = self.quiz.answer(picked)
+        except StoreError as error:
+            # Not saved, so not given: the question stays answerable and the student is told.
+            self.quiz_app.not_saved(error)
+            return
+        self.show_outcome(outcome)
 
     def feedback(self, outcome: Outcome) -> list[Static]:
         """The feedback shown after an answer (a mode may add to it)."""
@@ -209,7 +216,12 @@ class QuestionScreen(AppScreen, Generic[R]):
     def action_next(self) -> None:
         if self.quiz.current_outcome is None:
             return
-        if self.quiz.advance():
+        try:
+            more = self.quiz.advance()
+        except StoreError as error:  # the end of the run not saved: Enter tries again
+            self.quiz_app.not_saved(error)
+            return
+        if more:
             self.show_question()
         else:
             self.quiz_app.show_results(self.quiz)

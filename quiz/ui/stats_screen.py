@@ -14,7 +14,7 @@ from textual.widgets import Footer, LoadingIndicator, Sparkline, Static
 from quiz.bank.model import Bank
 from quiz.files import stored_path
 from quiz.progress.stats import Stats, compute
-from quiz.store import bank_key
+from quiz.store import StoreError, bank_key
 from quiz.text.i18n import t, translatable
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.display import bank_text, ui_text
@@ -92,10 +92,28 @@ class StatsScreen(AppScreen):
             path = stored_path(key)
             return catalog.load(path).bank if os.path.isfile(path) else None
 
-        stats = compute(app.store, profile=app.settings.profile, bank=bank, banks=load)
+        try:
+            stats = compute(app.store, profile=app.settings.profile, bank=bank, banks=load)
+        except StoreError as error:
+            # A damaged database: one line on the screen, not a dead worker.
+            self.post_message(self.Unreadable(str(error)))
+            return
         # A message, not call_from_thread: the screen shows it in its own context, with the
         # app's settings (a worker thread starts with none).
         self.post_message(self.Read(stats))
+
+    class Unreadable(Message):
+        """The figures could not be read; `error` says why in one line."""
+
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    def on_stats_screen_unreadable(self, message: Unreadable) -> None:
+        self.query_one(LoadingIndicator).display = False
+        self.query_one("#totals", Static).update(
+            ui_text(t("store.unreadable", error=message.error), style="$text-error")
+        )
 
     def on_stats_screen_read(self, message: Read) -> None:
         self.show(message.stats)

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from quiz.play.run import Outcome
 from quiz.play.study import Study
+from quiz.store import StoreError
 from quiz.text.i18n import t, translatable
 from quiz.ui.display import ui_text
 from quiz.ui.question import QuestionScreen
@@ -46,7 +47,12 @@ class StudyScreen(QuestionScreen[Study]):
 
     def action_dont_know(self) -> None:
         if self.quiz.current_outcome is None:
-            self.show_outcome(self.quiz.dont_know())
+            try:
+                outcome = self.quiz.dont_know()
+            except StoreError as error:
+                self.quiz_app.not_saved(error)
+                return
+            self.show_outcome(outcome)
 
     def feedback(self, outcome: Outcome) -> list[Static]:
         parts = super().feedback(outcome)

@@ -75,6 +75,9 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "results.you_said": "إجابتك",
     "results.nothing_missed": "لا أخطاء، فلا شيء لإعادته.",
     "again.changed": "تغيّر بنك الأسئلة منذ ذلك الحين: اختره من جديد في الشاشة الرئيسية.",
+    "store.not_saved": "لم يُحفظ: {error}. لم يضع شيء؛ أجب مرة أخرى بعد قليل.",
+    "store.unreadable": "تعذّرت قراءة الدرجات: {error}",
+    "store.damaged": "بعض الصفوف المحفوظة تالفة فتُركت: {first}",
     # Dialogs
     "confirm.yes": "نعم (y)",
     "confirm.no": "لا (n)",

@@ -62,6 +62,9 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "results.you_said": "You said",
     "results.nothing_missed": "Nothing missed: there is nothing to retry.",
     "again.changed": "The bank has changed since: choose it again on the home screen.",
+    "store.not_saved": "Not saved: {error}. Nothing was lost; answer again in a moment.",
+    "store.unreadable": "The scores cannot be read: {error}",
+    "store.damaged": "Some saved rows are damaged and were left out: {first}",
     # Dialogs
     "confirm.yes": "Yes (y)",
     "confirm.no": "No (n)",

@@ -470,7 +470,7 @@ def _drop_marks() -> dict[int, None]:
 def _punctuation() -> re.Pattern[str]:
     """One punctuation character of any script (Unicode categories P*)."""
     codes = [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)).startswith("P")]
-    ranges = []
+    ranges: list[list[int]] = []
     for code in codes:
         if ranges and ranges[-1][1] == code - 1:
             ranges[-1][1] = code

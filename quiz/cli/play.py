@@ -42,7 +42,7 @@ def play(args: argparse.Namespace) -> int:
     return _start_app(args, banks, play=result.bank)
 
 
-def _need_writable(path: Path) -> None:
+def _need_writable(path: Path | str) -> None:
     """Refuse, in one line, to start a quiz whose answers could not be saved."""
     if not isinstance(path, Path):
         return  # a server: its own permissions, reported at the first write

@@ -143,12 +143,6 @@ def read_bytes(path: Path) -> bytes:
         raise InterchangeError(f"{printable_name(str(path))}: {problem}; {fix}") from None
 
 
-def read_source(path: Path, encoding: str | None = None) -> str:
-    """The text of a file to import: UTF-8 (with or without a BOM), UTF-16 or UTF-32 with a
-    BOM, or the encoding named (`cp1256` for a Windows Arabic spreadsheet)."""
-    return decode(path, read_bytes(path), encoding)
-
-
 def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
     """Decode a source file's bytes, or say in one line why it cannot be read."""
     if data.startswith(b"PK\x03\x04"):

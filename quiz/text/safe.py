@@ -104,11 +104,6 @@ def printable_name(name: str) -> str:
     return _UNPRINTABLE_IN_NAMES.sub(_escaped, name)
 
 
-def is_safe(text: str) -> bool:
-    """Whether text holds nothing `visible` would change."""
-    return UNSAFE.search(text.replace("\r\n", "\n")) is None
-
-
 def profile_name_problem(name: str) -> str | None:
     """Why a profile name cannot be used, in one line, or None when it can.
 

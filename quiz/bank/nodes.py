@@ -1,0 +1,186 @@
+"""Reading YAML nodes as bank values: text, flags, tags and mappings, each mistake a problem."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from quiz.bank.clean import UNSAFE_IN_VALUE, clean, describe, is_bidi_control, strip_unsafe
+from quiz.bank.model import Problem, Severity
+
+STR_TAG = "tag:yaml.org,2002:str"
+_DEFAULT_TAGS = frozenset({STR_TAG, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+# Half of a UTF-16 pair: PyYAML reads "\ud800" into one, which no file or terminal can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class NodeReader:
+    """Reads the values of one file's nodes, collecting its problems."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[Problem] = []
+        self.error_count = 0
+
+    # -- reporting -------------------------------------------------------------------------------
+
+    def error(self, node_or_mark: object, message: str) -> None:
+        self.error_count += 1
+        self._add(node_or_mark, Severity.ERROR, message)
+
+    def warning(self, node_or_mark: object, message: str) -> None:
+        self._add(node_or_mark, Severity.WARNING, message)
+
+    def _add(self, where: object, severity: Severity, message: str) -> None:
+        mark = getattr(where, "start_mark", where)
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        self.problems.append(Problem(self.name, line, column, severity, _printable(message)))
+
+    def at(self, line: int, column: int, severity: Severity, message: str) -> None:
+        if severity is Severity.ERROR:
+            self.error_count += 1
+        self.problems.append(Problem(self.name, line, column, severity, _printable(message)))
+
+    # -- values -----------------------------------------------------------------------------------
+
+    def flag(self, entry: tuple[Node, Node] | None, *, default: bool) -> bool:
+        """A true/false setting such as 'shuffle'."""
+        if entry is None:
+            return default
+        value = self.text(entry, f"'{entry[0].value}'")
+        if value in ("true", "false"):
+            return value == "true"
+        if value is not None:
+            self.error(
+                value_place(entry),
+                f"'{entry[0].value}' must be true or false, not '{short(value)}'",
+            )
+        return default
+
+    def tags(self, entry: tuple[Node, Node] | None) -> tuple[str, ...]:
+        if entry is None:
+            return ()
+        key, node = entry
+        if isinstance(node, ScalarNode) and node.tag == STR_TAG and node.value.strip() == "":
+            return ()
+        if not self.tag_ok(node):
+            return ()
+        if not isinstance(node, SequenceNode):
+            self.error(node, "'tags' must be a list, such as tags: [history, organs]")
+            return ()
+        tags: list[str] = []
+        for item in node.value:
+            tag = self.text((key, item), "a tag")
+            if tag and tag not in tags:
+                tags.append(tag)
+        return tuple(tags)
+
+    # -- building blocks -------------------------------------------------------------------------
+
+    def tag_ok(self, node: Node) -> bool:
+        if node.tag in _DEFAULT_TAGS:
+            return True
+        self.error(
+            node,
+            f"YAML tag '{short(_tag_name(node.tag))}' is not allowed; "
+            "remove it (values are plain text)",
+        )
+        return False
+
+    def mapping(
+        self, node: MappingNode, allowed: tuple[str, ...], where: str
+    ) -> dict[str, tuple[Node, Node]]:
+        """The entries of a mapping by key, reporting unknown, duplicate and non-text keys."""
+        fields: dict[str, tuple[Node, Node]] = {}
+        for key, value in node.value:
+            if not isinstance(key, ScalarNode) or key.tag != STR_TAG:
+                self.error(key, "a key must be a plain word such as 'question'")
+                continue
+            name = key.value
+            if name in fields:
+                first = fields[name][0].start_mark.line + 1
+                self.error(
+                    key, f"duplicate key '{name}' (first at line {first}); remove one of them"
+                )
+                continue
+            if name not in allowed:
+                self.error(key, _unknown_key(name, allowed, where))
+                continue
+            fields[name] = (key, value)
+        return fields
+
+    def text(self, entry: tuple[Node, Node] | None, what: str) -> str | None:
+        """The cleaned text of a scalar value, or None (reported) when it is not text."""
+        if entry is None:
+            return None
+        node = entry[1]
+        # The common case first, quickly: a plain or single-quoted string, or a block scalar.
+        if node.tag == STR_TAG and node.style != '"' and type(node) is ScalarNode:
+            return clean(node.value)
+        if not self.tag_ok(node):
+            return None
+        if not isinstance(node, ScalarNode):
+            kind = "a list" if isinstance(node, SequenceNode) else "a mapping"
+            self.error(node, f"{what} must be text, not {kind}; write it on one line or quote it")
+            return None
+        value = node.value
+        if node.style == '"' and _SURROGATE.search(value):
+            self.error(
+                node,
+                f"{what} has an escape for half a UTF-16 pair (such as \\ud83d); "
+                "write the character itself or its \\U escape with 8 digits",
+            )
+            return None
+        # Only a double-quoted scalar can hold characters its file did not (through escapes).
+        if node.style == '"' and UNSAFE_IN_VALUE.search(value):
+            for char in sorted(set(UNSAFE_IN_VALUE.findall(value))):
+                self.warning(node, unsafe_message(char, escaped=True))
+            value = UNSAFE_IN_VALUE.sub("", value)
+        return clean(value)
+
+
+def unsafe_message(char: str, *, escaped: bool = False) -> str:
+    what = "bidi control" if is_bidi_control(char) else "control character"
+    where = "written as an escape" if escaped else "in the file"
+    fix = (
+        "remove it; the app lays out right-to-left text itself"
+        if is_bidi_control(char)
+        else "remove it"
+    )
+    return f"{what} {describe(char)} {where} was removed; {fix}"
+
+
+def _unknown_key(name: str, allowed: tuple[str, ...], where: str) -> str:
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key '{short(name)}'; did you mean '{close[0]}'?"
+    return f"unknown key '{short(name)}' {where}; the keys are: {', '.join(allowed)}"
+
+
+def value_place(entry: tuple[Node, Node]) -> Node:
+    """Where a problem with a value is: the value, or its key when nothing was written after it
+    (an absent value has no place of its own, and libyaml and PyYAML give it different ones)."""
+    key, value = entry
+    if isinstance(value, ScalarNode) and value.value == "" and not value.style:
+        return key
+    return value
+
+
+def _printable(message: str) -> str:
+    """A message safe to print: a key or tag quoted in it may hold control characters."""
+    message = strip_unsafe(message)
+    if _SURROGATE.search(message):
+        message = _SURROGATE.sub("\ufffd", message)
+    return message
+
+
+def short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _tag_name(tag: str) -> str:
+    """A tag as it was written: `!!python/object` rather than its full URI."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag

@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import select
 import signal
 import struct
 import subprocess
@@ -57,18 +58,27 @@ class Terminal:
         os.close(slave)
         self.master: int | None = master
         self.output = bytearray()
-        self.reader = threading.Thread(target=self._drain, daemon=True)
+        self._stop = threading.Event()
+        self.reader = threading.Thread(target=self._drain, args=(master,), daemon=True)
         self.reader.start()
 
-    def _drain(self) -> None:
-        while self.master is not None:
+    def _drain(self, master: int) -> None:
+        # Never blocked in read(): a read in progress holds the pty open after close(), so the
+        # kernel would send no SIGHUP until the app printed something more.
+        while not self._stop.is_set():
+            if not select.select([master], [], [], 0.05)[0]:
+                continue
             try:
-                data = os.read(self.master, 65536)
+                data = os.read(master, 65536)
             except OSError:
                 return
             if not data:
                 return
             self.output += data
+
+    def _stop_reading(self) -> None:
+        self._stop.set()
+        self.reader.join()
 
     def wait_for(self, text: bytes, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
@@ -83,6 +93,7 @@ class Terminal:
         """Close the terminal, as closing its window does: the kernel sends SIGHUP."""
         master, self.master = self.master, None
         assert master is not None
+        self._stop_reading()
         os.close(master)
 
     def status(self, timeout: float = 30) -> int:
@@ -98,6 +109,7 @@ class Terminal:
             self.proc.kill()
             self.proc.wait()
         if self.master is not None:
+            self._stop_reading()
             os.close(self.master)
             self.master = None
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import contextlib
+import os
 import signal
 import sys
 import threading
@@ -52,9 +53,20 @@ def exit_on_signals(app: App[Any]) -> None:
             loop.add_signal_handler(number, _end, app, number)
 
 
+#: Seconds a hung-up app has to shut down before it leaves without waiting any longer.
+HANG_UP_GRACE = 3.0
+
+
 def _end(app: App[Any], number: int) -> None:
     if app.return_code is None:  # the first signal decides the status
         app.exit(return_code=128 + number)
+    if number == signal.SIGHUP:
+        # The terminal is gone: nothing is left to restore, and Textual's shutdown can block for
+        # ever writing to it (its output thread stuck on a closed pseudo-terminal). Every answer
+        # is already committed, so after a grace period the process leaves without waiting.
+        leave = threading.Timer(HANG_UP_GRACE, os._exit, (128 + number,))
+        leave.daemon = True
+        leave.start()
 
 
 class ExplicitBidi:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
@@ -103,7 +104,7 @@ class _Reader(QuestionReader):
             return None
         return self.bank(root, path)
 
-    def compose(self, text: str) -> Node | bool | None:
+    def compose(self, text: str) -> Node | Literal[False] | None:
         """The file's node tree (None when empty), or False when it cannot be read (reported)."""
         try:
             return self.parse(text, self.loader)
@@ -126,12 +127,13 @@ class _Reader(QuestionReader):
         """Compose the nodes; an anchor or alias is reported from events, before any composing."""
         if ("&" in text or "*" in text) and _MAYBE_ANCHOR.search(text):
             for event in yaml.parse(text, Loader=loader):
-                if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                anchor = getattr(event, "anchor", None)
+                if isinstance(event, yaml.AliasEvent) or anchor:
                     kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
                     sigil = "*" if kind == "alias" else "&"
                     self.error(
                         event.start_mark,
-                        f"YAML {kind} '{sigil}{event.anchor}' is not allowed; "
+                        f"YAML {kind} '{sigil}{anchor}' is not allowed; "
                         "write the text out in full where it is used",
                     )
                     raise _Refused

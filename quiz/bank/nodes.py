@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -34,7 +35,7 @@ class NodeReader:
         self._add(node_or_mark, Severity.WARNING, message)
 
     def _add(self, where: object, severity: Severity, message: str) -> None:
-        mark = getattr(where, "start_mark", where)
+        mark: Any = getattr(where, "start_mark", where)
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         self.problems.append(Problem(self.name, line, column, severity, _printable(message)))
 
@@ -117,7 +118,7 @@ class NodeReader:
             return None
         node = entry[1]
         # The common case first, quickly: a plain or single-quoted string, or a block scalar.
-        if node.tag == STR_TAG and node.style != '"' and type(node) is ScalarNode:
+        if type(node) is ScalarNode and node.tag == STR_TAG and node.style != '"':
             return clean(node.value)
         if not self.tag_ok(node):
             return None

@@ -128,7 +128,7 @@ class QuestionReader(NodeReader):
             if not answer:
                 self.error(key, "'answer' is empty; copy the right choice after it")
                 return []
-            pairs = [(node, answer)]
+            pairs: list[tuple[Node, str | None]] = [(node, answer)]
         else:
             if not items:
                 self.error(key, "'answer' is an empty list; list the right choices in it")

@@ -217,7 +217,7 @@ _DEFAULT_TAG = {
 
 if hasattr(yaml, "CBaseLoader"):
 
-    class _FastLoader(yaml.CBaseLoader):  # type: ignore[misc, name-defined]
+    class _FastLoader(yaml.CBaseLoader):
         """libyaml's base loader, with the resolver's per-node calls cut to what they return.
 
         The base resolver has no implicit or path resolvers, so every node gets its kind's

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quiz.bank.loader import load_bank  # noqa: E402
-from quiz.text import rtl  # noqa: E402
+from quiz.text import shaping  # noqa: E402
 from quiz.text.rtl import layout  # noqa: E402
 
 
@@ -46,7 +46,7 @@ def best_per_string(run, strings: list[str], repeat: int, *, cold: bool = False)
     for _ in range(repeat):
         layout.cache_clear()
         if cold:
-            rtl._shape_word.cache_clear()
+            shaping._shape_word.cache_clear()
         started = time.perf_counter()
         run(strings)
         best = min(best, time.perf_counter() - started)

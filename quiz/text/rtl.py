@@ -3,23 +3,10 @@
 Plain Python: no Textual, no Rich. The widget in `quiz.ui.bidi_text` draws what `layout` returns.
 
 The pipeline, per paragraph (RTL.md): NFC -> shape with arabic-reshaper -> wrap to the width in
-terminal cells -> reorder each visual line with the Unicode bidi algorithm, using the paragraph's
-direction -> the widget right-aligns right-to-left lines. Reordering must come after wrapping, or
-the first words of a paragraph end up on its last line.
-
-The bidi algorithm is python-bidi's pure-Python one (`bidi.algorithm`), not its Rust default,
-which does not mirror brackets (python-bidi#25). We drive its steps ourselves to add what it
-lacks, each from UAX #9:
-- levels are resolved once per paragraph, then each visual line is reordered on its own (rules
-  L1-L4 are per line, the rest per paragraph), so a line edge does not change how a neutral
-  character between two words resolves;
-- N0, paired brackets: `Al-Aqsa (المسجد الأقصى) 1969` keeps its brackets round the Arabic words
-  instead of showing `Al-Aqsa (1969 (...`;
-- L3, combining marks: after a right-to-left run is reversed, its harakat would come before their
-  letter, and a terminal puts a mark on the cell before it, so each mark is moved back after its
-  letter. (arabic-reshaper's `shift_harakat_position=True` tries the same by moving marks before
-  their letter in logical order, but that puts the first letter's mark of an Arabic word in an
-  English paragraph on the space before it: measured, see tests/test_rtl.py.)
+terminal cells (quiz.text.shaping) -> reorder each visual line with the Unicode bidi algorithm,
+using the paragraph's direction (quiz.text.reorder) -> the widget right-aligns right-to-left
+lines. Reordering must come after wrapping, or the first words of a paragraph end up on its last
+line.
 """
 
 from __future__ import annotations
@@ -27,11 +14,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from configparser import ConfigParser
 from dataclasses import dataclass
 from functools import lru_cache
-from types import ModuleType
-from typing import Any, Literal
+from typing import Literal
+
+from quiz.text.reorder import visual_lines
+from quiz.text.shaping import (
+    ARABIC_LETTER,
+    ARABIC_ZWJ,
+    cell_width,
+    shape,
+    wrap_spans,
+)
+
+__all__ = ["cell_width", "shape", "visual_lines", "wrap_spans"]
 
 Mode = Literal["reorder", "terminal"]
 MODES: tuple[str, ...] = ("auto", "reorder", "terminal")
@@ -87,47 +83,7 @@ def choose_mode(setting: str | None, env: Mapping[str, str]) -> Mode:
     return "reorder"
 
 
-# -- measuring ------------------------------------------------------------------------------------
-
-# Format characters Rich (and terminals) draw one cell wide: soft hyphen and the prepended
-# concatenation marks (Arabic number signs and the like).
-_WIDE_FORMAT = frozenset("\u00ad\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2")
-_width_cache: dict[str, int] = {}
-
-
-def char_width(char: str) -> int:
-    """Cells one character takes in a terminal: 2 for wide East Asian, 0 for marks, else 1."""
-    width = _width_cache.get(char)
-    if width is None:
-        category = unicodedata.category(char)
-        if category in ("Mn", "Me", "Mc", "Zl", "Zp", "Cc") or (
-            category == "Cf" and char not in _WIDE_FORMAT
-        ):
-            width = 0
-        elif unicodedata.east_asian_width(char) in ("W", "F"):
-            width = 2
-        else:
-            width = 1
-        _width_cache[char] = width
-    return width
-
-
-def cell_width(text: str) -> int:
-    """Cells a string takes in a terminal (agrees with Rich's `cell_len` on Arabic, Latin, CJK)."""
-    if text.isascii() and text.isprintable():
-        return len(text)
-    known = _width_cache.get
-    total = 0
-    for char in text:
-        width = known(char)
-        total += char_width(char) if width is None else width
-    return total
-
-
 # -- direction ------------------------------------------------------------------------------------
-
-_ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0750-\u077f]")
-_RTL_CLASSES = frozenset(("R", "AL", "AN"))
 
 
 def paragraph_direction(text: str, default_rtl: bool) -> bool:
@@ -168,273 +124,6 @@ def _has_rtl_letter(text: str) -> bool:
     return not text.isascii() and any(
         unicodedata.bidirectional(char) in ("R", "AL") for char in text
     )
-
-
-def _needs_bidi(text: str) -> bool:
-    """Whether anything in an LTR paragraph could be reordered (RTL letters or Arabic digits)."""
-    if text.isascii():
-        return False
-    return not _RTL_CLASSES.isdisjoint(_bidi_classes(text))
-
-
-# -- shaping --------------------------------------------------------------------------------------
-
-
-class _Settings(dict[str, str]):
-    """The reshaper's settings read once: it looks each one up in a ConfigParser on every call,
-    which was half the cost of shaping a word."""
-
-    def getboolean(self, key: str) -> bool:
-        return ConfigParser.BOOLEAN_STATES[self[key.lower()].lower()]
-
-
-@lru_cache(maxsize=1)
-def _reshaper() -> Any:
-    """arabic-reshaper, set up for us; imported when first needed, so English costs nothing."""
-    from arabic_reshaper import ArabicReshaper
-
-    reshaper = ArabicReshaper(
-        configuration={
-            "delete_harakat": False,
-            # Marks stay after their letter in logical order; L3 below keeps them there on screen.
-            "shift_harakat_position": False,
-            "support_ligatures": True,
-            # One glyph for a whole word, measured one cell but drawn wider: it overlaps the next.
-            "ARABIC LIGATURE ALLAH": False,
-        }
-    )
-    reshaper.configuration = _Settings(reshaper.configuration.items())
-    return reshaper
-
-
-@lru_cache(maxsize=1)
-def _bidi() -> ModuleType:
-    """python-bidi's pure-Python algorithm, imported when first needed."""
-    from bidi import algorithm
-
-    return algorithm
-
-
-# A zero-width joiner next to an Arabic letter has done its work once the text is shaped, and
-# Rich mis-measures it (it swallows the next letter's width), so it never reaches the screen.
-_ARABIC_BLOCKS = "\u0600-\u06ff\u0750-\u077f\u0870-\u08ff"
-_ARABIC_ZWJ = re.compile(f"(?<=[{_ARABIC_BLOCKS}])\u200d|\u200d(?=[{_ARABIC_BLOCKS}])")
-
-
-def shape(text: str) -> str:
-    """Join Arabic letters into their contextual forms (harakat kept after their letter)."""
-    if not _ARABIC_LETTER.search(text):
-        return text
-    # Letters join, and lam-alef ligates, only inside a word: shape word by word, from a cache.
-    return " ".join([_shape_word(word) for word in text.split(" ")])
-
-
-@lru_cache(maxsize=16384)
-def _shape_word(word: str) -> str:
-    return _reshaper().reshape(word) if _ARABIC_LETTER.search(word) else word
-
-
-# -- wrapping -------------------------------------------------------------------------------------
-
-_TOKENS = re.compile(r" +|[^ ]+")
-
-
-def _clusters(word: str) -> list[str]:
-    """A word cut into characters, each with the zero-width marks that follow it."""
-    clusters: list[str] = []
-    for char in word:
-        if clusters and char_width(char) == 0:
-            clusters[-1] += char
-        else:
-            clusters.append(char)
-    return clusters
-
-
-def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
-    """Where to cut one paragraph into lines of at most `width` cells: (start, end) offsets.
-
-    Breaks at spaces; the spaces at a break are dropped (no line starts or ends with one), the
-    paragraph's own indent is kept on its first line when it fits, and a word longer than the
-    width is cut between characters (never between a letter and its marks).
-    """
-    width = max(1, width)
-    spans: list[tuple[int, int]] = []
-    start = end = used = 0  # the current line is text[start:end], `used` cells wide
-    open_line = False  # whether the current line has a word yet
-    position = 0
-    for token in _TOKENS.findall(text):
-        token_start, position = position, position + len(token)
-        if token[0] == " ":
-            continue
-        size = cell_width(token)
-        if open_line:
-            gap = token_start - end
-            if used + gap + size <= width:
-                end, used = position, used + gap + size
-                continue
-            spans.append((start, end))
-            open_line = False
-        elif not spans and token_start + size <= width:
-            # The paragraph's first word, after its indent.
-            start, end, used, open_line = 0, position, token_start + size, True
-            continue
-        if size <= width:
-            start, end, used, open_line = token_start, position, size, True
-            continue
-        # A word wider than a line: cut it.
-        start, used, offset = token_start, 0, token_start
-        for cluster in _clusters(token):
-            cluster_size = cell_width(cluster)
-            if used and used + cluster_size > width:
-                spans.append((start, offset))
-                start, used = offset, 0
-            used += cluster_size
-            offset += len(cluster)
-        end, open_line = position, True
-    if open_line or not spans:
-        spans.append((start, end) if open_line else (0, 0))
-    return spans
-
-
-# -- reordering -----------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _brackets() -> tuple[dict[str, str], frozenset[str]]:
-    """The paired brackets (BD14, BD15): each opener with its closer, and the closers."""
-    from bidi.mirror import MIRRORED
-
-    openers = {
-        char: MIRRORED[char]
-        for char in MIRRORED
-        if unicodedata.category(char) == "Ps" and unicodedata.category(MIRRORED[char]) == "Pe"
-    }
-    return openers, frozenset(openers.values())
-
-
-_STRONG = {"L": "L", "R": "R", "AL": "R", "EN": "R", "AN": "R"}
-
-
-def _resolve_levels(text: str, rtl: bool) -> list[dict[str, Any]]:
-    """UAX #9 up to I2 for one paragraph: each character with its resolved level.
-
-    The text has no explicit embeddings, overrides or isolates (removed before), so rules X1-X9
-    come down to giving every character the paragraph's level.
-    """
-    level = 1 if rtl else 0
-    storage = _bidi().get_empty_storage()
-    storage["base_level"] = level
-    storage["base_dir"] = "R" if rtl else "L"
-    classes = _bidi_classes(text)
-    storage["chars"] = [
-        {"ch": char, "level": level, "type": kind, "orig": kind}
-        for char, kind in zip(text, classes, strict=True)
-    ]
-    _bidi().calc_level_runs(storage)
-    _bidi().resolve_weak_types(storage)
-    _resolve_brackets(storage)
-    _bidi().resolve_neutral_types(storage, False)
-    _bidi().resolve_implicit_levels(storage, False)
-    chars: list[dict[str, Any]] = storage["chars"]
-    return chars
-
-
-_class_cache: dict[str, str] = {}
-
-
-def _bidi_classes(text: str) -> list[str]:
-    known = _class_cache.get
-    classes = []
-    for char in text:
-        kind = known(char)
-        if kind is None:
-            kind = _class_cache[char] = unicodedata.bidirectional(char)
-        classes.append(kind)
-    return classes
-
-
-def _resolve_brackets(storage: dict[str, Any]) -> None:
-    """Rule N0: a pair of brackets takes the direction of what it encloses, or of its context."""
-    chars = storage["chars"]
-    for run in storage["runs"]:
-        first = run["start"]
-        sequence = chars[first : first + run["length"]]
-        embedding = "R" if sequence and sequence[0]["level"] % 2 else "L"
-        for open_at, close_at in _bracket_pairs(sequence):
-            inside = {_STRONG.get(ch["type"]) for ch in sequence[open_at + 1 : close_at]}
-            if embedding in inside:
-                direction = embedding
-            elif inside & {"L", "R"}:
-                opposite = "L" if embedding == "R" else "R"
-                before = next(
-                    (
-                        _STRONG[ch["type"]]
-                        for ch in reversed(sequence[:open_at])
-                        if ch["type"] in _STRONG
-                    ),
-                    run["sor"],
-                )
-                direction = opposite if before == opposite else embedding
-            else:
-                continue
-            for at in (open_at, close_at):
-                sequence[at]["type"] = direction
-                # Marks on a bracket follow it (they took its old type in W1).
-                for mark in sequence[at + 1 :]:
-                    if mark["orig"] != "NSM":
-                        break
-                    mark["type"] = direction
-
-
-def _bracket_pairs(sequence: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    """BD16: the matching bracket pairs of a run, in order of their opening bracket."""
-    openers, closers = _brackets()
-    stack: list[tuple[str, int]] = []
-    pairs: list[tuple[int, int]] = []
-    for index, ch in enumerate(sequence):
-        char = ch["ch"]
-        if ch["type"] != "ON":
-            continue
-        if char in openers:
-            if len(stack) == 63:
-                break
-            stack.append((openers[char], index))
-        elif char in closers:
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == char:
-                    pairs.append((stack[depth][1], index))
-                    del stack[depth:]
-                    break
-    return sorted(pairs)
-
-
-def _reorder_line(chars: list[dict[str, Any]], rtl: bool) -> str:
-    """Rules L1-L4 for one visual line: the characters left to right, marks after their letter."""
-    storage: dict[str, Any] = {"base_level": 1 if rtl else 0, "chars": [dict(ch) for ch in chars]}
-    _bidi().reorder_resolved_levels(storage, False)
-    # L3: a right-to-left run was reversed with its marks, so each mark now precedes its letter.
-    ordered: list[dict[str, Any]] = []
-    marks: list[dict[str, Any]] = []
-    for ch in storage["chars"]:
-        if ch["orig"] == "NSM" and ch["level"] % 2:
-            marks.append(ch)
-            continue
-        ordered.append(ch)
-        if marks:
-            ordered.extend(reversed(marks))
-            marks = []
-    ordered.extend(reversed(marks))
-    storage["chars"] = ordered
-    _bidi().apply_mirroring(storage, False)
-    return "".join(ch["ch"] for ch in ordered)
-
-
-def visual_lines(text: str, spans: list[tuple[int, int]], rtl: bool) -> list[str]:
-    """Each line `text[start:end]` of one paragraph in display order, left to right."""
-    if not rtl and not _needs_bidi(text):
-        return [text[start:end] for start, end in spans]
-    chars = _resolve_levels(text, rtl)
-    return [_reorder_line(chars[start:end], rtl) for start, end in spans]
 
 
 # -- layout ---------------------------------------------------------------------------------------
@@ -509,11 +198,11 @@ def layout(
         # list stay in one column; a Latin sign such as "[x]" does not make it left-to-right.
         rtl = rtl or (number == 0 and _has_rtl_letter(prefix))
         if mode == "terminal":
-            paragraph = _ARABIC_ZWJ.sub("", paragraph)
+            paragraph = ARABIC_ZWJ.sub("", paragraph)
             spans = wrap_spans(paragraph, width - hang)
             rows = [paragraph[start:end] for start, end in spans]
         else:
-            if rtl or _ARABIC_LETTER.search(paragraph):
+            if rtl or ARABIC_LETTER.search(paragraph):
                 paragraph = shape(paragraph)
             paragraph = _without_invisible(paragraph)
             spans = wrap_spans(paragraph, width - hang)

@@ -14,7 +14,7 @@ from contextlib import contextmanager, suppress
 from typing import TextIO, cast
 
 from quiz.cli import banks, db, interchange, play, results
-from quiz.cli.common import EXIT_PROBLEMS, EXIT_USAGE
+from quiz.cli.common import EXIT_PROBLEMS, EXIT_USAGE, early_settings, interface
 from quiz.cli.parser import UsageError, build_parser
 from quiz.errors import QuizError
 
@@ -51,23 +51,33 @@ def guarded_output() -> Iterator[None]:
     or bidi characters may reach the terminal (see quiz.text.safe).
     """
     from quiz.text.safe import GuardedStream
+    from quiz.text.terminal import LaidOutStream
 
     out, err = sys.stdout, sys.stderr
-    sys.stdout = cast(TextIO, GuardedStream(out))
-    sys.stderr = cast(TextIO, GuardedStream(err))
+    # On a terminal, Arabic is laid out as the app lays it out (quiz.text.terminal).
+    laid_out = [LaidOutStream(out), LaidOutStream(err)]
+    sys.stdout = cast(TextIO, GuardedStream(cast(TextIO, laid_out[0])))
+    sys.stderr = cast(TextIO, GuardedStream(cast(TextIO, laid_out[1])))
     try:
         yield
     finally:
         for stream in (sys.stdout, sys.stderr):
             with suppress(OSError, ValueError):
                 stream.flush()
+        for layer in laid_out:
+            with suppress(OSError, ValueError):
+                layer.close_layout()
         sys.stdout, sys.stderr = out, err
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    from quiz.text.settings import use
+
+    use(early_settings(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        use(interface(args, rtl=True))
         return COMMANDS[args.command](args)
     except UsageError as error:
         print(f"quiz: error: {error}", file=sys.stderr)

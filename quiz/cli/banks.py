@@ -10,11 +10,11 @@ from quiz.cli.common import (
     EXIT_PROBLEMS,
     bank_dirs,
     catalog,
+    print_json,
 )
 from quiz.cli.parser import UsageError
 from quiz.errors import QuizError
 from quiz.text.counts import count
-from quiz.text.safe import json_text
 
 
 def check(args: argparse.Namespace) -> int:
@@ -27,7 +27,7 @@ def check(args: argparse.Namespace) -> int:
         raise UsageError(f"{absent[0]}: no such file or folder")
     report = check(paths, strict=args.strict)
     if args.format == "json":
-        print(json_text(report.as_json(), indent=2))
+        print_json(report.as_json())
     else:
         for problem in report.problems:
             print(problem)
@@ -52,7 +52,7 @@ def listing(args: argparse.Namespace) -> int:
             }
             for e in entries
         ]
-        print(json_text(rows, indent=2))
+        print_json(rows)
         return EXIT_OK
     for e in entries:
         state = count(e.summary.count, "question") if e.summary.playable else str(e.first_error)
@@ -65,7 +65,7 @@ def schema(args: argparse.Namespace) -> int:
     """`quiz schema`: the JSON Schema of bank files."""
     from quiz.bank.schema import schema
 
-    print(json_text(schema(), indent=2))
+    print_json(schema())
     return EXIT_OK
 
 

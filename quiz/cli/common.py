@@ -94,6 +94,49 @@ def interface(args: argparse.Namespace, *, rtl: bool = False) -> Settings:
         raise UsageError(str(error)) from None
 
 
+def early_settings(argv: Sequence[str]) -> Settings:
+    """The settings before the arguments are parsed, for `--help` and a mistake in them: the
+    `--lang`, `--digits` and `--rtl` given (a bad value is left for the parser to refuse), else
+    the environment's."""
+    from quiz.text.i18n import choose_digits, choose_language
+    from quiz.text.rtl import MODES, choose_mode
+    from quiz.text.settings import DIGIT_STYLES, LANGUAGES, Settings
+
+    given: dict[str, str] = {}
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        for option in ("--lang", "--digits", "--rtl"):
+            if word == option and index + 1 < len(argv):
+                given[option] = argv[index + 1]
+            elif word.startswith(option + "="):
+                given[option] = word.split("=", 1)[1]
+    try:
+        lang = choose_language(_known(given.get("--lang"), LANGUAGES), os.environ)
+        digits = choose_digits(_known(given.get("--digits"), DIGIT_STYLES), os.environ, lang)
+        mode = choose_mode(_known(given.get("--rtl"), MODES), os.environ)
+        return Settings(lang, digits, mode)
+    except ValueError:
+        return Settings()
+
+
+def _known(value: str | None, allowed: Sequence[str]) -> str | None:
+    return value if value in allowed else None
+
+
+def print_json(data: object) -> None:
+    """Print data as JSON, in logical order even on a terminal: it is data, not prose."""
+    from quiz.text.safe import json_text, unguarded
+    from quiz.text.terminal import LaidOutStream
+
+    stream = unguarded(sys.stdout)
+    if isinstance(stream, LaidOutStream):
+        with stream.logical():
+            print(json_text(data, indent=2))
+    else:
+        print(json_text(data, indent=2))
+
+
 def print_problems(problems: Sequence[object]) -> None:
     """Print problems found in a file, one a line, to standard error."""
     for problem in problems:

@@ -9,10 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from quiz import locations
-from quiz.cli.common import EXIT_OK, interface, open_cache, open_store
+from quiz.cli.common import EXIT_OK, open_cache, open_store, print_json
 from quiz.cli.parser import UsageError
 from quiz.text.counts import count
-from quiz.text.safe import json_text
 
 
 def _warn_damaged(where: str) -> Callable[[str], None]:
@@ -27,16 +26,14 @@ def _warn_damaged(where: str) -> Callable[[str], None]:
 def scores(args: argparse.Namespace) -> int:
     """`quiz scores`: past quizzes, newest first."""
     from quiz.text.i18n import format_datetime, t
-    from quiz.text.settings import use
 
     with open_store(args) as store:
         sessions = store.sessions()
         for line in store.damaged:
             _warn_damaged(store.where)(line)
     if args.json:
-        print(json_text([s.as_json() for s in sessions], indent=2))
+        print_json([s.as_json() for s in sessions])
         return EXIT_OK
-    use(interface(args))
     if not sessions:
         print(t("scores.none"))
         return EXIT_OK
@@ -130,7 +127,7 @@ def stats(args: argparse.Namespace) -> int:
     if path is not None and not os.path.isfile(path) and not found.sessions:
         raise UsageError(f"--bank {args.stats_bank}: no such bank file, and no answers to it")
     if args.json:
-        print(json_text(found.as_json(), indent=2))
+        print_json(found.as_json())
     else:
         print_stats(found, sys.stdout)
     return EXIT_OK

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import pty
+import re
 import select
 import subprocess
 import sys
@@ -256,3 +257,89 @@ def test_json_stays_in_logical_order_on_a_terminal(scores_db: Path) -> None:
 def test_english_output_without_arabic_is_untouched_on_a_terminal(tmp_path: Path) -> None:
     out = run_on_pty(["scores", "--db", str(tmp_path / "none.db")])
     assert out == "No quizzes yet. Run 'quiz' to start one.\n"
+
+
+def test_an_english_problem_line_in_an_arabic_interface_reads_left_to_right() -> None:
+    line = "/tmp/b/bad.yaml:6:13: error: answer 'الجيزة' is not one of the choices"
+    row = for_terminal(line, width=80, rtl=True, mode="reorder")
+    assert row.startswith("/tmp/b/bad.yaml:6:13: error: answer '")  # left-aligned, path first
+    assert canonical(read_ltr(row)) == canonical(line)
+
+
+def test_an_option_and_a_path_keep_their_dashes_and_slash_in_arabic() -> None:
+    row = for_terminal("الخيار --bank /tmp/x غير صالح", width=40, rtl=True, mode="reorder")
+    assert "--bank /tmp/x" in row and "\u200e" not in row
+
+
+# -- the commands in Arabic -----------------------------------------------------------------------
+
+
+def test_help_is_arabic_and_logical_on_a_pipe() -> None:
+    done = run_on_pipe(["--lang", "ar", "--help"])
+    assert done.returncode == 0
+    out = done.stdout
+    assert out.startswith("الاستخدام: quiz [-h]")
+    assert "تدرّب على أسئلة الاختيار من متعدد في الطرفية." in out
+    assert "  -h, --help            اعرض هذه المساعدة واخرج" in out
+    assert "الخيارات العامة:" in out and "show this help" not in out
+    sub = run_on_pipe(["--lang", "ar", "stats", "--help"]).stdout
+    assert "ملف بنك واحد (الافتراضي: كل البنوك)" in sub
+    # QUIZ_LANG works before the arguments are read, as --lang does.
+    assert run_on_pipe(["--help"], QUIZ_LANG="ar").stdout.startswith("الاستخدام: ")
+
+
+def test_help_on_a_terminal_is_mirrored() -> None:
+    out = run_on_pty(["--lang", "ar", "--help"])
+    rows = out[len(EXPLICIT) :].split("\n")
+    # "-h, --help" is a cell on the right; its help, shaped, to its left.
+    (row,) = [row for row in rows if row.rstrip().endswith("-h, --help")]
+    assert cell_width(row) == 100
+    help_text = row.rstrip()[: -len("-h, --help")].strip()
+    assert canonical(read_rtl(help_text)) == "اعرض هذه المساعدة واخرج"
+
+
+def test_usage_mistakes_are_arabic_after_a_machine_readable_prefix(tmp_path: Path) -> None:
+    done = run_on_pipe(["--lang", "ar", "play", "--count", "x", "b.yaml"])
+    assert done.returncode == 2
+    assert done.stderr == (
+        "quiz: error: المعامل --count: ليس عددًا صحيحًا: x (انظر 'quiz play --help')\n"
+    )
+    done = run_on_pipe(["--lang", "ar", "--db", str(tmp_path / "s.db"), "frobnicate"])
+    assert done.returncode == 2 and done.stderr.startswith("quiz: error: المعامل COMMAND: ")
+    assert "اختيار غير صالح: 'frobnicate'" in done.stderr
+    done = run_on_pipe(["--lang", "ar", "list", "--bank", str(tmp_path / "none")])
+    assert done.stderr == f"quiz: error: --bank {tmp_path / 'none'}: لا يوجد مجلد بهذا الاسم\n"
+
+
+def test_quiz_check_in_arabic_keeps_path_line_column_and_severity(tmp_path: Path) -> None:
+    bank = tmp_path / "bad.yaml"
+    bank.write_text(
+        "title: تجربة\nlanguage: ar\nquestions:\n  - question: ما عاصمة مصر؟\n"
+        "    choices: [القاهرة, الإسكندرية]\n    answer: الجيزة\n",
+        encoding="utf-8",
+    )
+    done = run_on_pipe(["--lang", "ar", "check", str(bank)])
+    assert done.returncode == 1
+    first, summary = done.stdout.splitlines()
+    assert first.startswith(f"{bank}:6:13: error: ")
+    # One file, one error, and (it does not load) no question and no warning: the one and zero
+    # forms of CLDR Arabic.
+    assert summary == "ملف واحد، لا أسئلة، خطأ واحد، لا تحذيرات"
+    english = run_on_pipe(["check", str(bank)]).stdout.splitlines()[-1]
+    assert english == "1 file, 0 questions, 1 error, 0 warnings"
+
+
+def test_quiz_stats_in_arabic_on_a_terminal_is_a_mirrored_table(scores_db: Path) -> None:
+    out = run_on_pty(["--lang", "ar", "stats", "--db", str(scores_db)])
+    rows = [row for row in out[len(EXPLICIT) :].split("\n") if row.strip(IMPLICIT + " ")]
+    # The title keeps its bold, round the whole row.
+    assert rows[0].startswith("\x1b[1m") and rows[0].endswith("\x1b[0m")
+    rows = [re.sub(r"\x1b\[[0-9;]*m", "", row) for row in rows]
+    assert canonical(read_rtl(rows[0].strip())) == canonical("إحصاءات default: كل البنوك")
+    # The figures table without borders: the label on the right, the value on its left.
+    (answers,) = [row for row in rows if canonical("الإجابات") in canonical(read_rtl(row))][:1]
+    label, value = [cell for cell in answers.strip().split("  ") if cell][::-1][:2]
+    assert canonical(read_rtl(label)) == "الإجابات" and value.strip() == "٢"
+    piped = run_on_pipe(["--lang", "ar", "stats", "--db", str(scores_db)]).stdout
+    assert piped.startswith("إحصاءات default: كل البنوك\n")
+    assert "الإجابات" in piped and "\x1b" not in piped

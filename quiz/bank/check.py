@@ -49,20 +49,18 @@ class Report:
         }
 
     def summary(self) -> str:
-        """The closing line: `3 files, 45 questions, 1 error, 2 warnings`."""
-        return ", ".join(
-            _plural(n, word)
-            for n, word in (
-                (self.files, "file"),
-                (self.questions, "question"),
-                (self.errors, "error"),
-                (self.warnings, "warning"),
+        """The closing line, in the current interface language: `3 files, 45 questions, 1 error,
+        2 warnings`."""
+        from quiz.text.i18n import separator, t
+
+        return separator().join(
+            (
+                t("check.files", count=self.files),
+                t("check.questions", count=self.questions),
+                t("check.errors", count=self.errors),
+                t("check.warnings", count=self.warnings),
             )
         )
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def missing(paths: Sequence[Path]) -> list[Path]:

@@ -15,7 +15,7 @@ from typing import TextIO, cast
 
 from quiz.cli import banks, db, interchange, play, results
 from quiz.cli.common import EXIT_PROBLEMS, EXIT_USAGE, early_settings, interface
-from quiz.cli.parser import UsageError, build_parser
+from quiz.cli.parser import UsageError, build_parser, translated_argparse
 from quiz.errors import QuizError
 
 __all__ = ["build_parser", "main"]
@@ -74,9 +74,9 @@ def _main(argv: Sequence[str] | None) -> int:
     from quiz.text.settings import use
 
     use(early_settings(sys.argv[1:] if argv is None else argv))
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        with translated_argparse():
+            args = build_parser().parse_args(argv)
         use(interface(args, rtl=True))
         return COMMANDS[args.command](args)
     except UsageError as error:
@@ -96,9 +96,10 @@ def _main(argv: Sequence[str] | None) -> int:
     except OSError as error:
         # A path the system refuses where no message was planned (a folder that cannot be
         # searched, say): one line, never a traceback.
+        from quiz.text.i18n import t
         from quiz.text.safe import printable_name
 
         name = f"{printable_name(os.fsdecode(error.filename))}: " if error.filename else ""
         reason = error.strerror or str(error)
-        print(f"quiz: error: {name}{reason}; check the path and its permissions", file=sys.stderr)
+        print(f"quiz: error: {t('cli.os_error', name=name, reason=reason)}", file=sys.stderr)
         return EXIT_PROBLEMS

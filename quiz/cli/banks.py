@@ -14,7 +14,7 @@ from quiz.cli.common import (
 )
 from quiz.cli.parser import UsageError
 from quiz.errors import QuizError
-from quiz.text.counts import count
+from quiz.text.i18n import t
 
 
 def check(args: argparse.Namespace) -> int:
@@ -24,7 +24,7 @@ def check(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or bank_dirs(args)
     absent = missing(paths)
     if absent:
-        raise UsageError(f"{absent[0]}: no such file or folder")
+        raise UsageError(t("cli.no_such_path", path=str(absent[0])))
     report = check(paths, strict=args.strict)
     if args.format == "json":
         print_json(report.as_json())
@@ -55,9 +55,13 @@ def listing(args: argparse.Namespace) -> int:
         print_json(rows)
         return EXIT_OK
     for e in entries:
-        state = count(e.summary.count, "question") if e.summary.playable else str(e.first_error)
+        state = (
+            t("check.questions", count=e.summary.count)
+            if e.summary.playable
+            else str(e.first_error)
+        )
         print(f"{display_name(e.file.path)}\t{e.summary.title}\t{e.summary.language}\t{state}")
-    print(count(len(entries), "bank"))
+    print(t("list.banks", count=len(entries)))
     return EXIT_OK
 
 

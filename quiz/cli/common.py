@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from quiz import locations
 from quiz.cli.parser import UsageError
 from quiz.errors import QuizError
+from quiz.text.i18n import t
 
 if TYPE_CHECKING:
     from quiz.bank.cache import BankCache
@@ -26,7 +27,7 @@ def bank_dirs(args: argparse.Namespace) -> list[Path]:
     """The bank folders: --bank (each must exist), QUIZ_BANK, or the defaults."""
     for option in args.bank or []:
         if not os.path.isdir(Path(option).expanduser()):
-            raise UsageError(f"--bank {option}: no such folder")
+            raise UsageError(t("cli.no_such_folder", option=f"--bank {option}"))
     return locations.bank_dirs(args.bank)
 
 

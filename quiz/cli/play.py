@@ -12,6 +12,7 @@ from quiz import locations
 from quiz.cli.common import EXIT_OK, catalog, interface, open_store
 from quiz.cli.parser import UsageError
 from quiz.errors import QuizError
+from quiz.text.i18n import t
 from quiz.text.safe import printable_name
 
 if TYPE_CHECKING:
@@ -27,18 +28,18 @@ def home(args: argparse.Namespace) -> int:
 def play(args: argparse.Namespace) -> int:
     """`quiz play`: a run on one bank file (review and study: every bank without one)."""
     if args.time_limit is not None and args.mode != "exam":
-        raise UsageError("--time-limit goes with --mode exam")
+        raise UsageError(t("cli.time_limit_needs_exam"))
     if args.path is None:
         if args.mode not in ("review", "study"):
-            raise UsageError(f"--mode {args.mode} needs a bank file: quiz play PATH")
+            raise UsageError(t("cli.mode_needs_bank", mode=args.mode))
         return _start_app(args, catalog(args), play=None, play_all=True)
     path = Path(args.path)
     if not os.path.exists(path) or os.path.isdir(path):
-        raise UsageError(f"{args.path}: no such bank file")
+        raise UsageError(t("cli.no_such_bank_file", path=args.path))
     banks = catalog(args)
     result = banks.load(path)
     if result.bank is None:
-        raise QuizError(f"{args.path} has errors; fix them and try again", notices=result.errors)
+        raise QuizError(t("cli.has_errors", path=args.path), notices=result.errors)
     return _start_app(args, banks, play=result.bank)
 
 
@@ -47,22 +48,22 @@ def _need_writable(path: Path | str) -> None:
     if not isinstance(path, Path):
         return  # a server: its own permissions, reported at the first write
     folder = path.parent if str(path.parent) else Path(".")
-    if os.path.exists(path) and not os.access(path, os.W_OK):
-        why = "the file is read-only"
-    elif os.path.isdir(folder) and not os.access(folder, os.W_OK | os.X_OK):
-        # SQLite keeps its -wal and -shm files beside the database.
-        why = "its folder is read-only"
-    else:
+    file_read_only = os.path.exists(path) and not os.access(path, os.W_OK)
+    # SQLite keeps its -wal and -shm files beside the database.
+    folder_read_only = os.path.isdir(folder) and not os.access(folder, os.W_OK | os.X_OK)
+    if not (file_read_only or folder_read_only):
         return
     raise QuizError(
-        f"{printable_name(str(path))}: {why}, so no answer could be saved; make it writable "
-        "(chmod u+w) or pass --db FILE"
+        t(
+            "cli.read_only_file" if file_read_only else "cli.read_only_folder",
+            path=printable_name(str(path)),
+        )
     )
 
 
 def _need_terminal() -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UsageError("quiz needs a terminal to play in; run it in a terminal window")
+        raise UsageError(t("cli.needs_terminal"))
 
 
 def _start_app(

@@ -11,7 +11,7 @@ from pathlib import Path
 from quiz import locations
 from quiz.cli.common import EXIT_OK, open_cache, open_store, print_json
 from quiz.cli.parser import UsageError
-from quiz.text.counts import count
+from quiz.text.i18n import t
 
 
 def _warn_damaged(where: str) -> Callable[[str], None]:
@@ -25,7 +25,7 @@ def _warn_damaged(where: str) -> Callable[[str], None]:
 
 def scores(args: argparse.Namespace) -> int:
     """`quiz scores`: past quizzes, newest first."""
-    from quiz.text.i18n import format_datetime, t
+    from quiz.text.i18n import format_datetime
 
     with open_store(args) as store:
         sessions = store.sessions()
@@ -75,7 +75,7 @@ def results(args: argparse.Namespace) -> int:
         warn=_warn_damaged(str(database)),
     )
     if output is not None:
-        print(f"wrote {count(written, 'answer')} to {output}", file=sys.stderr)
+        print(t("cli.wrote_answers", count=written, path=str(output)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -103,7 +103,7 @@ def stats(args: argparse.Namespace) -> int:
 
     path = None if args.stats_bank is None else Path(args.stats_bank).expanduser()
     if path is not None and os.path.isdir(path):
-        raise UsageError(f"--bank {args.stats_bank}: is a folder; give one bank file")
+        raise UsageError(t("cli.stats_folder", bank=args.stats_bank))
     store = open_store(args)
     cache = open_cache()
 
@@ -125,7 +125,7 @@ def stats(args: argparse.Namespace) -> int:
     finally:
         cache.close()
     if path is not None and not os.path.isfile(path) and not found.sessions:
-        raise UsageError(f"--bank {args.stats_bank}: no such bank file, and no answers to it")
+        raise UsageError(t("cli.stats_no_bank", bank=args.stats_bank))
     if args.json:
         print_json(found.as_json())
     else:

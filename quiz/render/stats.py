@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from quiz.progress.stats import Stats
+from quiz.text.i18n import digits, t
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -39,23 +40,26 @@ def _print_summary(console: Console, stats: Stats) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    scope = "all banks" if stats.bank is None else stats.title_of(stats.bank)
-    console.print(Text(f"Statistics of {stats.profile}: {scope}", style="bold"))
+    scope = t("cli.stats.all_banks") if stats.bank is None else stats.title_of(stats.bank)
+    console.print(Text(t("cli.stats.title", profile=stats.profile, scope=scope), style="bold"))
     if not stats.answers:
-        console.print(Text("No answers yet."))
+        console.print(Text(t("cli.stats.no_answers")))
         return
     table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
     table.add_column("figure")
     table.add_column("value", justify="right")
     rows = [
-        ("Sessions", f"{stats.sessions}"),
-        ("Answers", f"{stats.answers}"),
-        ("Right", f"{stats.correct} ({_percent_text(stats.percent)})"),
-        ("Days practised", f"{len(stats.days)}"),
-        ("Current streak", _days_text(stats.current_streak)),
-        ("Longest streak", _days_text(stats.longest_streak)),
-        ("Time spent", _duration(stats.time_ms)),
-        ("Per day practised", _duration(stats.time_per_day_ms or 0)),
+        (t("cli.stats.sessions"), digits(stats.sessions)),
+        (t("cli.stats.answers"), digits(stats.answers)),
+        (
+            t("cli.stats.right"),
+            t("cli.stats.right_value", correct=stats.correct, percent=_percent_text(stats.percent)),
+        ),
+        (t("cli.stats.days"), digits(len(stats.days))),
+        (t("cli.stats.streak"), _days_text(stats.current_streak)),
+        (t("cli.stats.longest"), _days_text(stats.longest_streak)),
+        (t("cli.stats.time"), _duration(stats.time_ms)),
+        (t("cli.stats.per_day"), _duration(stats.time_per_day_ms or 0)),
     ]
     for label, value in rows:
         table.add_row(Text(label), Text(value))
@@ -70,22 +74,23 @@ def _print_scores(console: Console, stats: Stats) -> None:
     if not stats.scores:
         return
     shown = stats.scores[-PRINTED_SESSIONS:]
-    table = Table(title=Text(f"Score over time ({len(shown)} latest of {len(stats.scores)})"))
-    table.add_column("Finished")
-    table.add_column("Mode")
-    table.add_column("Bank", overflow="fold")
-    table.add_column("Answers", justify="right")
-    table.add_column("Right", justify="right")
+    title = t("cli.stats.scores_title", shown=len(shown), total=len(stats.scores))
+    table = Table(title=Text(title))
+    table.add_column(t("cli.stats.finished"))
+    table.add_column(t("cli.stats.mode"))
+    table.add_column(t("cli.stats.bank_column"), overflow="fold")
+    table.add_column(t("cli.stats.answers"), justify="right")
+    table.add_column(t("cli.stats.right"), justify="right")
     for point in shown:
         table.add_row(
-            Text(point.finished.strftime("%Y-%m-%d %H:%M")),
+            Text(digits(point.finished.strftime("%Y-%m-%d %H:%M"))),
             Text(point.mode),
             Text(stats.title_of(point.bank)),
-            Text(str(point.answers)),
+            Text(digits(point.answers)),
             Text(_percent_text(point.percent)),
         )
     console.print(table)
-    _print_trend(console, "Right per session", [p.percent for p in stats.scores])
+    _print_trend(console, t("cli.stats.per_session"), [p.percent for p in stats.scores])
 
 
 def _print_days(console: Console, stats: Stats) -> None:
@@ -93,20 +98,21 @@ def _print_days(console: Console, stats: Stats) -> None:
     from rich.text import Text
 
     shown = stats.days[-PRINTED_DAYS:]
-    table = Table(title=Text(f"Days practised ({len(shown)} latest of {len(stats.days)})"))
-    table.add_column("Date")
-    table.add_column("Answers", justify="right")
-    table.add_column("Right", justify="right")
-    table.add_column("Time", justify="right")
+    title = t("cli.stats.days_title", shown=len(shown), total=len(stats.days))
+    table = Table(title=Text(title))
+    table.add_column(t("cli.stats.date"))
+    table.add_column(t("cli.stats.answers"), justify="right")
+    table.add_column(t("cli.stats.right"), justify="right")
+    table.add_column(t("cli.stats.time_column"), justify="right")
     for day in shown:
         table.add_row(
-            Text(day.day.isoformat()),
-            Text(str(day.answers)),
+            Text(digits(day.day.isoformat())),
+            Text(digits(day.answers)),
             Text(_percent_text(day.percent)),
             Text(_duration(day.ms)),
         )
     console.print(table)
-    _print_trend(console, "Right per day", [d.percent for d in stats.days])
+    _print_trend(console, t("cli.stats.per_day_trend"), [d.percent for d in stats.days])
 
 
 def _print_tags(console: Console, stats: Stats) -> None:
@@ -115,16 +121,16 @@ def _print_tags(console: Console, stats: Stats) -> None:
 
     if not stats.tags:
         return
-    table = Table(title=Text("Accuracy by tag"))
-    table.add_column("Tag", overflow="fold")
-    table.add_column("Questions", justify="right")
-    table.add_column("Answers", justify="right")
-    table.add_column("Right", justify="right")
+    table = Table(title=Text(t("cli.stats.tags_title")))
+    table.add_column(t("cli.stats.tag"), overflow="fold")
+    table.add_column(t("cli.stats.questions"), justify="right")
+    table.add_column(t("cli.stats.answers"), justify="right")
+    table.add_column(t("cli.stats.right"), justify="right")
     for tag in stats.tags:
         table.add_row(
             Text(tag.tag),
-            Text(str(tag.questions)),
-            Text(str(tag.answers)),
+            Text(digits(tag.questions)),
+            Text(digits(tag.answers)),
             Text(_percent_text(tag.percent)),
         )
     console.print(table)
@@ -137,17 +143,17 @@ def _print_weakest(console: Console, stats: Stats) -> None:
 
     if not stats.weakest:
         return
-    table = Table(title=Text("Weakest questions"))
-    table.add_column("Question", overflow="fold", ratio=3)
-    table.add_column("Bank", overflow="fold", ratio=1)
-    table.add_column("Answers", justify="right")
-    table.add_column("Right", justify="right")
-    table.add_column("Recall", justify="right")
+    table = Table(title=Text(t("cli.stats.weakest_title")))
+    table.add_column(t("cli.stats.question"), overflow="fold", ratio=3)
+    table.add_column(t("cli.stats.bank_column"), overflow="fold", ratio=1)
+    table.add_column(t("cli.stats.answers"), justify="right")
+    table.add_column(t("cli.stats.right"), justify="right")
+    table.add_column(t("cli.stats.recall"), justify="right")
     for weak in stats.weakest:
         table.add_row(
             Text(weak.text),
             Text(stats.title_of(weak.bank)),
-            Text(str(weak.answers)),
+            Text(digits(weak.answers)),
             Text(_percent_text(weak.percent)),
             Text("" if weak.recall is None else _percent_text(100 * weak.recall)),
         )
@@ -159,16 +165,16 @@ def _print_trend(console: Console, label: str, percents: list[float]) -> None:
     from rich.text import Text
 
     room = max(10, console.width - len(label) - 2)
-    console.print(Text(f"{label}: {_sparkline(percents[-room:])}"))
+    console.print(Text(t("cli.stats.trend", label=label, bars=_sparkline(percents[-room:]))))
     console.print()
 
 
 def _percent_text(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}%"
+    return t("percent.none") if value is None else t("cli.stats.percent", value=value)
 
 
 def _days_text(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
+    return t("cli.stats.day_count", count=count)
 
 
 def _duration(ms: int) -> str:
@@ -177,10 +183,10 @@ def _duration(ms: int) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     if hours:
-        return f"{hours} h {minutes:02d} min"
+        return t("cli.stats.hours", hours=hours, minutes=minutes)
     if minutes:
-        return f"{minutes} min {seconds:02d} s"
-    return f"{seconds} s"
+        return t("cli.stats.minutes", minutes=minutes, seconds=seconds)
+    return t("cli.stats.seconds", seconds=seconds)
 
 
 def _sparkline(values: list[float]) -> str:

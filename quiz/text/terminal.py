@@ -42,6 +42,9 @@ _CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\
 _SGR = re.compile(r"\x1b\[[0-9;]*m")
 # Between cells: box-drawing characters with their padding, or two spaces or more.
 _CELL_GAP = re.compile(r" *[\u2500-\u257f]+ *| {2,}")
+_OPTION = re.compile(r"(?<![\w/.-])(?:--?[A-Za-z]|/[\w.])")
+_MACHINE_PREFIX = re.compile(r"^\S+?:\d+:\d+: \w+: |^quiz: \w+: ")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _BOX = re.compile("[\u2500-\u257f]")
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 # Box-drawing corners and tees with their mirror image, for a mirrored table.
@@ -85,7 +88,11 @@ def _lay_out_line(line: str, width: int, rtl: bool) -> list[str]:
             opening, closing = head.group(), "\x1b[0m"
         line = _CONTROL.sub("", line)
     plain = INVISIBLE_TO_BIDI.sub("", _expand_tabs(line))
-    return [opening + row + closing for row in _rows(plain, width, rtl)]
+    # An option's dashes and a path's first slash are neutral: in an Arabic sentence `--lang`
+    # would show as `lang--`. A left-to-right mark before them holds them to the name that
+    # follows; it is dropped once the line is laid out.
+    plain = _OPTION.sub("\u200e\\g<0>", plain)
+    return [opening + row.replace("\u200e", "") + closing for row in _rows(plain, width, rtl)]
 
 
 def _expand_tabs(line: str) -> str:
@@ -117,7 +124,8 @@ def _rows(line: str, width: int, rtl: bool) -> list[str]:
     direction = _direction(text, rtl)
     shaped = shape(text) if ARABIC_LETTER.search(text) else text
     spans = wrap_spans(shaped, width)
-    return [_align(row, width, rtl) for row in visual_lines(shaped, spans, direction)]
+    # A line of prose is aligned to its own start, as the app aligns a paragraph.
+    return [_align(row, width, direction) for row in visual_lines(shaped, spans, direction)]
 
 
 def _split_cells(line: str) -> list[tuple[str, bool]]:
@@ -135,11 +143,16 @@ def _split_cells(line: str) -> list[tuple[str, bool]]:
 
 
 def _direction(text: str, rtl: bool) -> bool:
-    """A cell's direction: in an RTL interface any right-to-left letter makes it so (an Arabic
-    sentence that starts with a command name is still Arabic); else its first strong letter."""
-    if rtl and _RTL_LETTER.search(text):
-        return True
-    return paragraph_direction(text, False)
+    """A cell's direction. In a left-to-right interface, its first strong letter's (UAX #9). In
+    a right-to-left one, its letters' majority, the `path:line:col: error:` or `quiz: error:`
+    that opens a message not counted: an Arabic message that starts with an option name is
+    Arabic, an English one (a bank's problem) that quotes an Arabic choice is English."""
+    if not rtl:
+        return paragraph_direction(text, False)
+    body = _MACHINE_PREFIX.sub("", text, count=1)
+    right = len(_RTL_LETTER.findall(body))
+    left = len(_LATIN_LETTER.findall(body))
+    return right >= left
 
 
 def _cell(text: str, rtl: bool) -> str:

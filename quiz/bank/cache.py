@@ -335,7 +335,7 @@ class BankCache:
 
     def _read(self, path: Path, stat: _Stat | None) -> LoadResult:
         # Imported here: a warm start never parses YAML, so it need not load PyYAML.
-        from quiz.bank.loader import parse_bank
+        from quiz.bank.loader import gc_paused, parse_bank
         from quiz.files import BANK_LIMIT, FileProblem, read_regular
 
         name = display_name(path)
@@ -345,9 +345,11 @@ class BankCache:
             data = read_regular(path, limit=BANK_LIMIT, what="a bank")
         except FileProblem as problem:
             return LoadResult(path, None, [Problem(name, 1, 1, Severity.ERROR, str(problem))])
-        result = parse_bank(data, path, name=name)
-        if self._db is not None and stat is not None:
-            self._store(path, stat, _digest(data), result)
+        # Reading and storing make many objects and no cycles: no collection until both are done.
+        with gc_paused():
+            result = parse_bank(data, path, name=name)
+            if self._db is not None and stat is not None:
+                self._store(path, stat, _digest(data), result)
         return result
 
     def _store(self, path: Path, stat: _Stat, digest: str, result: LoadResult) -> None:

@@ -73,7 +73,10 @@ def parse_bank(
 ) -> LoadResult:
     """Check the bytes of a bank file and build its bank when there is no error."""
     reader = _Reader(name if name is not None else printable_name(str(path)), loader)
-    bank = reader.read(data, path)
+    # The whole read, not just composing: the walk after it makes a Question and its tuples
+    # for every node, and collecting as it goes would go over the node tree again and again.
+    with gc_paused():
+        bank = reader.read(data, path)
     reader.problems.sort(key=lambda p: (p.line, p.column))
     return LoadResult(path, bank, reader.problems, reader.title)
 
@@ -137,8 +140,7 @@ class _Reader(QuestionReader):
                         "write the text out in full where it is used",
                     )
                     raise _Refused
-        with gc_paused():
-            return yaml.compose(text, Loader=loader)
+        return yaml.compose(text, Loader=loader)
 
     def unreadable(self, failure: BaseException, text: str) -> None:
         """Report why YAML could not read the file, in one line."""

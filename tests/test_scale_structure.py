@@ -5,13 +5,24 @@ read only the questions they name. (Timings are in bench/, never here.)"""
 from __future__ import annotations
 
 import gc
+import random
 from pathlib import Path
 
 import pytest
+from helpers import FakeClock
+from ui_helpers import choice_number, screen_text
 
 import quiz.bank.questions
-from quiz.bank.cache import BankCache
+from quiz.bank.cache import BankCache, CachedQuestions
+from quiz.bank.catalog import Catalog
 from quiz.bank.loader import parse_bank
+from quiz.bank.model import Bank, Question
+from quiz.play.exam import Exam
+from quiz.play.run import Asked, Positions
+from quiz.store import Store
+from quiz.text.settings import Settings
+from quiz.ui.app import QuizApp
+from quiz.ui.question import QuestionScreen
 
 
 def bank_text(count: int) -> str:
@@ -65,3 +76,94 @@ def test_a_bank_that_fails_to_read_turns_the_collector_back_on() -> None:
     result = parse_bank(b"title: [unclosed\n", Path("bad.yaml"))
     assert result.bank is None and result.errors
     assert gc.isenabled()
+
+
+# -- a quiz of every question reads only what it shows ------------------------------------------
+
+
+def test_positions_are_every_position_once_in_an_order_the_seed_fixes() -> None:
+    for size in (1, 2, 3, 7, 40):
+        for seed in range(50):
+            drawn = [Positions(size, random.Random(seed))[i] for i in range(size)]
+            assert sorted(drawn) == list(range(size))
+    one, other = Positions(1000, random.Random(5)), Positions(1000, random.Random(5))
+    assert [one[i] for i in range(10)] == [other[i] for i in range(10)]
+    assert [one[i] for i in range(10)] != list(range(10))
+
+
+def test_asked_questions_and_choice_orders_do_not_hang_on_the_order_they_are_read_in() -> None:
+    pool = [
+        Question(id=f"q{n}", text=f"Q {n}", choices=("a", "b", "c", "d"), answers=("a",))
+        for n in range(30)
+    ]
+    forwards = Asked(pool, 10, random.Random(3))
+    backwards = Asked(pool, 10, random.Random(3))
+    late_first = [backwards[i] for i in reversed(range(10))][::-1]
+    assert list(forwards) == late_first
+    assert len({shown.question.id for shown in forwards}) == 10
+    # In file order without shuffling; choices are still shuffled unless a question says not.
+    in_order = Asked(pool, 3, random.Random(3), shuffle=False)
+    assert [shown.question.id for shown in in_order] == ["q0", "q1", "q2"]
+
+
+@pytest.fixture
+def decoded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The id of every question decoded from the bank cache, in order."""
+    seen: list[str] = []
+    real = Question.from_json.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[Question], data: dict) -> Question:
+        question = real(cls, data)
+        seen.append(question.id)
+        return question
+
+    monkeypatch.setattr(Question, "from_json", classmethod(counting))
+    return seen
+
+
+def cached_bank(tmp_path: Path, count: int) -> tuple[Catalog, Bank]:
+    """A catalog with a warm cache, and a bank of `count` questions read from that cache."""
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    path = folder / "many.yaml"
+    path.write_text(bank_text(count), encoding="utf-8")
+    catalog = Catalog([folder], BankCache.open(tmp_path / "cache.sqlite3"))
+    catalog.load(path)  # cold: read and stored
+    bank = catalog.load(path).bank  # warm: from the cache, questions read when asked for
+    assert bank is not None and isinstance(bank.questions, CachedQuestions)
+    return catalog, bank
+
+
+async def test_a_quiz_of_a_whole_bank_decodes_only_the_question_it_shows(
+    tmp_path: Path, decoded: list[str]
+) -> None:
+    catalog, bank = cached_bank(tmp_path, 300)
+    store = Store.open(tmp_path / "scores.db")
+    app = QuizApp(store, catalog, settings=Settings.of("en"), play=bank, seed=4, clock=FakeClock())
+    with store:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, QuestionScreen)
+            assert "Question 1/300" in screen_text(app)
+            assert len(decoded) == 1
+            first = decoded[0]
+            assert f"Q {first[1:]}" in screen_text(app)
+            await pilot.press(choice_number(app, f"{first[1:]}-a"), "enter")
+            await pilot.pause()
+            assert "Question 2/300" in screen_text(app)
+            assert len(decoded) == 2 and decoded[1] != first
+        (session,) = store.sessions()
+        assert (session.planned, session.answered, session.correct) == (300, 1, 1)
+    catalog.cache.close()
+
+
+def test_an_exam_of_a_whole_bank_decodes_only_the_question_it_shows(
+    tmp_path: Path, decoded: list[str]
+) -> None:
+    catalog, bank = cached_bank(tmp_path, 200)
+    with Store.open(tmp_path / "scores.db") as store:
+        exam = Exam(bank, store, seed=2)
+        assert exam.total == 200
+        assert exam.current.question.id == decoded[0]
+        assert len(decoded) == 1
+    catalog.cache.close()

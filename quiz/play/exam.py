@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 
 from quiz.bank.model import Bank, Question
-from quiz.play.run import Outcome, Result, RunOver, Shown, checked_picks, choice_order, saved_answer
+from quiz.play.run import Asked, Outcome, Result, RunOver, Shown, checked_picks, saved_answer
 from quiz.play.timing import format_duration, parse_duration, utc_now
 from quiz.store import Store, bank_key
 
@@ -68,8 +68,8 @@ class Exam:
         if not pool:
             raise ValueError(f"{bank.title}: no questions to ask")
         count = len(pool) if count is None else max(1, min(count, len(pool)))
-        picked = rng.sample(pool, count) if bank.shuffle else pool[:count]
-        self.items = [Shown(q, choice_order(rng, q)) for q in picked]
+        # Each question is read from the bank (the cache) only when it is first shown.
+        self.items: Sequence[Shown] = Asked(pool, count, rng, shuffle=bank.shuffle)
         #: The answer given to each question so far (display positions), None when not answered.
         self.picks: list[frozenset[int] | None] = [None] * len(self.items)
         #: Seconds spent on each question so far, over all its visits.

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable, Iterable
 
 from quiz.bank.model import Bank, Question
-from quiz.play.run import Outcome, Series, Shown, choice_order, saved_answer
+from quiz.play.run import Asked, Outcome, Series, Shown, saved_answer
 from quiz.store import Store, bank_key
 
 
@@ -30,9 +30,9 @@ class Quiz(Series):
         rng = random.Random(seed)
         pool = bank.questions if questions is None else list(questions)
         count = len(pool) if count is None else max(1, min(count, len(pool)))
-        # A bank with `shuffle: false` is asked in file order, from its first question.
-        picked = rng.sample(pool, count) if bank.shuffle else pool[:count]
-        items = [Shown(q, choice_order(rng, q)) for q in picked]
+        # A bank with `shuffle: false` is asked in file order, from its first question. Each
+        # question is read from the bank (the cache) only when it is shown.
+        items = Asked(pool, count, rng, shuffle=bank.shuffle)
         self.session_id = store.start_session(
             bank=bank_key(bank.path), title=bank.title, planned=len(items), profile=profile
         )

@@ -10,14 +10,16 @@ score store the moment it is given.
 - `Series`: the practice quiz's and the review's shared implementation of `FeedbackRun`.
 - `saved_answer(shown, outcome)`: an answer as the store saves it (the keywords
   `Store.record_answer` and `Store.record_review` share), written once for every run.
+- `Asked`: the questions a practice quiz or an exam asks, each read from its bank and its
+  choices shuffled only when it is first shown, so a start does not grow with the bank.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypedDict
+from typing import Protocol, TypedDict, overload
 
 from quiz.bank.model import Bank, Question
 
@@ -119,6 +121,79 @@ def choice_order(rng: random.Random, question: Question) -> tuple[str, ...]:
     return tuple(rng.sample(question.choices, len(question.choices)))
 
 
+class Positions:
+    """A random order of the positions 0..size-1, drawn one at a time as they are asked for.
+
+    A Fisher-Yates shuffle that keeps only the swaps it made: the first k positions cost k
+    draws, whatever the size, and each position comes once.
+    """
+
+    def __init__(self, size: int, rng: random.Random) -> None:
+        self._size = size
+        self._rng = rng
+        self._moved: dict[int, int] = {}
+        self._drawn: list[int] = []
+
+    def __getitem__(self, index: int) -> int:
+        while len(self._drawn) <= index:
+            i = len(self._drawn)
+            j = self._rng.randrange(i, self._size)
+            # Swap what is at i and at j; what is at i then is drawn and never looked at again.
+            at_i = self._moved.pop(i, i)
+            at_j = at_i if j == i else self._moved.get(j, j)
+            if j != i:
+                self._moved[j] = at_i
+            self._drawn.append(at_j)
+        return self._drawn[index]
+
+
+class Asked(Sequence[Shown]):
+    """The questions a run asks from a pool, each read and its choices shuffled when first shown.
+
+    `count` of the pool, in a random order (or the pool's first `count`, in order, without
+    `shuffle`). Nothing is read from the pool until a question is asked for, so a quiz of every
+    question of a cached bank of 100,000 reads one when it shows its first. The same `rng`
+    state gives the same questions and the same choice orders, whatever order they are read in.
+    """
+
+    def __init__(
+        self, pool: Sequence[Question], count: int, rng: random.Random, *, shuffle: bool = True
+    ) -> None:
+        self._pool = pool
+        self._count = count
+        # Drawn first, so each question's choice order does not hang on when it was read.
+        self._choice_seed = rng.getrandbits(64)
+        self._order = Positions(len(pool), rng) if shuffle else None
+        self._shown: dict[int, Shown] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Shown: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Shown]: ...
+
+    def __getitem__(self, index: int | slice) -> Shown | list[Shown]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        shown = self._shown.get(index)
+        if shown is None:
+            at = self._order[index] if self._order is not None else index
+            question = self._pool[at]
+            order = choice_order(random.Random(self._choice_seed + index), question)
+            shown = self._shown[index] = Shown(question, order)
+        return shown
+
+    def __iter__(self) -> Iterator[Shown]:
+        return (self[i] for i in range(self._count))
+
+
 class Run(Protocol):
     """A run a student takes, as the screens read it: practice, review, exam or study."""
 
@@ -198,7 +273,7 @@ class Series:
     says which bank each question is from.
     """
 
-    def __init__(self, items: list[Shown], clock: Callable[[], float]) -> None:
+    def __init__(self, items: Sequence[Shown], clock: Callable[[], float]) -> None:
         self.items = items
         self.clock = clock
         self.outcomes: list[Outcome | None] = [None] * len(items)
@@ -256,9 +331,10 @@ class Series:
 
     def results(self) -> list[Result]:
         """The questions answered so far, each with its answer and bank, in the order asked."""
+        # Only the answered ones are read: a quiz of a whole big bank reads what it asked.
         return [
-            Result(shown, outcome, self.bank_of(i))
-            for i, (shown, outcome) in enumerate(zip(self.items, self.outcomes, strict=True))
+            Result(self.items[i], outcome, self.bank_of(i))
+            for i, outcome in enumerate(self.outcomes)
             if outcome is not None
         ]
 

@@ -5,11 +5,13 @@ read only the questions they name. (Timings are in bench/, never here.)"""
 from __future__ import annotations
 
 import gc
+import json
 import random
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from helpers import FakeClock
+from helpers import FakeClock, seed_session
 from ui_helpers import choice_number, screen_text
 
 import quiz.bank.questions
@@ -17,9 +19,10 @@ from quiz.bank.cache import BankCache, CachedQuestions
 from quiz.bank.catalog import Catalog
 from quiz.bank.loader import parse_bank
 from quiz.bank.model import Bank, Question
+from quiz.cli import main
 from quiz.play.exam import Exam
 from quiz.play.run import Asked, Positions
-from quiz.store import Store
+from quiz.store import Store, bank_key
 from quiz.text.settings import Settings
 from quiz.ui.app import QuizApp
 from quiz.ui.question import QuestionScreen
@@ -167,3 +170,33 @@ def test_an_exam_of_a_whole_bank_decodes_only_the_question_it_shows(
         assert exam.current.question.id == decoded[0]
         assert len(decoded) == 1
     catalog.cache.close()
+
+
+# -- statistics read the questions they name ----------------------------------------------------
+
+
+def test_quiz_stats_on_a_big_cached_bank_reads_only_the_answered_questions(
+    isolated: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], decoded: list[str]
+) -> None:
+    path = tmp_path / "many.yaml"
+    path.write_text(bank_text(300), encoding="utf-8")
+    cache = BankCache.open(isolated / "banks.sqlite3")
+    cache.load(path)
+    cache.close()
+    start = datetime(2026, 11, 20, 9, tzinfo=UTC)
+    with Store.open(isolated / "scores.sqlite3") as store:
+        for _ in range(2):  # two wrong answers each: enough to be among the weakest
+            seed_session(
+                store,
+                bank=bank_key(path),
+                title="Many",
+                results={"q5": False, "q7": True, "q250": False},
+                start=start,
+            )
+    capsys.readouterr()
+    decoded.clear()
+    assert main(["stats", "--bank", str(path), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["totals"]["answers"] == 6
+    assert sorted(decoded) == ["q250", "q5", "q7"]
+    assert {w["question"] for w in figures["weakest"]} == {"Q 5", "Q 250"}

@@ -29,19 +29,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
+from quiz.bank.cache_file import APPLICATION_ID, not_ours
 from quiz.bank.model import FORMAT_VERSION, Bank, LoadResult, Problem, Question, Severity
 from quiz.text.safe import printable_name
 
 # Bump when what is stored changes shape, so old entries are read again from their files.
-CACHE_VERSION = FORMAT_VERSION * 1000 + 5
-
-#: Marks a file as the bank cache in its SQLite header ("QZBC"); the score database has its own.
-APPLICATION_ID = 0x515A4243
+CACHE_VERSION = FORMAT_VERSION * 1000 + 6
 
 #: An entry stored less than this after its file last changed is checked by content on use.
 RACY_NS = 3_000_000_000
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _SCHEMA = f"""
 PRAGMA application_id = {APPLICATION_ID};
@@ -64,10 +60,16 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS questions (
     path TEXT NOT NULL REFERENCES files(path) ON DELETE CASCADE,
     idx INTEGER NOT NULL,
+    qid TEXT NOT NULL,
     data TEXT NOT NULL,
     PRIMARY KEY (path, idx)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS questions_by_id ON questions (path, qid);
 """
+
+
+#: Ids asked for in one query (SQLite allows 32,766 parameters; fewer keeps each query quick).
+_BATCH = 500
 
 
 class StaleBank(LookupError):
@@ -140,46 +142,6 @@ def _problems(text: str) -> tuple[Problem, ...]:
     )
 
 
-def _not_ours(path: Path) -> str | None:
-    """Why the file at path is not the bank cache, or None when it is (or is absent or empty)."""
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        return f"cannot be read ({error.strerror or error})"
-    if not os.path.isfile(path):
-        return "is not a regular file"
-    if info.st_size == 0:
-        return None
-    try:
-        with open(path, "rb") as file:
-            header = file.read(100)
-    except OSError as error:
-        return f"cannot be read ({error.strerror or error})"
-    if not header.startswith(_SQLITE_MAGIC):
-        return "is not a quiz bank cache (not an SQLite file)"
-    application_id = int.from_bytes(header[68:72], "big") if len(header) >= 72 else 0
-    if application_id == APPLICATION_ID:
-        return None
-    if application_id == 0 and _is_old_cache(path):
-        return None
-    return "is an SQLite database of another program (or the score database), not the bank cache"
-
-
-def _is_old_cache(path: Path) -> bool:
-    """Whether an unmarked SQLite file is a cache of an earlier quiz: its tables, no others."""
-    try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return False
-    return bool(tables) and tables <= {"files", "questions", "sqlite_autoindex_files_1"}
-
-
 class BankCache:
     """The cache file and the reads and writes on it, safe to use from several threads."""
 
@@ -194,7 +156,7 @@ class BankCache:
         """Open (or create) the cache; one that cannot be used gives a cache that does nothing."""
         if path is None:
             return cls(None)
-        problem = _not_ours(path)
+        problem = not_ours(path)
         if problem is not None:
             return cls(
                 None,
@@ -384,7 +346,7 @@ class BankCache:
                     )
                     if bank is not None:
                         self._db.executemany(
-                            "INSERT INTO questions VALUES (?, ?, ?)",
+                            "INSERT INTO questions VALUES (?, ?, ?, ?)",
                             _question_rows(key, bank.questions),
                         )
             except sqlite3.Error:
@@ -413,6 +375,33 @@ class BankCache:
             except sqlite3.Error:
                 raise StaleBank(key) from None
         return [data for (data,) in rows]
+
+    def question_data_by_id(self, key: str, digest: str, ids: Sequence[str]) -> list[str]:
+        """The stored JSON of the questions with these ids (those the entry has), while the
+        entry still holds the content `digest` names; StaleBank when it does not."""
+        found: list[str] = []
+        with self._lock:
+            if self._db is None:
+                raise StaleBank(key)
+            try:
+                current = self._db.execute(
+                    "SELECT digest FROM files WHERE path = ?", (key,)
+                ).fetchone()
+                if current is None or current[0] != digest:
+                    raise StaleBank(key)
+                for start in range(0, len(ids), _BATCH):
+                    batch = ids[start : start + _BATCH]
+                    marks = ", ".join("?" * len(batch))
+                    found += [
+                        data
+                        for (data,) in self._db.execute(
+                            f"SELECT data FROM questions WHERE path = ? AND qid IN ({marks})",
+                            (key, *batch),
+                        )
+                    ]
+            except sqlite3.Error:
+                raise StaleBank(key) from None
+        return found
 
 
 class CachedQuestions(Sequence[Question]):
@@ -459,6 +448,22 @@ class CachedQuestions(Sequence[Question]):
         rows = self._cache.question_data(self._key, self._digest, None)
         return (Question.from_json(json.loads(data)) for data in rows)
 
+    def by_id(self, ids: Iterable[str]) -> dict[str, Question]:
+        """The questions with these ids, by id (an id the bank does not have is left out):
+        only their rows are read, whatever the size of the bank."""
+        rows = self._cache.question_data_by_id(self._key, self._digest, sorted(set(ids)))
+        questions = (Question.from_json(json.loads(data)) for data in rows)
+        return {question.id: question for question in questions}
+
+
+def questions_by_id(bank: Bank, ids: Iterable[str]) -> dict[str, Question]:
+    """The questions of a bank with these ids, by id: read one by one from the cache for a
+    cached bank, picked from the questions in memory otherwise."""
+    if isinstance(bank.questions, CachedQuestions):
+        return bank.questions.by_id(ids)
+    wanted = set(ids)
+    return {question.id: question for question in bank.questions if question.id in wanted}
+
 
 def same_content(fresh: Bank, old: Bank) -> bool:
     """Whether two loads of a bank read the same file content (known only for cached ones)."""
@@ -467,9 +472,9 @@ def same_content(fresh: Bank, old: Bank) -> bool:
     return fresh.questions == old.questions
 
 
-def _question_rows(key: str, questions: Iterable[Question]) -> Iterable[tuple[str, int, str]]:
+def _question_rows(key: str, questions: Iterable[Question]) -> Iterable[tuple[str, int, str, str]]:
     for index, question in enumerate(questions):
-        yield key, index, json.dumps(question.as_json(), ensure_ascii=False)
+        yield key, index, question.id, json.dumps(question.as_json(), ensure_ascii=False)
 
 
 class _Transaction:

@@ -54,6 +54,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from fsrs import Card, Scheduler, State
 
+from quiz.bank.cache import questions_by_id
 from quiz.bank.model import Bank, Question
 from quiz.progress.stats_data import DayTotal, ScorePoint, Stats, TagScore, WeakQuestion
 from quiz.store import CardState, QuarterTotal, QuestionTotal, SessionInfo, StatisticsReads, Store
@@ -111,6 +112,7 @@ def compute(
     def read(reads: StatisticsReads) -> tuple[list[QuestionTotal], _Figures, list[WeakQuestion]]:
         quarters = reads.quarter_totals(profile, bank)
         questions = reads.question_totals(profile, bank)
+        known.fetch(questions)
         figures = _days_and_scores(reads, quarters, tz)
         return questions, figures, _weakest(reads, questions, known, now)
 
@@ -152,13 +154,41 @@ class _SessionRow:
     ms: int = 0
 
 
+class _Named:
+    """The questions of one bank that the statistics name, each read once, by id.
+
+    A cached bank's questions are read from the cache by id, never all of them: the figures of
+    a bank of 100,000 questions read the few that were answered (`fetch` reads many at once).
+    """
+
+    def __init__(self, bank: Bank) -> None:
+        self._bank = bank
+        self._found: dict[str, Question | None] = {}
+
+    def fetch(self, ids: Iterable[str]) -> None:
+        """Read the questions with these ids, in one go."""
+        missing = [i for i in set(ids) if i not in self._found]
+        if missing:
+            got = questions_by_id(self._bank, missing)
+            self._found.update((i, got.get(i)) for i in missing)
+
+    def get(self, question_id: str) -> Question | None:
+        """The question with this id, or None when its bank no longer has it."""
+        if question_id not in self._found:
+            self.fetch([question_id])
+        return self._found[question_id]
+
+    def __contains__(self, question_id: str) -> bool:
+        return self.get(question_id) is not None
+
+
 class _Banks:
-    """The banks given to compute(), each loaded at most once, with its questions by id."""
+    """The banks given to compute(), each loaded at most once, with the questions named."""
 
     def __init__(self, source: BankSource | None) -> None:
         self._source = source
         self._banks: dict[str, Bank | None] = {}
-        self._questions: dict[str, dict[str, Question] | None] = {}
+        self._questions: dict[str, _Named | None] = {}
 
     def bank(self, key: str) -> Bank | None:
         if key not in self._banks:
@@ -172,12 +202,24 @@ class _Banks:
             self._banks[key] = found
         return self._banks[key]
 
-    def questions(self, key: str) -> dict[str, Question] | None:
+    def questions(self, key: str) -> _Named | None:
         """The questions of a bank by id, or None when the bank cannot be had."""
         if key not in self._questions:
             bank = self.bank(key)
-            self._questions[key] = None if bank is None else {q.id: q for q in bank.questions}
+            self._questions[key] = None if bank is None else _Named(bank)
         return self._questions[key]
+
+    def fetch(self, rows: Iterable[QuestionTotal]) -> None:
+        """Read the questions these totals name, a query per bank rather than one per question."""
+        if self._source is None:
+            return
+        named: dict[str, list[str]] = {}
+        for row in rows:
+            named.setdefault(row.bank, []).append(row.question_id)
+        for key, ids in named.items():
+            by_id = self.questions(key)
+            if by_id is not None:
+                by_id.fetch(ids)
 
 
 #: The sessions counted, the totals per local day, the score chart, each bank's last title.

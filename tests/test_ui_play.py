@@ -122,7 +122,7 @@ async def test_arrows_enter_and_mouse_answer_too(three: Path, tmp_path: Path):
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             # Arrows then Enter pick the choice under the cursor.
-            await pilot.press("down", "down", "enter")
+            await pilot.press("down", "down", "down", "enter")
             quiz = app.screen.quiz
             assert quiz.outcomes[0].picked == {2}
             await pilot.press("enter")

@@ -39,9 +39,10 @@ PLURAL_FORMS: dict[str, tuple[str, ...]] = {
 }
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
-# Arabic-Indic (U+0660..) and Extended Arabic-Indic (U+06F0.., Persian and Urdu keyboards).
+# Arabic-Indic (U+0660..) and Extended Arabic-Indic (U+06F0.., Persian and Urdu keyboards);
+# choice 10 is the 0 key, after 9 as on the keyboard.
 DIGIT_KEYS: dict[int, tuple[str, ...]] = {
-    n: (str(n), chr(0x0660 + n), chr(0x06F0 + n)) for n in range(1, 10)
+    n: (str(n % 10), chr(0x0660 + n % 10), chr(0x06F0 + n % 10)) for n in range(1, 11)
 }
 
 ARABIC_MONTHS = (

@@ -1,21 +1,25 @@
 """The list of choices of one question: numbered rows, a cursor, and marks once answered.
 
-`NUMBER_BINDINGS` are the keys that pick a choice by its number, for every screen that shows one.
+`NUMBER_BINDINGS` are the keys that pick a choice by its number, for every screen that shows one;
+`show_number_range` makes the footer say the range the current question has ("1-4").
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from quiz.text.i18n import DIGIT_KEYS, translatable
+from quiz.text.i18n import DIGIT_KEYS, digits, translatable
 from quiz.text.rtl import Mode
 from quiz.ui.bidi_text import BidiVisual
 from quiz.ui.display import mode
@@ -23,7 +27,8 @@ from quiz.ui.localize import localize
 
 #: Each choice number picks from the Latin, Arabic-Indic and Extended Arabic-Indic (Persian)
 #: digit keys alike (Textual names a printable digit key by the character itself); the screen's
-#: `action_number(n)` says what a pick means. The footer shows one entry, "1-9".
+#: `action_number(n)` says what a pick means; key 0 is the tenth. The footer shows one entry,
+#: the range of the current question (`show_number_range`).
 NUMBER_BINDINGS = [
     Binding(
         ",".join(keys),
@@ -34,6 +39,35 @@ NUMBER_BINDINGS = [
     )
     for n, keys in DIGIT_KEYS.items()
 ]
+
+
+def number_range(count: int) -> str:
+    """The keys that pick one of `count` choices, as the footer says them: `1-4`, `1-9,0`."""
+    if count <= 1:
+        return "1"
+    if count < 10:
+        return f"1-{count}"
+    return "1-9,0"
+
+
+def show_number_range(node: DOMNode, count: int) -> None:
+    """Make the footer's number key say the range of a question with `count` choices."""
+    bindings = node._bindings.key_to_bindings
+    wanted = digits(number_range(count))
+    for key, key_bindings in bindings.items():
+        bindings[key] = [
+            dataclasses.replace(binding, key_display=wanted)
+            if binding.action == "number(1)" and binding.key_display != wanted
+            else binding
+            for binding in key_bindings
+        ]
+    node.refresh_bindings()
+
+
+def aligned(labels: list[str]) -> list[str]:
+    """Labels padded to one width, so that `10.` lines up under ` 9.`."""
+    width = max((cell_len(label) for label in labels), default=0)
+    return [" " * (width - cell_len(label)) + label for label in labels]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +153,12 @@ class ChoiceList(Vertical, can_focus=True):
     ]
 
     cursor: reactive[int] = reactive(0)
+    #: Whether the student has moved to a choice (arrow keys, a pick): until then no row is
+    #: under the cursor and Enter picks nothing, so a second Enter never answers a new question.
+    moved: reactive[bool] = reactive(False)
+
+    class Moved(Message):
+        """The cursor moved to a choice (so Enter can pick it)."""
 
     class Clicked(Message):
         """A choice was clicked with the mouse."""
@@ -145,7 +185,7 @@ class ChoiceList(Vertical, can_focus=True):
         self.mode: Mode = mode()
         self.rtl_default = rtl_default
         self.choices = choices
-        self.labels = labels
+        self.labels = aligned(labels)
         self.multiple = multiple
         self.selected: set[int] = set()
         self.marks: Marks | None = None
@@ -168,7 +208,7 @@ class ChoiceList(Vertical, can_focus=True):
         rtl_default: bool | None = None,
     ) -> None:
         """Show another question's choices, unanswered, with the cursor on the first."""
-        self.choices, self.labels, self.multiple = choices, labels, multiple
+        self.choices, self.labels, self.multiple = choices, aligned(labels), multiple
         if rtl_default is not None:
             self.rtl_default = rtl_default
         self.selected = set()
@@ -176,6 +216,7 @@ class ChoiceList(Vertical, can_focus=True):
         self.remove_children()
         self.mount_all(self._make_rows())
         self.cursor = 0
+        self.moved = False
         self.call_after_refresh(self.refresh_rows)
 
     @property
@@ -189,14 +230,40 @@ class ChoiceList(Vertical, can_focus=True):
     def watch_cursor(self) -> None:
         self.refresh_rows()
         rows = self.rows
-        if rows:
+        if rows and self.moved:
             rows[self.cursor].scroll_visible(animate=False)
 
+    def watch_moved(self) -> None:
+        self.refresh_rows()
+
+    @property
+    def pointed(self) -> int | None:
+        """The choice under the cursor, or None before the student moved to one."""
+        return self.cursor if self.moved and self.choices else None
+
     def action_move(self, step: int) -> None:
-        self.cursor = (self.cursor + step) % len(self.choices)
+        if not self.choices:
+            return
+        if not self.moved:
+            # The first arrow press lands on the first (down) or the last (up) choice.
+            self.moved = True
+            self.cursor = 0 if step > 0 else len(self.choices) - 1
+        else:
+            self.cursor = (self.cursor + step) % len(self.choices)
+        self.rows[self.cursor].scroll_visible(animate=False)
+        self.post_message(self.Moved())
 
     def action_move_to(self, index: int) -> None:
+        if not self.choices:
+            return
+        self.moved = True
         self.cursor = index % len(self.choices)
+        self.post_message(self.Moved())
+
+    def point_at(self, index: int) -> None:
+        """Put the cursor on a choice (the one just picked)."""
+        self.cursor = index
+        self.moved = True
 
     def select(self, picks: set[int]) -> None:
         """Show these choices as selected (an exam's current answer)."""
@@ -206,7 +273,7 @@ class ChoiceList(Vertical, can_focus=True):
     def toggle(self, index: int) -> None:
         """Select or unselect a choice (for questions with several right answers)."""
         self.selected ^= {index}
-        self.cursor = index
+        self.point_at(index)
         self.refresh_rows()
 
     def reveal(self, marks: Marks) -> None:
@@ -221,7 +288,7 @@ class ChoiceList(Vertical, can_focus=True):
             marks = self.marks
             right = marks is not None and index in marks.right
             picked = index in (marks.picked if marks else self.selected)
-            row.set_class(index == self.cursor and marks is None, "-cursor")
+            row.set_class(index == self.pointed and marks is None, "-cursor")
             row.set_class(picked, "-picked")
             row.set_class(right, "-right")
             row.set_class(picked and marks is not None and not right, "-wrong")

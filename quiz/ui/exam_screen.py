@@ -12,7 +12,7 @@ from quiz.play.exam import Exam, ExamOver, format_duration
 from quiz.store import StoreError
 from quiz.text.i18n import choice_label, t, translatable
 from quiz.text.rtl import rtl_language
-from quiz.ui.choices import NUMBER_BINDINGS, ChoiceList
+from quiz.ui.choices import NUMBER_BINDINGS, ChoiceList, show_number_range
 from quiz.ui.confirm import ConfirmScreen, ask_to_leave
 from quiz.ui.display import bank_text, ui_line, ui_text
 from quiz.ui.localize import localize
@@ -70,9 +70,13 @@ class ExamScreen(AppScreen):
         self.query_one("#hint").display = bool(hint)
         labels = [choice_label(n) for n in range(len(shown.choices))]
         self.choices.set_choices(shown.choices, labels, multiple=shown.question.multiple)
-        self.choices.select(set(self.exam.current_picks or ()))
+        picks = set(self.exam.current_picks or ())
+        self.choices.select(picks)
+        if picks:
+            self.choices.point_at(min(picks))
         self.choices.focus()
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        show_number_range(self, len(shown.choices))
         self.update_status()
 
     def update_status(self) -> None:
@@ -108,7 +112,7 @@ class ExamScreen(AppScreen):
             # The change was not saved, so it was not made: the earlier answer stands.
             self.quiz_app.not_saved(error)
             return
-        self.choices.cursor = index
+        self.choices.point_at(index)
         self.choices.select(picks)
         self.update_status()
 
@@ -116,7 +120,10 @@ class ExamScreen(AppScreen):
         self.pick(number - 1)
 
     def action_pick_cursor(self) -> None:
-        self.pick(self.choices.cursor)
+        # Nothing under the cursor until an arrow moved to a choice: Enter alone picks nothing.
+        pointed = self.choices.pointed
+        if pointed is not None:
+            self.pick(pointed)
 
     @on(ChoiceList.Clicked)
     def clicked(self, event: ChoiceList.Clicked) -> None:

@@ -16,7 +16,7 @@ from quiz.store import StoreError
 from quiz.text.i18n import choice_label, separator, t, translatable
 from quiz.text.rtl import rtl_language
 from quiz.ui.bidi_text import BidiVisual, Stacked
-from quiz.ui.choices import NUMBER_BINDINGS, ChoiceList, Marks
+from quiz.ui.choices import NUMBER_BINDINGS, ChoiceList, Marks, show_number_range
 from quiz.ui.display import bank_text, labelled, mode, source_line, ui_line, ui_text
 from quiz.ui.localize import localize
 from quiz.ui.screen import AppScreen
@@ -74,7 +74,11 @@ class QuestionScreen(AppScreen, Generic[R]):
 
     BINDINGS = [
         *NUMBER_BINDINGS,
-        Binding("enter", "confirm", translatable("footer.answer_next")),
+        # One key, two meanings, one shown at a time (check_action): answer with the choice
+        # moved to (or the ones ticked), then go on. Enter on a new question with no choice
+        # moved to does nothing, so a repeated Enter never answers it.
+        Binding("enter", "confirm", translatable("footer.answer")),
+        Binding("enter", "next", translatable("footer.next")),
         Binding("space", "next", translatable("footer.next"), show=False),
         Binding("escape,q", "leave", translatable("footer.leave")),
     ]
@@ -134,6 +138,7 @@ class QuestionScreen(AppScreen, Generic[R]):
         feedback.remove_children()
         feedback.display = False
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        show_number_range(self, len(shown.choices))
         self.update_status()
 
     def labels(self) -> list[str]:
@@ -197,6 +202,27 @@ class QuestionScreen(AppScreen, Generic[R]):
         feedback.display = True
         feedback.scroll_visible(animate=False)
         self.update_status()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        answered = self.quiz.current_outcome is not None
+        if action == "confirm":
+            if answered:
+                return False
+            # Several right: Enter confirms the ticks (or says to tick one first).
+            return self.quiz.current.question.multiple or self.choices.pointed is not None
+        if action == "next":
+            return answered
+        if action == "number" and parameters:
+            number = parameters[0]
+            # Answered: the number keys do nothing more, and the footer stops offering them.
+            count = len(self.quiz.current.choices)
+            return not answered and isinstance(number, int) and number <= count
+        return True
+
+    @on(ChoiceList.Moved)
+    def moved(self) -> None:
+        self.refresh_bindings()
 
     def action_number(self, number: int) -> None:
         self.pick(number - 1)
@@ -207,11 +233,11 @@ class QuestionScreen(AppScreen, Generic[R]):
 
     def action_confirm(self) -> None:
         if self.quiz.current_outcome is not None:
-            self.action_next()
-        elif self.quiz.current.question.multiple:
+            return
+        if self.quiz.current.question.multiple:
             self.submit(set(self.choices.selected))
-        else:
-            self.submit({self.choices.cursor})
+        elif (pointed := self.choices.pointed) is not None:
+            self.submit({pointed})
 
     def action_next(self) -> None:
         if self.quiz.current_outcome is None:

@@ -15,7 +15,6 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "footer.start": "ابدأ",
     "footer.reload": "إعادة التحميل",
     "footer.answer": "أجب",
-    "footer.answer_next": "أجب / التالي",
     "footer.next": "التالي",
     "footer.leave": "مغادرة",
     "footer.up": "أعلى",

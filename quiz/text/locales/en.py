@@ -15,7 +15,6 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "footer.start": "Start",
     "footer.reload": "Reload",
     "footer.answer": "Answer",
-    "footer.answer_next": "Answer / next",
     "footer.next": "Next",
     "footer.leave": "Leave",
     "footer.up": "Up",

@@ -102,6 +102,7 @@ class ChoiceRow(Static):
         color: $text-error;
     }
     ChoiceRow.-missed {
+        color: $text-success;
         text-style: underline;
     }
     """
@@ -288,11 +289,14 @@ class ChoiceList(Vertical, can_focus=True):
             marks = self.marks
             right = marks is not None and index in marks.right
             picked = index in (marks.picked if marks else self.selected)
+            missed = right and not picked
             row.set_class(index == self.pointed and marks is None, "-cursor")
             row.set_class(picked, "-picked")
-            row.set_class(right, "-right")
+            # Several right: a right choice ticked, one not ticked and a wrong one ticked each
+            # look their own (✓, !, ✗); with one right, the right choice is shown as right.
+            row.set_class(right and not (missed and self.multiple), "-right")
             row.set_class(picked and marks is not None and not right, "-wrong")
-            row.set_class(right and marks is not None and not picked, "-missed")
+            row.set_class(missed, "-missed")
             if marks is None:
                 if self.multiple:
                     row.sign = "[x]" if picked else "[ ]"
@@ -300,6 +304,8 @@ class ChoiceList(Vertical, can_focus=True):
                     row.sign = "(•)" if picked else "( )"
                 else:
                     row.sign = " "
+            elif missed and self.multiple:
+                row.sign = "!"
             elif right:
                 row.sign = "✓"
             else:

@@ -74,7 +74,7 @@ class ExamScreen(AppScreen):
         self.choices.select(picks)
         if picks:
             self.choices.point_at(min(picks))
-        self.choices.focus()
+        self.choices.focus(scroll_visible=False)
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
         show_number_range(self, len(shown.choices))
         self.update_status()

@@ -44,6 +44,8 @@ def feedback_parts(run: FeedbackRun, outcome: Outcome) -> list[Static]:
             )
         )
     parts = [verdict]
+    if question.multiple:
+        parts.append(Static(ui_text(found(shown.right, outcome.picked), style="$text-muted")))
     for index in sorted(outcome.picked):
         note = question.feedback_for(shown.choices[index])
         if note:
@@ -67,6 +69,15 @@ def feedback_parts(run: FeedbackRun, outcome: Outcome) -> list[Static]:
     for part in parts:
         part.add_class("feedback-part")
     return parts
+
+
+def found(right: frozenset[int] | set[int], picked: frozenset[int] | set[int]) -> str:
+    """How many of several right choices were ticked: "2 of 3 right choices, 1 wrong"."""
+    said = t("feedback.found", found=len(right & picked), count=len(right))
+    wrong = len(picked - right)
+    if wrong:
+        said += separator() + t("feedback.wrong_picks", count=wrong)
+    return said
 
 
 class QuestionScreen(AppScreen, Generic[R]):
@@ -133,7 +144,8 @@ class QuestionScreen(AppScreen, Generic[R]):
                 multiple=shown.question.multiple,
                 rtl_default=rtl_language(language),
             )
-        self.choices.focus()
+        # Focused without scrolling to it: a question taller than the screen opens at its top.
+        self.choices.focus(scroll_visible=False)
         feedback = self.query_one("#feedback", Vertical)
         feedback.remove_children()
         feedback.display = False

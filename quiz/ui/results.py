@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Static
 
 from quiz.play.run import Result, Run
@@ -56,9 +56,12 @@ class ResultsScreen(AppScreen):
         total = len(self.rows)
         percent = round(100 * correct / total) if total else 0
         bank = self.quiz.current_bank
-        with VerticalScroll(id="body"):
+        # The top bar of every run screen: the bank (or the run) and where the student is.
+        with Horizontal(id="status"):
             heading = ui_text(self.title) if self.title else bank_text(bank.title, bank.language)
-            yield Static(heading, id="results-title")
+            yield Static(heading, id="bank-title")
+            yield Static(ui_text(t("results.heading")), id="progress")
+        with VerticalScroll(id="body"):
             score = t(
                 "results.score", correct=correct, total=total, percent=t("percent", value=percent)
             )
@@ -78,9 +81,13 @@ class ResultsScreen(AppScreen):
         self.query_one("#body").focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Dim "Retry missed" when nothing was missed, or when the misses span several banks.
-        if action == "retry" and len({bank_key(row.bank.path) for row in self.missed}) != 1:
-            return None
+        # No "Retry missed" when nothing was missed; dimmed when the misses span several banks.
+        if action == "retry":
+            banks = {bank_key(row.bank.path) for row in self.missed}
+            if not banks:
+                return False
+            if len(banks) != 1:
+                return None
         return True
 
     def action_retry(self) -> None:

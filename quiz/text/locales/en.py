@@ -44,6 +44,11 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "feedback.wrong": "Wrong.",
     "feedback.answer_is": "The answer is",
     "feedback.answers_are": "The answers are",
+    "feedback.found": {
+        "one": "{found} of {count} right choice",
+        "other": "{found} of {count} right choices",
+    },
+    "feedback.wrong_picks": {"one": "{count} wrong", "other": "{count} wrong"},
     "leave.question": "Leave this quiz?",
     "leave.saved": {
         "one": "Your {count} answer is saved.",
@@ -59,6 +64,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "results.missed": "Missed ({missed}):",
     "results.answer": "Answer",
     "results.you_said": "You said",
+    "results.heading": "Results",
     "results.nothing_missed": "Nothing missed: there is nothing to retry.",
     "again.changed": "The bank has changed since: choose it again on the home screen.",
     "store.not_saved": "Not saved: {error}. Nothing was lost; answer again in a moment.",

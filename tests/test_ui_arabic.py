@@ -110,9 +110,9 @@ async def test_an_arabic_quiz_answered_with_arabic_and_persian_digit_keys(
             assert screen.has_class("-rtl")
             text = screen_text(app)
             assert "السؤال ١ من ٣ · النتيجة ٠/٠" in text
-            # Footer labels in Arabic, the number keys (three choices) in Arabic-Indic digits.
+            # Footer labels in Arabic, the choice keys (three choices) as they are labelled.
             footer = screen_lines(app)[-1]
-            for label in ("١-٣ أجب", "مغادرة", "لوحة الأوامر"):
+            for label in ("أ-ج أجب", "مغادرة", "لوحة الأوامر"):
                 assert label in footer
             assert latin_words(app) == set()
             for n in range(1, 4):
@@ -167,7 +167,7 @@ async def test_latin_number_keys_still_answer_in_arabic(arabic_bank: Path, tmp_p
             if quiz.current.question.multiple:
                 await pilot.press("1", "2", "enter", "enter")
             assert "السؤال 1 من 3" in screen_text(app) or "السؤال 2 من 3" in screen_text(app)
-            assert "1-3 أجب" in screen_lines(app)[-1]  # every question has three choices
+            assert "أ-ج أجب" in screen_lines(app)[-1]  # three choices, labelled with letters
             before = quiz.answered
             await pilot.press(str(min(quiz.current.right) + 1))
             assert quiz.answered == before + 1
@@ -206,10 +206,11 @@ async def test_home_count_dialog_and_leaving_in_arabic(arabic_bank: Path, tmp_pa
             assert isinstance(app.screen, HomeScreen)
             text = screen_text(app)
             assert "quiz · اختر بنك أسئلة" in text
-            assert "ar · ٣ أسئلة · الأفضل - · الأخيرة -" in text
+            # The language by its name, zero cards as words, the Arabic comma between facts.
+            assert "العربية، ٣ أسئلة، الأفضل -، الأخيرة -، لا بطاقات مستحقة، ٣ بطاقات جديدة" in text
             assert "ابدأ" in screen_lines(app)[-1] and "الإحصاءات" in screen_lines(app)[-1]
-            # The title and the language codes are bank data; the rest of the screen is Arabic.
-            assert latin_words(app) - {"Three", "capitals", "en", "ar"} == set()
+            # The title and a language's own name are bank data; the rest of the screen is Arabic.
+            assert latin_words(app) - {"Three", "capitals", "English"} == set()
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, StartScreen)
@@ -229,7 +230,7 @@ async def test_home_count_dialog_and_leaving_in_arabic(arabic_bank: Path, tmp_pa
             await pilot.pause()
             assert isinstance(app.screen, ConfirmScreen)
             text = screen_text(app)
-            assert "هل تريد مغادرة هذا الاختبار؟ حُفظت إجابتك." in text
+            assert "هل تريد مغادرة هذه الجلسة؟ حُفظت إجابتك." in text
             assert "نعم (y)" in text and "لا (n)" in text
             assert latin_words(app) == set()
             await pilot.press("y")
@@ -336,7 +337,7 @@ def test_quiz_scores_in_english_is_unchanged(scores_db, capsys):
 
 def test_no_scores_yet_in_arabic(tmp_path: Path, capsys):
     assert main(["scores", "--lang", "ar", "--db", str(tmp_path / "empty.db")]) == 0
-    assert capsys.readouterr().out == "لا اختبارات بعد. شغّل quiz لتبدأ اختبارًا.\n"
+    assert capsys.readouterr().out == "لا جلسات بعد. شغّل quiz لتبدأ تمرينًا.\n"
 
 
 def test_a_bad_quiz_lang_is_one_line_and_exit_2(scores_db, capsys, monkeypatch):

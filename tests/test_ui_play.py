@@ -205,7 +205,7 @@ async def test_home_lists_banks_by_folder_with_scores_and_errors(tmp_path: Path)
             text = screen_text(app)
             assert "geography" in text
             assert "Three capitals" in text
-            assert "en · 3 questions · best 100% · last 33%" in text
+            assert "English · 3 questions · best 100% · last 33%" in text
             assert "Broken" in text
             assert "error: broken.yaml:2:1: 'questions' is empty" in text
 

@@ -60,6 +60,21 @@ ARABIC_MONTHS = (
     "ديسمبر",
 )
 
+# Each language by its own name (an endonym), so a bank's language reads the same in every
+# interface language; a tag not listed is shown as it is written.
+LANGUAGE_NAMES = {
+    "ar": "العربية",
+    "de": "Deutsch",
+    "en": "English",
+    "es": "Español",
+    "fa": "فارسی",
+    "fr": "Français",
+    "id": "Bahasa Indonesia",
+    "ms": "Bahasa Melayu",
+    "tr": "Türkçe",
+    "ur": "اردو",
+}
+
 # -- settings --------------------------------------------------------------------------------
 
 
@@ -198,6 +213,12 @@ def placeholders(message: Message) -> set[str]:
         for _, field, _, _ in string.Formatter().parse(form)
         if field
     }
+
+
+def language_name(tag: str | None) -> str:
+    """A bank's language by its own name: `ar` and `ar-EG` are العربية, `en` is English."""
+    primary = (tag or "").replace("_", "-").split("-")[0].lower()
+    return LANGUAGE_NAMES.get(primary, tag or "")
 
 
 def separator() -> str:

@@ -168,7 +168,13 @@ def _without_invisible(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def layout(
-    text: str, width: int, *, rtl_default: bool, mode: Mode, prefix: str = ""
+    text: str,
+    width: int,
+    *,
+    rtl_default: bool,
+    mode: Mode,
+    prefix: str = "",
+    all_rtl: bool = False,
 ) -> tuple[Line, ...]:
     """Lay out bank text for a box `width` cells wide: one `Line` per row.
 
@@ -178,7 +184,9 @@ def layout(
     both itself. `prefix` (for example a choice's label) starts the first line, on the right of a
     right-to-left paragraph, and later lines are indented as far (a hanging indent). A prefix
     with a right-to-left letter makes the first paragraph right-to-left: an English choice
-    labelled `ب.` is right-aligned with its label on the right, like the Arabic ones.
+    labelled `ب.` is right-aligned with its label on the right, like the Arabic ones. `all_rtl`
+    makes every paragraph right-to-left, whatever its first letter: interface text in Arabic
+    (`quiz · اختر بنك أسئلة` is an Arabic sentence that starts with the program's name).
     """
     lines: list[Line] = []
     text = _clean(text)
@@ -188,12 +196,13 @@ def layout(
         # A long prefix in a narrow box would leave the text a sliver beside it: the prefix gets
         # a row of its own, and the text the whole width below it.
         first = text.split("\n", 1)[0]
-        rtl = paragraph_direction(first, rtl_default) or _has_rtl_letter(prefix)
+        rtl = all_rtl or paragraph_direction(first, rtl_default) or _has_rtl_letter(prefix)
         shown = prefix if mode == "terminal" else _prefix_visual(prefix, rtl)
         head = Line(shown, rtl, (0, len(shown)))
-        return (head, *layout(text, width, rtl_default=rtl_default, mode=mode))
+        rest = layout(text, width, rtl_default=rtl_default, mode=mode, all_rtl=all_rtl)
+        return (head, *rest)
     for number, paragraph in enumerate(text.split("\n")):
-        rtl = paragraph_direction(paragraph, rtl_default)
+        rtl = all_rtl or paragraph_direction(paragraph, rtl_default)
         # An Arabic label (أ.) makes its row right-to-left whatever the text, so the labels of a
         # list stay in one column; a Latin sign such as "[x]" does not make it left-to-right.
         rtl = rtl or (number == 0 and _has_rtl_letter(prefix))
@@ -237,13 +246,15 @@ def _prefix_visual(prefix: str, rtl: bool) -> str:
     return visual_lines(shaped, [(0, len(shaped))], rtl)[0]
 
 
-def visual_line(text: str, *, rtl_default: bool, mode: Mode) -> str:
+def visual_line(text: str, *, rtl_default: bool, mode: Mode, all_rtl: bool = False) -> str:
     """A short one-line string as `layout` would draw it, for widgets that take a plain string
     and do not wrap it (footer key descriptions, button labels, the title bar).
 
     Newlines become spaces; alignment is left to the widget.
     """
-    lines = layout(" ".join(text.split()), 1 << 16, rtl_default=rtl_default, mode=mode)
+    lines = layout(
+        " ".join(text.split()), 1 << 16, rtl_default=rtl_default, mode=mode, all_rtl=all_rtl
+    )
     return lines[0].text if lines else ""
 
 

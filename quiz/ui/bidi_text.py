@@ -54,6 +54,8 @@ class BidiVisual(Visual):
         prefix: str = "",
         prefix_style: str = "bold",
         style: str = "",
+        all_rtl: bool = False,
+        align_right: bool = False,
     ) -> None:
         # Every piece of text drawn from data passes here: control and bidi characters go.
         self.text = on_screen(text)
@@ -62,6 +64,10 @@ class BidiVisual(Visual):
         self.prefix = on_screen(prefix)
         self.prefix_style = prefix_style
         self.style = style
+        self.all_rtl = all_rtl
+        #: Every row ends at the right edge, left-to-right ones too (a list in an Arabic
+        #: interface: an English bank's title lines up with the Arabic rows under it).
+        self.align_right = align_right
 
     def __repr__(self) -> str:
         return f"BidiVisual({self.text!r}, rtl_default={self.rtl_default}, mode={self.mode!r})"
@@ -74,20 +80,26 @@ class BidiVisual(Visual):
             rtl_default=self.rtl_default,
             mode=self.mode,
             prefix=self.prefix,
+            all_rtl=self.all_rtl,
         )
 
     def content(self, width: int) -> Content:
-        """The rows at a width as one Content, right-to-left rows padded on the left."""
+        """The rows at a width as one Content, right-to-left rows padded on the left.
+
+        `style` covers the text only, not that padding: an underline runs under the words."""
         rows: list[Content] = []
         for line in self.lines(width):
-            pad = max(0, width - cell_width(line.text)) if line.rtl else 0
+            right = line.rtl or self.align_right
+            pad = max(0, width - cell_width(line.text)) if right else 0
             spans = []
             start, end = line.prefix
             if self.prefix_style and end > start:
-                spans.append(Span(pad + start, pad + end, self.prefix_style))
-            rows.append(Content(" " * pad + line.text, spans))
-        content = Content("\n").join(rows)
-        return content.stylize(self.style) if self.style else content
+                spans.append(Span(start, end, self.prefix_style))
+            text = Content(line.text, spans)
+            if self.style:
+                text = text.stylize(self.style)
+            rows.append(Content(" " * pad) + text if pad else text)
+        return Content("\n").join(rows)
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions

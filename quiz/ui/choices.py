@@ -19,30 +19,42 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from quiz.text.i18n import DIGIT_KEYS, digits, translatable
-from quiz.text.rtl import Mode
+from quiz.text.i18n import DIGIT_KEYS, choice_label, digits, language, translatable
+from quiz.text.rtl import ABJAD, Mode
 from quiz.ui.bidi_text import BidiVisual
-from quiz.ui.display import mode
+from quiz.ui.display import mode, ui_line
 from quiz.ui.localize import localize
 
 #: Each choice number picks from the Latin, Arabic-Indic and Extended Arabic-Indic (Persian)
-#: digit keys alike (Textual names a printable digit key by the character itself); the screen's
+#: digit keys alike (Textual names a printable digit key by the character itself), and from the
+#: letter it is labelled with in Arabic (أ ب ج د ...: typed on an Arabic keyboard); the screen's
 #: `action_number(n)` says what a pick means; key 0 is the tenth. The footer shows one entry,
-#: the range of the current question (`show_number_range`).
+#: the range of the current question as it is labelled (`show_number_range`).
 NUMBER_BINDINGS = [
-    Binding(
-        ",".join(keys),
-        f"number({n})",
-        translatable("footer.answer"),
-        show=n == 1,
-        key_display="1-9",
-    )
-    for n, keys in DIGIT_KEYS.items()
+    *(
+        Binding(
+            ",".join(keys),
+            f"number({n})",
+            translatable("footer.answer"),
+            show=n == 1,
+            key_display="1-9",
+        )
+        for n, keys in DIGIT_KEYS.items()
+    ),
+    *(
+        # هـ is labelled with a tatweel after the letter; the key types the letter alone.
+        Binding(letter[0], f"number({n})", show=False)
+        for n, letter in enumerate(ABJAD[:10], start=1)
+    ),
 ]
 
 
 def number_range(count: int) -> str:
-    """The keys that pick one of `count` choices, as the footer says them: `1-4`, `1-9,0`."""
+    """The keys that pick one of `count` choices, as the footer says them: `1-4`, `1-9,0`; in
+    Arabic the letters the choices are labelled with, `أ-د` (in logical order)."""
+    if language() == "ar":
+        first, last = choice_label(0)[:-1], choice_label(max(0, count - 1))[:-1]
+        return first if count <= 1 else f"{first}-{last}"
     if count <= 1:
         return "1"
     if count < 10:
@@ -53,7 +65,8 @@ def number_range(count: int) -> str:
 def show_number_range(node: DOMNode, count: int) -> None:
     """Make the footer's number key say the range of a question with `count` choices."""
     bindings = node._bindings.key_to_bindings
-    wanted = digits(number_range(count))
+    # In display order: أ-د reads from the right (its cells are د-أ).
+    wanted = ui_line(digits(number_range(count)))
     for key, key_bindings in bindings.items():
         bindings[key] = [
             dataclasses.replace(binding, key_display=wanted)
@@ -103,7 +116,6 @@ class ChoiceRow(Static):
     }
     ChoiceRow.-missed {
         color: $text-success;
-        text-style: underline;
     }
     """
 
@@ -118,11 +130,14 @@ class ChoiceRow(Static):
 
     def render(self) -> BidiVisual:
         # The sign and label lead the row: on the left, or on the right of a right-to-left row.
+        # A right answer not picked is underlined: the words only, not the padding on the left
+        # of a right-to-left row (a CSS text-style would underline the whole row).
         return BidiVisual(
             self.text,
             rtl_default=self.rtl_default,
             mode=self.mode,
             prefix=f"{self.sign} {self.label} ",
+            style="underline" if self.has_class("-missed") else "",
         )
 
     def on_click(self, event: events.Click) -> None:

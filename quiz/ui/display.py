@@ -25,15 +25,28 @@ def mode() -> Mode:
     return current().rtl_mode
 
 
-def bank_text(text: str, language: str, *, style: str = "") -> BidiVisual:
-    """Text from a bank file (data, never markup), in the direction its paragraphs need."""
-    return BidiVisual(text, rtl_default=rtl_language(language), mode=mode(), style=style)
+def bank_text(
+    text: str, language: str, *, style: str = "", in_interface: bool = False
+) -> BidiVisual:
+    """Text from a bank file (data, never markup), in the direction its paragraphs need.
+
+    `in_interface`: the text is an item of the interface (a bank's title in the home list),
+    aligned as the interface is: on the right in Arabic, an English title too.
+    """
+    return BidiVisual(
+        text,
+        rtl_default=rtl_language(language),
+        mode=mode(),
+        style=style,
+        align_right=in_interface and is_rtl(),
+    )
 
 
 def ui_text(text: str, *, style: str = "") -> Visual:
     """Interface text (from the catalogue), laid out right to left in an RTL language."""
     if is_rtl():
-        return BidiVisual(text, rtl_default=True, mode=mode(), style=style)
+        # Every paragraph an Arabic sentence, even one that starts with a name or `quiz`.
+        return BidiVisual(text, rtl_default=True, mode=mode(), style=style, all_rtl=True)
     # Catalogue text holds names from data (profiles, folders, files): never a control code.
     text = on_screen(text)
     return Content(text).stylize(style) if style else Content(text)
@@ -43,7 +56,7 @@ def ui_line(text: str) -> str:
     """Interface text for widgets that take a plain one-line string (footer, buttons)."""
     text = on_screen(text)
     if is_rtl():
-        return visual_line(text, rtl_default=True, mode=mode())
+        return visual_line(text, rtl_default=True, mode=mode(), all_rtl=True)
     return text
 
 

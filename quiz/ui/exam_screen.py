@@ -10,7 +10,7 @@ from textual.widgets import Footer, Static
 
 from quiz.play.exam import Exam, ExamOver, format_duration
 from quiz.store import StoreError
-from quiz.text.i18n import choice_label, t, translatable
+from quiz.text.i18n import choice_label, digits, t, translatable
 from quiz.text.rtl import rtl_language
 from quiz.ui.choices import NUMBER_BINDINGS, ChoiceList, show_number_range
 from quiz.ui.confirm import ConfirmScreen, ask_to_leave
@@ -86,7 +86,9 @@ class ExamScreen(AppScreen):
         )
         remaining = exam.remaining()
         if remaining is not None:
-            status += " · " + t("exam.time_left", time=format_duration(remaining))
+            # "9:59" in the digits of the rest of the line (t inserts text as given).
+            clock = digits(format_duration(remaining))
+            status += " · " + t("exam.time_left", time=clock)
         self.query_one("#progress", Static).update(ui_text(status))
 
     # -- answering -------------------------------------------------------------------------------

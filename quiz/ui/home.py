@@ -16,7 +16,7 @@ from quiz.bank.catalog import Entry
 if TYPE_CHECKING:
     from quiz.play.study import DueCounts
 from quiz.store import BankScore, StoreError, bank_key
-from quiz.text.i18n import t, translatable
+from quiz.text.i18n import language_name, t, translatable
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.choice import StartChoice
 from quiz.ui.display import bank_text, ui_line, ui_text
@@ -35,7 +35,7 @@ def entry_prompt(entry: Entry, score: BankScore | None, cards: DueCounts | None 
     """How one bank reads in the list: title, then its facts (or its first error)."""
     summary = entry.summary
     name = printable_name(entry.file.path.name)
-    title = bank_text(summary.title or name, summary.language, style="bold")
+    title = bank_text(summary.title or name, summary.language, style="bold", in_interface=True)
     if not summary.playable:
         error = entry.first_error
         message = f"{name}:{error.line}:{error.column}: {error.message}" if error else name
@@ -44,10 +44,18 @@ def entry_prompt(entry: Entry, score: BankScore | None, cards: DueCounts | None 
     last = percent(score.last if score else None)
     questions = t("home.questions", count=summary.count)
     facts = "  " + t(
-        "home.facts", language=summary.language, questions=questions, best=best, last=last
+        "home.facts",
+        language=language_name(summary.language),
+        questions=questions,
+        best=best,
+        last=last,
     )
     if cards is not None:
-        facts += " · " + t("home.due", due=cards.due, new=cards.new)
+        facts += t(
+            "home.due",
+            due=t("home.due_count", count=cards.due),
+            new=t("home.new_count", count=cards.new),
+        )
     return Stacked(title, ui_text(facts, style="$text-muted"))
 
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from quiz.text.i18n import digits, is_rtl, t, translatable
+from quiz.text.i18n import choice_label, digits, is_rtl, t, translatable
 from quiz.ui.display import ui_line
 
 # Textual's own bindings (on the App) carry English descriptions, not catalogue keys.
@@ -17,6 +17,10 @@ TEXTUAL_ACTIONS = {
     "quit": translatable("footer.quit"),
 }
 
+
+#: The key display of the bindings that pick a choice by its label: "1-9", or the abjad letters
+#: an Arabic interface labels choices with.
+CHOICE_KEYS = "1-9"
 
 #: The letter of the Arabic (101) keyboard layout on each Latin letter key.
 ARABIC_LAYOUT = dict(zip("qwertyuiopasdfghjklzxcvnm", "ضصثقفغعهخحشسيبلاتنمئءؤرىة", strict=True))
@@ -52,8 +56,13 @@ def _translated(binding: Binding, actions: Mapping[str, str]) -> Binding:
     key = actions.get(binding.action, binding.description)
     if not key:
         return binding
+    display = binding.key_display
+    if display == CHOICE_KEYS:
+        # What the choices are labelled with: 1. 2. 3. or أ. ب. ج.
+        last = 9 if is_rtl() else 8  # Arabic letters go to the tenth choice (ي), digits to 9
+        display = f"{choice_label(0)[:-1]}-{choice_label(last)[:-1]}"
     return dataclasses.replace(
         binding,
         description=ui_line(t(key)),
-        key_display=digits(binding.key_display) if binding.key_display else None,
+        key_display=digits(display) if display else None,
     )

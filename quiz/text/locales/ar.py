@@ -29,7 +29,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "home.title": "quiz · اختر بنك أسئلة",
     "home.general": "عام",
     "home.error": "خطأ: {message}",
-    "home.facts": "{language} · {questions} · الأفضل {best} · الأخيرة {last}",
+    "home.facts": "{language}، {questions}، الأفضل {best}، الأخيرة {last}",
     # CLDR Arabic: 0, 1, 2, 3-10 (plural), 11-99 (singular accusative), 100+ (singular genitive).
     "home.questions": {
         "zero": "لا أسئلة",
@@ -69,7 +69,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "many": "و{count} إجابةً خاطئة",
         "other": "و{count} إجابة خاطئة",
     },
-    "leave.question": "هل تريد مغادرة هذا الاختبار؟",
+    "leave.question": "هل تريد مغادرة هذه الجلسة؟",
     "leave.saved": {
         "zero": "لم تُحفظ أي إجابة.",
         "one": "حُفظت إجابتك.",
@@ -102,7 +102,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "count.cancel": "إلغاء",
     "count.invalid": "اكتب عددًا من {low} إلى {high}.",
     # quiz scores
-    "scores.none": "لا اختبارات بعد. شغّل quiz لتبدأ اختبارًا.",
+    "scores.none": "لا جلسات بعد. شغّل quiz لتبدأ تمرينًا.",
     "scores.line": (
         "{when}  {title}  {correct}/{answered} صحيحة ({percent})، أُجيب عن {answered} من {planned}"
     ),
@@ -115,7 +115,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "footer.review_all": "مراجعة",
     "footer.study_all": "مذاكرة",
     "start.mode": "الوضع:",
-    "mode.practice": "تدريب",
+    "mode.practice": "تمرين",
     "mode.exam": "اختبار",
     "mode.review": "مراجعة الأخطاء",
     "mode.study": "مذاكرة (تكرار متباعد)",
@@ -163,7 +163,24 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "many": "{count} شهرًا",
         "other": "{count} شهر",
     },
-    "home.due": "مستحقة {due} · جديدة {new}",
+    # Zero in words: an Arabic-Indic zero between separators reads as one more dot.
+    "home.due": "، {due}، {new}",
+    "home.due_count": {
+        "zero": "لا بطاقات مستحقة",
+        "one": "بطاقة مستحقة",
+        "two": "بطاقتان مستحقتان",
+        "few": "{count} بطاقات مستحقة",
+        "many": "{count} بطاقة مستحقة",
+        "other": "{count} بطاقة مستحقة",
+    },
+    "home.new_count": {
+        "zero": "لا بطاقات جديدة",
+        "one": "بطاقة جديدة",
+        "two": "بطاقتان جديدتان",
+        "few": "{count} بطاقات جديدة",
+        "many": "{count} بطاقة جديدة",
+        "other": "{count} بطاقة جديدة",
+    },
     "exam.status": "السؤال {position} من {total} · أُجيب {answered} من {total}",
     "exam.time_left": "الوقت المتبقي {time}",
     "exam.hint": "يمكنك تغيير إجاباتك حتى التسليم (s).",
@@ -175,16 +192,16 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "feedback.source": "المصدر: ",
     "profile.title": "من يتدرّب الآن؟",
     "profile.new": "أو اكتب اسمًا جديدًا واضغط Enter:",
-    "profile.now": "الملف: {name}",
+    "profile.now": "الملف الشخصي: {name}",
     "profile.invalid": "الاسم من ١ إلى {limit} حرفًا، بلا محارف تحكّم أو اتجاه.",
-    "footer.profile": "الملف",
+    "footer.profile": "الملف الشخصي",
     "footer.stats": "الإحصاءات",
     "footer.stats_switch": "هذا البنك / الكل",
     "title.stats_all": "الإحصاءات: كل البنوك",
     "stats.over_time": "النتيجة عبر الوقت (عمود لكل جلسة):",
     "stats.by_tag": "الدقة حسب الوسم:",
     "stats.weakest": "أضعف الأسئلة:",
-    "stats.none": "لا شيء بعد: العب اختبارًا أولًا.",
+    "stats.none": "لا شيء بعد: ابدأ تمرينًا أولًا.",
     "stats.totals": "الجلسات {sessions} · الإجابات {answers} · الصحيحة {percent} · الوقت {time}",
     "stats.streak": {
         "zero": "لا أيام متتالية (الأطول {longest})",

@@ -109,7 +109,10 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "wait.hours": {"one": "{count} hour", "other": "{count} hours"},
     "wait.days": {"one": "{count} day", "other": "{count} days"},
     "wait.months": {"one": "{count} month", "other": "{count} months"},
-    "home.due": "due {due} · new {new}",
+    # Follows home.facts on its line (Arabic writes zero as a word there).
+    "home.due": " · {due} · {new}",
+    "home.due_count": {"one": "due {count}", "other": "due {count}"},
+    "home.new_count": {"one": "new {count}", "other": "new {count}"},
     "exam.status": "Question {position}/{total} · Answered {answered}/{total}",
     "exam.time_left": "Time left {time}",
     "exam.hint": "Answers can be changed until you submit (s).",

@@ -12,7 +12,7 @@ from textual.widgets import Button, Static
 
 from quiz.text.i18n import t, translatable
 from quiz.ui.display import ui_line, ui_text
-from quiz.ui.localize import localize
+from quiz.ui.localize import in_reading_order, localize
 
 if TYPE_CHECKING:
     from quiz.ui.app import QuizApp
@@ -35,8 +35,10 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog-box"):
             yield Static(ui_text(self.question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(ui_line(t("confirm.yes")), id="yes", variant="error", compact=True)
-                yield Button(ui_line(t("confirm.no")), id="no", variant="primary", compact=True)
+                yield from in_reading_order(
+                    Button(ui_line(t("confirm.yes")), id="yes", variant="error", compact=True),
+                    Button(ui_line(t("confirm.no")), id="no", variant="primary", compact=True),
+                )
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.play.exam import Exam, ExamOver, format_duration
 from quiz.store import StoreError
@@ -15,6 +15,7 @@ from quiz.text.rtl import rtl_language
 from quiz.ui.choices import NUMBER_BINDINGS, ChoiceList, show_number_range
 from quiz.ui.confirm import ConfirmScreen, ask_to_leave
 from quiz.ui.display import bank_text, ui_line, ui_text
+from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
 from quiz.ui.screen import AppScreen
 
@@ -49,7 +50,7 @@ class ExamScreen(AppScreen):
             yield ChoiceList(
                 (), [], rtl_default=rtl_language(bank.language), selectable=True, id="choices"
             )
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         self.show_question()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.bank.cache import printable_name
@@ -20,6 +20,7 @@ from quiz.text.i18n import language_name, t, translatable
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.choice import StartChoice
 from quiz.ui.display import bank_text, ui_line, ui_text
+from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
 from quiz.ui.profile_dialog import ProfileScreen
 from quiz.ui.screen import AppScreen
@@ -83,7 +84,7 @@ class HomeScreen(AppScreen):
         yield Static(id="home-problem")
         yield OptionList(id="banks")
         yield Static(id="home-empty")
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         self.load()

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.widget import Widget
 
 from quiz.text.i18n import choice_label, digits, is_rtl, t, translatable
 from quiz.ui.display import ui_line
@@ -52,6 +53,14 @@ def localize(node: DOMNode, textual_actions: Mapping[str, str] | None = None) ->
     node.set_class(is_rtl(), "-rtl")
 
 
+def in_reading_order(*widgets: Widget) -> list[Widget]:
+    """Widgets side by side (a dialog's buttons) in reading order: from the right in Arabic.
+
+    A horizontal layout puts its first child on the left, and CSS cannot reverse it.
+    """
+    return list(reversed(widgets)) if is_rtl() else list(widgets)
+
+
 def _translated(binding: Binding, actions: Mapping[str, str]) -> Binding:
     key = actions.get(binding.action, binding.description)
     if not key:
@@ -64,5 +73,6 @@ def _translated(binding: Binding, actions: Mapping[str, str]) -> Binding:
     return dataclasses.replace(
         binding,
         description=ui_line(t(key)),
-        key_display=digits(display) if display else None,
+        # In display order too: أ-ي reads from the right (its cells are ي-أ).
+        key_display=ui_line(digits(display)) if display else None,
     )

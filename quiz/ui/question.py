@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.visual import Visual
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.play.run import FeedbackRun, Outcome
 from quiz.store import StoreError
@@ -18,6 +18,7 @@ from quiz.text.rtl import rtl_language
 from quiz.ui.bidi_text import BidiVisual, Stacked
 from quiz.ui.choices import NUMBER_BINDINGS, ChoiceList, Marks, show_number_range
 from quiz.ui.display import bank_text, labelled, mode, source_line, ui_line, ui_text
+from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
 from quiz.ui.screen import AppScreen
 
@@ -125,7 +126,7 @@ class QuestionScreen(AppScreen, Generic[R]):
         self.show_question()
         # The footer follows the first question by a frame: building its keys takes longer
         # than the question itself, and the student reads the question first.
-        self.call_after_refresh(self.mount, Footer())
+        self.call_after_refresh(self.mount, QuizFooter())
 
     # -- showing ---------------------------------------------------------------------------------
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.play.run import Result, Run
 from quiz.store import bank_key
 from quiz.text.i18n import separator, t, translatable
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.display import bank_text, labelled, source_line, ui_line, ui_text
+from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
 from quiz.ui.screen import AppScreen
 
@@ -70,12 +71,12 @@ class ResultsScreen(AppScreen):
             missed = self.missed
             if not missed:
                 yield Static(ui_text(t("results.all_right")), id="all-right")
-                yield Footer()
+                yield QuizFooter()
                 return
             yield Static(ui_text(t("results.missed", missed=len(missed))), id="missed-title")
             for row in missed:
                 yield Static(_missed(row), classes="missed")
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         self.query_one("#body").focus()

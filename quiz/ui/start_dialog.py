@@ -12,10 +12,10 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 from quiz.bank.model import Bank
 from quiz.play.run import default_count
 from quiz.play.timing import parse_duration
-from quiz.text.i18n import digits, t, translatable
+from quiz.text.i18n import digits, is_rtl, t, translatable
 from quiz.ui.choice import StartChoice
 from quiz.ui.display import bank_text, ui_line, ui_text
-from quiz.ui.localize import localize
+from quiz.ui.localize import in_reading_order, localize
 
 MODES = ("practice", "exam", "review", "study")
 
@@ -34,34 +34,42 @@ class StartScreen(ModalScreen[StartChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Static(bank_text(self.bank.title, self.bank.language), classes="dialog-title")
+            title = bank_text(self.bank.title, self.bank.language, in_interface=True)
+            yield Static(title, classes="dialog-title")
             yield Static(ui_text(t("start.mode")), classes="dialog-label")
             with RadioSet(id="mode", compact=True):
                 for index, (mode, label) in enumerate(zip(MODES, self.labels(), strict=True)):
-                    yield RadioButton(ui_line(label), value=index == 0, id=mode)
+                    # In Arabic the button is on the right of its label, where a line starts.
+                    yield RadioButton(
+                        ui_line(label), value=index == 0, id=mode, button_first=not is_rtl()
+                    )
             yield Static(
                 ui_text(t("count.ask", low=1, high=self.available)),
                 classes="dialog-question",
                 id="count-label",
             )
             # Arabic-Indic digits are typed and read back as well: Python's int() reads them.
-            yield Input(
-                digits(default_count(self.available)),
-                type="integer",
-                validators=[Integer(1, self.available)],
-                id="count",
-                compact=True,
-            )
+            with Horizontal(classes="dialog-field"):
+                yield Input(
+                    digits(default_count(self.available)),
+                    type="integer",
+                    validators=[Integer(1, self.available)],
+                    id="count",
+                    compact=True,
+                )
             yield Static(ui_text(t("start.time_limit")), classes="dialog-question", id="time-label")
-            yield Input(
-                "" if self.time_limit is None else f"{round(self.time_limit)}s",
-                id="time-limit",
-                compact=True,
-            )
+            with Horizontal(classes="dialog-field"):
+                yield Input(
+                    "" if self.time_limit is None else f"{round(self.time_limit)}s",
+                    id="time-limit",
+                    compact=True,
+                )
             yield Static("", id="count-error", classes="dialog-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(ui_line(t("count.start")), id="start", variant="primary", compact=True)
-                yield Button(ui_line(t("count.cancel")), id="cancel", compact=True)
+                yield from in_reading_order(
+                    Button(ui_line(t("count.start")), id="start", variant="primary", compact=True),
+                    Button(ui_line(t("count.cancel")), id="cancel", compact=True),
+                )
 
     @staticmethod
     def labels() -> list[str]:

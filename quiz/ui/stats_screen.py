@@ -9,15 +9,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, LoadingIndicator, Sparkline, Static
+from textual.widgets import LoadingIndicator, Sparkline, Static
 
 from quiz.bank.model import Bank
 from quiz.files import stored_path
 from quiz.progress.stats import Stats, compute
 from quiz.store import StoreError, bank_key
-from quiz.text.i18n import t, translatable
+from quiz.text.i18n import is_rtl, t, translatable
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.display import bank_text, ui_text
+from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
 from quiz.ui.results import duration
 from quiz.ui.screen import AppScreen
@@ -59,7 +60,7 @@ class StatsScreen(AppScreen):
             yield Static(id="tags")
             yield Static(ui_text(t("stats.weakest")), classes="stats-heading")
             yield Static(id="weakest")
-        yield Footer()
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         self.refresh_stats()
@@ -133,7 +134,9 @@ class StatsScreen(AppScreen):
         streak = t("stats.streak", count=stats.current_streak, longest=stats.longest_streak)
         self.query_one("#totals", Static).update(Stacked(ui_text(totals), ui_text(streak)))
         scores = self.query_one("#scores", Sparkline)
-        scores.data = [point.percent for point in stats.scores]
+        # Time runs the way the text reads: in Arabic the latest session is on the left.
+        percents = [point.percent for point in stats.scores]
+        scores.data = percents[::-1] if is_rtl() else percents
         scores.display = bool(stats.scores)
         tags = [
             ui_text(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -69,6 +70,24 @@ def test_both_catalogues_have_the_same_keys() -> None:
     en, ar = CATALOGUES["en"], CATALOGUES["ar"]
     assert sorted(set(en) - set(ar)) == []
     assert sorted(set(ar) - set(en)) == []
+
+
+# Arabic entries with no Arabic script in them: a sign, or values only.
+NO_WORDS = {"percent.none", "cli.stats.right_value", "cli.stats.trend"}
+
+
+def test_every_key_has_an_arabic_entry_written_in_arabic() -> None:
+    """The interface's and the command line's keys alike: none falls back to English, and
+    no Arabic entry is an English text left in place."""
+    arabic = CATALOGUES["ar"]
+    assert "cli.argparse.usage" in arabic and "home.title" in arabic  # the two catalogues
+    for key, message in CATALOGUES["en"].items():
+        assert key in arabic, f"{key!r} has no Arabic entry"
+        forms = [arabic[key]] if isinstance(arabic[key], str) else list(arabic[key].values())
+        for form in forms:
+            if key not in NO_WORDS:
+                assert form != message, key
+                assert re.search("[\u0600-\u06ff]", form), f"{key!r}: {form!r} is not Arabic"
 
 
 def test_every_placeholder_exists_in_both_catalogues() -> None:

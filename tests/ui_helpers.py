@@ -59,12 +59,13 @@ def build(
     lang: str = "en",
     digits: str | None = None,
     rtl_mode: Mode = "reorder",
+    profile: str = "default",
     **modes: Any,
 ) -> tuple[QuizApp, Store]:
     """The app on the banks in a folder, with a fresh store; as the command line builds it."""
-    store = Store.open(db)
+    store = Store.open(db, profile=profile)
     catalog = Catalog([folder], BankCache.open(None))
-    settings = Settings.of(lang, digits=digits, rtl_mode=rtl_mode)
+    settings = Settings.of(lang, digits=digits, rtl_mode=rtl_mode, profile=profile)
     app = QuizApp(
         store,
         catalog,

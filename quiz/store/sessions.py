@@ -200,12 +200,13 @@ class SessionQueries:
             )
         return found
 
-    def profiles(self) -> list[str]:
-        """Every profile with a session saved, and the store's own, sorted by name."""
+    def profiles(self, *, own: bool = True) -> list[str]:
+        """Every profile with a session saved, and (`own`) the store's own, sorted by name."""
         rows = self._db.autocommit(
             "read the profiles", lambda db: db.rows("SELECT DISTINCT profile FROM sessions")
         )
-        return sorted({name for (name,) in rows} | {self.profile}, key=str.casefold)
+        names = {name for (name,) in rows} | ({self.profile} if own else set())
+        return sorted(names, key=str.casefold)
 
     def bank_scores(self, *, profile: str | None = None) -> dict[str, BankScore]:
         """Return each bank's best and latest percentage and its number of sessions."""

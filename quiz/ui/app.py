@@ -23,7 +23,7 @@ from quiz.play.timing import local_now
 from quiz.store import Store, StoreError
 from quiz.text.i18n import t
 from quiz.text.safe import on_screen, visible
-from quiz.text.settings import Settings, use, using
+from quiz.text.settings import DEFAULT_PROFILE, Settings, use, using
 from quiz.ui.choice import StartChoice
 from quiz.ui.display import ui_line
 from quiz.ui.localize import TEXTUAL_ACTIONS, localize
@@ -133,6 +133,8 @@ class QuizApp(App[int]):
     def on_mount(self) -> None:
         if self.bidi is not None:
             self.bidi.follow(self)  # give the terminal its own mode back while suspended
+        # Said on the first screen (pushed below), not on the app's blank default one.
+        self.call_after_refresh(self.say_if_new_profile)
         # `quiz play` goes straight to the question: the home screen is only built when asked for.
         if self.play is not None or self.play_all:
             choice = StartChoice(self.mode, self.count, self.time_limit)
@@ -150,6 +152,19 @@ class QuizApp(App[int]):
             from quiz.ui.home import HomeScreen
 
             self.push_screen(HomeScreen())
+
+    def say_if_new_profile(self) -> None:
+        """A profile named (--profile, QUIZ_PROFILE) that has saved nothing yet is said to be
+        new: a typo would otherwise quietly start an empty profile."""
+        profile = self.settings.profile
+        if profile == DEFAULT_PROFILE:
+            return
+        try:
+            known = self.store.profiles(own=False)
+        except StoreError:
+            return  # the screen that reads the scores says so
+        if profile not in known:
+            self.notify(ui_line(t("profile.created", name=profile)), severity="warning", timeout=8)
 
     def go_home(self) -> None:
         """Leave the quiz or results for the home screen (building it if `quiz play` skipped it)."""

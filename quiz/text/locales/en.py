@@ -128,7 +128,9 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "feedback.source": "Source: ",
     "profile.title": "Who is practising?",
     "profile.new": "Type a new name, or choose one with ↑↓ and Enter:",
-    "profile.created": "New profile {name}: nothing saved for it yet. Check the name if you meant another.",
+    "profile.created": (
+        "New profile {name}: nothing saved for it yet. Check the name if you meant another."
+    ),
     "profile.now": "Profile: {name}",
     "profile.invalid": "A name is 1 to {limit} characters, with no control or direction marks.",
     "footer.profile": "Profile",

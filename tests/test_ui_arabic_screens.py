@@ -149,9 +149,12 @@ async def test_the_start_dialog_is_mirrored(banks: Path, tmp_path: Path, size) -
                 row = cells(app, button.region.y, box.x, box.right)
                 assert read(row.replace("▐", "").replace("●", "").replace("▌", "")) == label
                 assert row.rstrip().endswith("▌") and right_edge(row) == box.width
+            # The question on the right of its row, its field just left of it.
             count = screen.query_one("#count", Input).region
-            assert count.right == box.right  # the field on the right
-            question = cells(app, count.y - 2, box.x, box.right)
+            asked = screen.query_one("#count-label").region
+            assert asked.right == box.right and asked.y == count.y
+            assert count.right == asked.x
+            question = cells(app, asked.y, asked.x, asked.right)
             # The range 1-3 in Arabic-Indic digits: UAX #9 draws two such numbers apart by a
             # hyphen in right-to-left order (read from the right: 1 to 3); the test's reader
             # takes a digit run left to right, so it reads the cells as they are.
@@ -165,8 +168,9 @@ async def test_the_start_dialog_is_mirrored(banks: Path, tmp_path: Path, size) -
             await pilot.pause()
             assert screen.mode == "exam"
             limit = screen.query_one("#time-limit", Input).region
-            # On the right (at 50x15 the dialog scrolls now: its scroll bar takes two cells).
-            assert limit.right == box.right - (2 if size[1] < 24 else 0)
+            label = screen.query_one("#time-label").region
+            # On the right too, left of its label (the dialog fits 50x15: no scroll bar).
+            assert label.right == box.right and limit.right == label.x
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -183,7 +187,7 @@ async def test_confirm_and_profile_dialogs_are_mirrored(banks: Path, tmp_path: P
             title = box_rows(app, box)[0]
             assert read(title) == canonical("من يتدرّب الآن؟")
             assert right_edge(title) == box.width
-            assert rows_reading(app, "أو اكتب اسمًا جديدًا واضغط Enter:")
+            assert rows_reading(app, "اكتب اسمًا جديدًا، أو اختر بالسهمين:")
             await pilot.press("escape")
             await pilot.pause()
             await pilot.press("enter")

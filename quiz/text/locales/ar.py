@@ -195,7 +195,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "results.explanation": "السبب: ",
     "feedback.source": "المصدر: ",
     "profile.title": "من يتدرّب الآن؟",
-    "profile.new": "اكتب اسمًا جديدًا، أو اختر واحدًا بالسهمين ثم Enter:",
+    "profile.new": "اكتب اسمًا جديدًا، أو اختر بالسهمين:",
     "profile.created": "ملف شخصي جديد {name}: لم يُحفظ له شيء بعد. تحقّق من الاسم إن قصدت ملفًا آخر.",
     "profile.now": "الملف الشخصي: {name}",
     "profile.invalid": "الاسم من ١ إلى {limit} حرفًا، بلا محارف تحكّم أو اتجاه.",

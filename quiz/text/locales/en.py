@@ -127,7 +127,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "results.explanation": "Why: ",
     "feedback.source": "Source: ",
     "profile.title": "Who is practising?",
-    "profile.new": "Type a new name, or choose one with ↑↓ and Enter:",
+    "profile.new": "Type a new name, or choose with ↑↓:",
     "profile.created": (
         "New profile {name}: nothing saved for it yet. Check the name if you meant another."
     ),

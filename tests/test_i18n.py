@@ -27,7 +27,11 @@ from quiz.text.settings import Settings, use
 
 SOURCE = ROOT / "quiz"
 # Where `t()` is given a key chosen at run time, from keys marked with `translatable()`.
-DYNAMIC_KEYS = {SOURCE / "ui" / "localize.py", SOURCE / "cli" / "parser.py"}
+DYNAMIC_KEYS = {
+    SOURCE / "ui" / "localize.py",
+    SOURCE / "ui" / "commands.py",
+    SOURCE / "cli" / "parser.py",
+}
 
 
 def literal_keys(expr: ast.expr) -> list[str]:

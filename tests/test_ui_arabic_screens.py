@@ -289,3 +289,30 @@ async def test_statistics_bars_grow_from_the_right(banks: Path, tmp_path: Path) 
             # One right in three: a third of the bar, filled from the right.
             assert cells == "░" * 13 + "█" * 7, bar
             assert read(row).endswith(canonical("منظمات (٣ إجابات)"))
+
+
+async def test_the_keys_panel_and_the_command_palette_speak_arabic(banks: Path, tmp_path: Path):
+    app, store = reorder_app(banks, tmp_path / "scores.db")
+    with store:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app.action_show_help_panel()
+            await pilot.pause()
+            panel = [row.split("▏")[-1] for row in screen_lines(app) if "▏" in row]
+            read_panel = [read(row) for row in panel]
+            # Textual's own keys (the bank list's, the screen's) by their Arabic names, each
+            # name whole on its row (the panel keeps its key column on the left).
+            for key, words in (("↑", "أعلى"), ("home", "الأول"), ("pgdn", "صفحة تالية")):
+                assert f"{canonical(words)} {key}" in read_panel, (words, read_panel)
+            assert f"{canonical('التالي')} tab" in read_panel
+            assert not any(
+                word in " ".join(panel) for word in ("Up", "First", "Page", "Focus", "Copy")
+            )
+            app.action_hide_help_panel()
+            await pilot.press("ctrl+p")
+            await pilot.pause(0.5)
+            shown = [read(row) for row in screen_lines(app)]
+            for title in ("لقطة شاشة", "السمة", "خروج", "المفاتيح"):
+                assert canonical(title) in shown
+            assert canonical("اخرج من البرنامج في الحال") in shown
+            assert not any(word in screen_lines(app) for word in ("Quit", "Theme", "Keys"))

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -89,6 +89,12 @@ class QuizApp(App[int]):
         self.play_all = play_all
         #: What started the current run, so "play again" can start it again.
         self.last_start: tuple[Bank | list[Bank], StartChoice, Iterable[Question] | None]
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's commands in the palette, in the interface language."""
+        from quiz.ui.commands import translated
+
+        return translated(super().get_system_commands(screen))
 
     @property
     def settings(self) -> Settings:

@@ -82,7 +82,9 @@ class HomeScreen(AppScreen):
             yield Static(ui_text(t("home.title")), id="home-title")
             yield Static(id="home-profile")
         yield Static(id="home-problem")
-        yield OptionList(id="banks")
+        banks = OptionList(id="banks")
+        localize(banks)  # its keys in the Keys panel
+        yield banks
         yield Static(id="home-empty")
         yield QuizFooter()
 

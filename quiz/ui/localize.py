@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.widget import Widget
 
-from quiz.text.i18n import choice_label, digits, is_rtl, t, translatable
+from quiz.text.i18n import CATALOGUES, choice_label, digits, is_rtl, t, translatable
 from quiz.ui.display import ui_line
 
 # Textual's own bindings (on the App) carry English descriptions, not catalogue keys.
@@ -18,6 +18,29 @@ TEXTUAL_ACTIONS = {
     "quit": translatable("footer.quit"),
 }
 
+
+#: Textual's own widget and screen bindings (their descriptions are English, shown in the Keys
+#: panel), by action.
+WIDGET_ACTIONS = {
+    "app.focus_next": translatable("keys.focus_next"),
+    "app.focus_previous": translatable("keys.focus_previous"),
+    "screen.copy_text": translatable("keys.copy_text"),
+    "cursor_up": translatable("footer.up"),
+    "cursor_down": translatable("footer.down"),
+    "first": translatable("keys.first"),
+    "last": translatable("keys.last"),
+    "select": translatable("keys.select"),
+    "page_up": translatable("keys.page_up"),
+    "page_down": translatable("keys.page_down"),
+    "page_left": translatable("keys.page_left"),
+    "page_right": translatable("keys.page_right"),
+    "scroll_up": translatable("keys.scroll_up"),
+    "scroll_down": translatable("keys.scroll_down"),
+    "scroll_left": translatable("keys.scroll_left"),
+    "scroll_right": translatable("keys.scroll_right"),
+    "scroll_home": translatable("keys.scroll_home"),
+    "scroll_end": translatable("keys.scroll_end"),
+}
 
 #: The key display of the bindings that pick a choice by its label: "1-9", or the abjad letters
 #: an Arabic interface labels choices with.
@@ -63,6 +86,9 @@ def in_reading_order(*widgets: Widget) -> list[Widget]:
 
 def _translated(binding: Binding, actions: Mapping[str, str]) -> Binding:
     key = actions.get(binding.action, binding.description)
+    if key not in CATALOGUES["en"]:
+        # Not one of ours: one of Textual's, named by its action (or left as it is).
+        key = WIDGET_ACTIONS.get(binding.action, key)
     if not key:
         return binding
     display = binding.key_display

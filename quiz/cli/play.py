@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz import locations
-from quiz.cli.common import EXIT_OK, catalog, interface, open_store
+from quiz.cli.common import EXIT_OK, catalog, interface, open_cache, open_store
 from quiz.cli.parser import UsageError
 from quiz.errors import QuizError
 from quiz.text.i18n import t
@@ -34,7 +34,14 @@ def play(args: argparse.Namespace) -> int:
             raise UsageError(t("cli.mode_needs_bank", mode=args.mode))
         return _start_app(args, catalog(args), play=None, play_all=True)
     path = Path(args.path)
-    if not os.path.exists(path) or os.path.isdir(path):
+    if os.path.isdir(path):
+        if args.mode in ("review", "study"):
+            # Review or study every bank of that folder.
+            from quiz.bank.catalog import Catalog
+
+            return _start_app(args, Catalog([path], open_cache()), play=None, play_all=True)
+        raise UsageError(t("cli.bank_is_folder", path=args.path))
+    if not os.path.exists(path):
         raise UsageError(t("cli.no_such_bank_file", path=args.path))
     banks = catalog(args)
     result = banks.load(path)
@@ -95,4 +102,6 @@ def _start_app(
         with ExplicitBidi(enabled=settings.rtl_mode == "reorder") as bidi:
             app.bidi = bidi
             app.run()
+    if app.nothing_to_do and app.return_code == EXIT_OK:
+        print(app.nothing_to_do)  # the one line the notice showed, kept after the app ends
     return app.return_code or EXIT_OK

@@ -65,6 +65,9 @@ class QuizApp(App[int]):
         store.wait_for_writers(WRITE_WAIT)
         #: The last refusal of the score database, for `quiz play` to report on its way out.
         self.store_problem: StoreError | None = None
+        #: Why the last run asked for had nothing to ask (nothing to review, nothing due), for
+        #: `quiz play` to print on its way out.
+        self.nothing_to_do: str | None = None
         #: The terminal's explicit-bidi switch, when the command line made one.
         self.bidi: ExplicitBidi | None = None
         super().__init__()
@@ -153,7 +156,8 @@ class QuizApp(App[int]):
                         return_code=1, message=Text(visible(f"quiz: error: {self.store_problem}"))
                     )
                 else:
-                    self.exit(1)
+                    # Nothing to review or study is no failure: `quiz play` says why and ends.
+                    self.exit(0 if self.nothing_to_do else 1)
         else:
             from quiz.ui.home import HomeScreen
 
@@ -271,7 +275,8 @@ class QuizApp(App[int]):
                 banks, self.store, profile=self.settings.profile, seed=self.seed, clock=self.clock
             )
             if review.total == 0:
-                self.notify(ui_line(t("review.nothing")), markup=False)
+                self.nothing_to_do = t("review.nothing")
+                self.notify(ui_line(self.nothing_to_do), markup=False)
                 return False
             title = self._title("review", banks)
             return self._show(QuestionScreen(review, title=title), replace)
@@ -290,7 +295,8 @@ class QuizApp(App[int]):
                 now=self.now,
             )
             if study.finished:
-                self.notify(ui_line(t("study.nothing")), markup=False)
+                self.nothing_to_do = t("study.nothing")
+                self.notify(ui_line(self.nothing_to_do), markup=False)
                 return False
             return self._show(StudyScreen(study, title=self._title("study", banks)), replace)
         raise ValueError(f"cannot {choice.mode} several banks at once")

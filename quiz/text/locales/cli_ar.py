@@ -167,6 +167,10 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     # Messages
     "cli.no_such_folder": "{option}: لا يوجد مجلد بهذا الاسم",
     "cli.no_such_path": "{path}: لا يوجد ملف أو مجلد بهذا الاسم",
+    "cli.bank_is_folder": (
+        "{path} مجلد: العب أحد بنوكه (quiz play {path}/NAME.yaml)، أو راجعها أو ذاكرها كلها"
+        " (--mode review أو --mode study)، أو اختر واحدًا منها بالأمر quiz --bank {path}"
+    ),
     "cli.no_such_bank_file": "{path}: لا يوجد ملف بنك بهذا الاسم",
     "cli.has_errors": "{path} فيه أخطاء؛ صحّحها ثم حاول مرة أخرى",
     "cli.os_error": "{name}{reason}؛ تحقّق من المسار وصلاحياته",

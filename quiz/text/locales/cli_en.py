@@ -160,6 +160,10 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     # Messages
     "cli.no_such_folder": "{option}: no such folder",
     "cli.no_such_path": "{path}: no such file or folder",
+    "cli.bank_is_folder": (
+        "{path} is a folder: play one of its banks (quiz play {path}/NAME.yaml), review or"
+        " study them all (--mode review, --mode study), or choose one with quiz --bank {path}"
+    ),
     "cli.no_such_bank_file": "{path}: no such bank file",
     "cli.has_errors": "{path} has errors; fix them and try again",
     "cli.os_error": "{name}{reason}; check the path and its permissions",

@@ -14,7 +14,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from test_report import CAIRO, write_class_exports
+from test_report import CAIRO, EVERY, write_class_exports
 
 from quiz.progress.report import build_report
 from quiz.render.report_html import CSS, write_html
@@ -54,7 +54,7 @@ FLAGS = [
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("report")
-    report = build_report([write_class_exports(folder / "class")], min_answers=4)
+    report = build_report([write_class_exports(folder / "class")], min_answers=4, filters=EVERY)
     out = folder / "report.html"
     write_html(report, out)
     return out

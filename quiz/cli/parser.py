@@ -254,7 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser(
         "report",
-        parents=common,
+        # Its --bank is a bank's title or file name, not a folder of banks.
+        parents=[_global_options(defaults=False, bank=False)],
         help=t("cli.report.help"),
         description=t("cli.report.description"),
     )
@@ -268,6 +269,30 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=t("cli.report.min_answers", default=10),
     )
+    report.add_argument(
+        "--bank",
+        dest="report_banks",
+        action="append",
+        metavar="TITLE_OR_FILE",
+        help=t("cli.report.bank"),
+    )
+    report.add_argument("--mode", metavar="MODES", help=t("cli.report.mode"))
+    report.add_argument("--since", metavar="DATE", help=t("cli.report.since"))
+    report.add_argument("--until", metavar="DATE", help=t("cli.report.until"))
+    report.add_argument(
+        "--attempts",
+        choices=("first", "last", "all"),
+        default="first",
+        help=t("cli.report.attempts"),
+    )
+    report.add_argument(
+        "--format",
+        dest="report_format",
+        choices=("text", "json"),
+        default="text",
+        help=t("cli.report.format"),
+    )
+    report.add_argument("--gradebook", metavar="FILE", help=t("cli.report.gradebook"))
 
     stats = commands.add_parser(
         "stats",

@@ -81,13 +81,36 @@ def results(args: argparse.Namespace) -> int:
 
 def report(args: argparse.Namespace) -> int:
     """`quiz report`: the item analysis of students' exports."""
+    from quiz.progress.export import parse_since
+    from quiz.progress.report import DEFAULT_MODES, Filters
     from quiz.render.report_text import report_command
 
+    def day(option: str, text: str | None):
+        if text is None:
+            return None
+        try:
+            return parse_since(text)
+        except ValueError as error:
+            raise UsageError(str(error).replace("--since", option, 1)) from None
+
+    modes = DEFAULT_MODES
+    if args.mode is not None:
+        modes = tuple(m.strip().lower() for m in args.mode.split(",") if m.strip())
+    filters = Filters(
+        banks=tuple(args.report_banks or ()),
+        modes=modes,
+        since=day("--since", args.since),
+        until=day("--until", args.until),
+        attempts=args.attempts,
+    )
     report_command(
         args.paths,
         html_out=args.html,
         force=args.force,
         min_answers=args.min_answers,
+        filters=filters,
+        fmt=args.report_format,
+        gradebook=args.gradebook,
         stdout=sys.stdout,
         stderr=sys.stderr,
     )

@@ -1,80 +1,119 @@
-"""Item analysis of a class: read students' result exports, find what the class got wrong.
+"""The class report: read students' result exports, count them once, analyse each test.
 
-`quiz report FILE_OR_FOLDER... [--html OUT] [--min-answers N]`
+`quiz report EXPORT... [--bank B] [--mode M] [--since D] [--until D] [--attempts first|last|all]`
 
-Reads the CSV or JSON files `quiz results export` writes (see quiz.progress.export for the
-columns). A folder stands for the *.csv and *.json files directly in it (hidden files skipped).
-The same file named twice is read once.
+What is counted (docs/report.md says it for teachers, with the formulas and their sources):
 
-- Banks are told apart by title and file name, not by full path: the same bank played on several
-  computers has a different path on each.
-- Every answer counts: a question a student answered three times counts three answers (and one
-  student). Percent right is right answers over answers.
-- The most picked wrong choice is what the wrong answers picked most often (for a question with
-  several right choices, the whole set picked); ties go to the text first in alphabetical order.
-- Students: each is named by its profile, except where the profile cannot tell students apart,
-  where the file's name (without extension) is used: rows of the default profile, and every row
-  when two or more files all hold the one same profile. So exports from home computers (each the
-  default profile, each file named after its student) and from a classroom computer with one
-  profile per student can be read together. Rows of one name in several files are one student.
-- The students most behind are the (at most 5) with the lowest percent right among those with at
-  least `min_answers` answers; fewer answers say too little to rank.
-
-The numbers are computed by plain functions returning dataclasses (`build_report`); printing
-(quiz.render.report_text, with Rich) and the HTML page (quiz.render.report_html) are separate.
-A file that cannot be read as an export raises ReportError, one line naming the file.
+- An answer is counted once however many files hold it: rows are keyed by `database` +
+  `answer_id` where the export has them (exports older than those columns: every row counts).
+- Filters: `--bank` (title or file name, repeatable), `--mode` (default `exam,practice`: what a
+  teacher means by a test; review and study answers are re-exposures; rows of exports without a
+  `mode` column are kept), `--since`/`--until` (dates of `answered_at`, inclusive), and
+  `--attempts` (default `first`: each student's first answer to each question among those the
+  other filters keep, Moodle's default and the only fair item statistic; `last`; `all`).
+- With `--attempts all` the counts and facility use every answer; the figures that need one
+  answer per student (discrimination, 27% groups, distractors, alpha) use each one's first.
+- Banks are told apart by title and file name, not by full path.
+- Students: named by profile, or by the export's file name where the profile cannot tell students
+  apart (see student_names); with a `database` column, one profile of one database is one
+  student whichever file holds it. Rows of one name are one student.
+- The students most behind: the (at most 5) lowest percent right with at least `min_answers`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import itertools
-import json
-import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import IO, Any, NamedTuple
 
-from quiz.errors import QuizError
-from quiz.files import EXPORT_LIMIT, FileProblem, open_regular
-from quiz.progress.export import JOIN, RIGHT, WRONG
-from quiz.store import DEFAULT_PROFILE, percent
-from quiz.text.safe import csv_unguard, printable_name
+from quiz.progress.export import JOIN
+from quiz.progress.report_items import ItemAnalysis, TestAnalysis, analyse_test
+from quiz.progress.report_read import (
+    Answer,
+    ReportError,
+    export_files,
+    read_export,
+)
+from quiz.store import DEFAULT_PROFILE, MODES, percent
 
-#: The columns the report needs; an export has more (see quiz.progress.export.COLUMNS).
-REQUIRED = ("profile", "bank", "bank_title", "question_id", "question", "picked", "result")
+__all__ = [
+    "Answer",
+    "BankResult",
+    "Filters",
+    "QuestionResult",
+    "Report",
+    "ReportError",
+    "StudentResult",
+    "WrongChoice",
+    "build_report",
+    "export_files",
+    "read_export",
+]
 
 #: How many of the students most behind are shown, and the least answers to be ranked.
 BEHIND = 5
 MIN_ANSWERS = 10
 
-#: File extensions read from a folder.
-EXTENSIONS = (".csv", ".json")
-
-#: What to tell a teacher whose file is not an export.
-EXPORT_AGAIN = "ask the student to run 'quiz results export' again"
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
+#: What --mode keeps by default: the answers of a test, not of review or study.
+DEFAULT_MODES = ("exam", "practice")
+ATTEMPTS = ("first", "last", "all")
 
 
-class ReportError(QuizError):
-    """An input that cannot be read as an export; str() is one line naming it and what to do."""
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Which answers the report keeps (see the module doc)."""
+
+    banks: tuple[str, ...] = ()
+    modes: tuple[str, ...] = DEFAULT_MODES
+    since: date | None = None
+    until: date | None = None
+    attempts: str = "first"
+
+    def __post_init__(self) -> None:
+        if self.attempts not in ATTEMPTS:
+            raise ReportError(f"--attempts {self.attempts!r}: choose first, last or all")
+        unknown = [m for m in self.modes if m not in (*MODES, "all")]
+        if unknown:
+            raise ReportError(
+                f"--mode {unknown[0]!r}: not a mode; choose from {', '.join(MODES)} or all"
+            )
+
+    def keeps(self, answer: Answer, file_name: str) -> bool:
+        if self.banks and not any(_same_bank(b, answer.bank_title, file_name) for b in self.banks):
+            return False
+        if answer.mode and "all" not in self.modes and answer.mode not in self.modes:
+            return False
+        if self.since or self.until:
+            day = answer.answered_at[:10]
+            if self.since and not day >= self.since.isoformat():
+                return False
+            if self.until and not day <= self.until.isoformat():
+                return False
+        return True
+
+    def describe(self) -> str:
+        """The filters in one line, as the report heads them."""
+        parts = [
+            f"{self.attempts} attempts"
+            if self.attempts == "all"
+            else f"{self.attempts} attempt of each student"
+        ]
+        parts.append("modes " + ("all" if "all" in self.modes else ", ".join(self.modes)))
+        if self.banks:
+            parts.append("banks " + ", ".join(self.banks))
+        if self.since:
+            parts.append(f"since {self.since.isoformat()}")
+        if self.until:
+            parts.append(f"until {self.until.isoformat()}")
+        return "; ".join(parts)
 
 
-class Answer(NamedTuple):
-    """One row of an export, as far as the report needs it."""
-
-    profile: str
-    bank: str
-    bank_title: str
-    question_id: str
-    question: str
-    picked: str
-    right: bool
+def _same_bank(wanted: str, title: str, file_name: str) -> bool:
+    wanted = wanted.strip().casefold()
+    return wanted in (title.strip().casefold(), file_name.casefold(), _file_name(wanted))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +126,7 @@ class WrongChoice:
 
 @dataclass(frozen=True, slots=True)
 class QuestionResult:
-    """How the class did on one question."""
+    """How the class did on one question: counts, and the item analysis."""
 
     question_id: str
     question: str
@@ -95,6 +134,7 @@ class QuestionResult:
     right: int
     students: int
     most_picked_wrong: WrongChoice | None
+    analysis: ItemAnalysis | None = field(default=None, compare=False)
 
     @property
     def percent_right(self) -> float:
@@ -103,11 +143,12 @@ class QuestionResult:
 
 @dataclass(frozen=True, slots=True)
 class BankResult:
-    """The questions of one bank, hardest (lowest percent right) first."""
+    """The questions of one bank, hardest (lowest percent right) first, and the test's figures."""
 
     title: str
     file_name: str
     questions: tuple[QuestionResult, ...]
+    test: TestAnalysis | None = field(default=None, compare=False)
 
     @property
     def answers(self) -> int:
@@ -142,6 +183,13 @@ class Report:
     #: The students most behind, lowest percent right first.
     behind: tuple[StudentResult, ...]
     min_answers: int
+    filters: Filters = field(default_factory=Filters)
+    #: Rows left out because another file (or the same one) held the same answer.
+    duplicates: int = 0
+    #: Each student's responses per bank: {(title, file): {student: {question_id: right}}}.
+    responses: dict[tuple[str, str], dict[str, dict[str, bool]]] = field(
+        default_factory=dict, compare=False
+    )
 
     @property
     def answers(self) -> int:
@@ -153,237 +201,6 @@ class Report:
         return sum(1 for s in self.students if s.answers < self.min_answers)
 
 
-# -- reading exports ------------------------------------------------------------------------------
-
-
-def export_files(paths: Iterable[Path]) -> list[Path]:
-    """Return the export files named: files as given, folders as their *.csv and *.json files."""
-    found: list[Path] = []
-    seen: set[str] = set()
-    for path in paths:
-        if os.path.isdir(path):
-            try:
-                inside = sorted(
-                    p
-                    for p in path.iterdir()
-                    if p.suffix.lower() in EXTENSIONS
-                    and not p.name.startswith(".")
-                    # A FIFO or a device named like an export is kept, to be refused by name.
-                    and not os.path.isdir(p)
-                )
-            except OSError as error:
-                raise _unreadable(path, error) from None
-            if not inside:
-                raise ReportError(
-                    f"{_name(path)}: no .csv or .json files in this folder; copy the students' "
-                    "exports (quiz results export) into it"
-                )
-        elif os.path.exists(path):
-            inside = [path]
-        else:
-            raise ReportError(f"{_name(path)}: no such file or folder; check the name")
-        for file in inside:
-            key = os.path.realpath(file)  # a link loop does not raise
-            if key not in seen:
-                seen.add(key)
-                found.append(file)
-    return found
-
-
-def read_export(path: Path) -> Iterator[Answer]:
-    """Yield the answers of one export file (CSV or JSON), raising ReportError if it is not one."""
-    shown = _name(path)
-    try:
-        # A FIFO or a device is refused by type (reading one would block or never end).
-        raw = open_regular(path, limit=EXPORT_LIMIT, what="an export")
-    except FileProblem as problem:
-        fix = "check the file and its permissions" if problem.denied else "name an export file"
-        raise ReportError(f"{shown}: {problem}; {fix}") from None
-    with raw:
-        try:
-            head = raw.read(64)
-            raw.seek(0)
-        except OSError as error:
-            raise _unreadable(path, error) from None
-        if head.startswith(SQLITE_MAGIC):
-            raise ReportError(
-                f"{shown}: a score database, not an export; export it with "
-                f"'quiz results export --db {shown} -o results.csv' and report on that"
-            )
-        start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
-        is_json = path.suffix.lower() == ".json" or (
-            path.suffix.lower() != ".csv" and start in (b"[", b"{")
-        )
-        try:
-            if is_json:
-                yield from _read_json(path, raw)
-            else:
-                yield from _read_csv(path, raw)
-        except UnicodeDecodeError:
-            raise ReportError(
-                f"{shown}: not UTF-8 text; {EXPORT_AGAIN}, or save it from the spreadsheet as "
-                "'CSV UTF-8'"
-            ) from None
-        except OSError as error:
-            raise _unreadable(path, error) from None
-
-
-def _name(path: Path) -> str:
-    """A path on one line, its control characters and undecodable bytes as escapes."""
-    return printable_name(str(path))
-
-
-def _unreadable(path: Path, error: OSError) -> ReportError:
-    reason = error.strerror or str(error)
-    return ReportError(
-        f"{_name(path)}: cannot read it ({reason}); check the file and its permissions"
-    )
-
-
-def _not_an_export(path: Path, why: str) -> ReportError:
-    return ReportError(f"{_name(path)}: not a quiz results export ({why}); {EXPORT_AGAIN}")
-
-
-def _missing(path: Path, columns: Sequence[str], where: str = "") -> ReportError:
-    names = ", ".join(columns)
-    plural = "s" if len(columns) > 1 else ""
-    return ReportError(f"{_name(path)}{where}: no column{plural} {names}; {EXPORT_AGAIN}")
-
-
-def _result(path: Path, where: str, value: object) -> bool:
-    text = value.strip().lower() if isinstance(value, str) else value
-    if text == RIGHT:
-        return True
-    if text == WRONG:
-        return False
-    raise ReportError(
-        f"{_name(path)}{where}: result is {repr(value)[:40]}, not {RIGHT!r} or {WRONG!r}; "
-        f"fix it or {EXPORT_AGAIN}"
-    )
-
-
-def _delimiter(header: str) -> str:
-    # A spreadsheet set to a language that writes decimal commas saves CSV with semicolons.
-    for delimiter in (",", ";", "\t"):
-        if "question_id" in [c.strip().lower() for c in header.split(delimiter)]:
-            return delimiter
-    return ","
-
-
-def _read_csv(path: Path, raw: IO[bytes]) -> Iterator[Answer]:
-    with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as stream:
-        first = stream.readline()
-        if not first.strip():
-            raise _not_an_export(path, "it is empty" if not first else "no header row")
-        reader = csv.reader(itertools.chain([first], stream), delimiter=_delimiter(first))
-        try:
-            header = [name.strip().lower() for name in next(reader)]
-            missing = [c for c in REQUIRED if c not in header]
-            if len(missing) == len(REQUIRED):
-                raise _not_an_export(path, "no export columns in its first row")
-            if missing:
-                raise _missing(path, missing)
-            index = [header.index(c) for c in REQUIRED]
-            width = max(index) + 1
-            for row in reader:
-                if not any(cell.strip() for cell in row):
-                    continue  # spreadsheets leave blank lines at the end
-                where = f":{reader.line_num}"
-                cells = row + [""] * (width - len(row))
-                # The quote that kept a cell from being a formula in a spreadsheet comes off.
-                profile, bank, title, qid, question, picked, result = (
-                    csv_unguard(cells[i]) for i in index
-                )
-                if not qid.strip():
-                    raise ReportError(
-                        f"{_name(path)}{where}: the question_id is empty; {EXPORT_AGAIN}"
-                    )
-                yield Answer(
-                    profile.strip() or DEFAULT_PROFILE,
-                    bank,
-                    title,
-                    qid.strip(),
-                    question,
-                    picked,
-                    _result(path, where, result),
-                )
-        except csv.Error as error:
-            raise ReportError(
-                f"{_name(path)}:{reader.line_num}: not readable as CSV ({error}); {EXPORT_AGAIN}"
-            ) from None
-
-
-def _text(path: Path, where: str, item: dict[str, Any], key: str) -> str:
-    value = item[key]
-    if key == "picked" and isinstance(value, list) and all(isinstance(v, str) for v in value):
-        value = JOIN.join(value)
-    if not isinstance(value, str):
-        raise ReportError(f"{_name(path)}{where}: {key} is not text; {EXPORT_AGAIN}")
-    if _SURROGATE.search(value):
-        # JSON can write half a UTF-16 pair (\ud800), which no export of ours holds and no
-        # terminal or file can show.
-        raise ReportError(
-            f"{_name(path)}{where}: {key} holds half a UTF-16 pair (a \\ud800 escape); "
-            f"{EXPORT_AGAIN}"
-        )
-    return value
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _read_json(path: Path, raw: IO[bytes]) -> Iterator[Answer]:
-    # A student's export is small enough to parse whole; CSV is the format for huge ones.
-    with io.TextIOWrapper(raw, encoding="utf-8-sig") as stream:
-        try:
-            data = json.load(stream)
-        except json.JSONDecodeError as error:
-            raise ReportError(
-                f"{_name(path)}: not valid JSON ({error.msg} at line "
-                f"{error.lineno} column {error.colno}); {EXPORT_AGAIN}"
-            ) from None
-        except RecursionError:
-            raise _not_an_export(path, "JSON nested too deeply") from None
-        except ValueError as error:
-            # Python refuses an integer of over 4300 digits (CVE-2020-10735) with ValueError.
-            raise _not_an_export(path, f"JSON it cannot read: {error}") from None
-    if not isinstance(data, list):
-        raise _not_an_export(path, "JSON, but not a list of answers")
-    for number, item in enumerate(data, start=1):
-        where = f": answer {number}"
-        if not isinstance(item, dict):
-            raise _not_an_export(path, f"answer {number} is not an object")
-        missing = [c for c in REQUIRED if c not in item]
-        if len(missing) == len(REQUIRED):
-            raise _not_an_export(path, f"answer {number} has none of the export's keys")
-        if missing:
-            raise _missing(path, missing, where)
-        qid = _text(path, where, item, "question_id").strip()
-        if not qid:
-            raise ReportError(f"{_name(path)}{where}: the question_id is empty; {EXPORT_AGAIN}")
-        yield Answer(
-            _text(path, where, item, "profile").strip() or DEFAULT_PROFILE,
-            _text(path, where, item, "bank"),
-            _text(path, where, item, "bank_title"),
-            qid,
-            _text(path, where, item, "question"),
-            _text(path, where, item, "picked"),
-            _result(path, where, item["result"]),
-        )
-
-
-# -- the analysis ---------------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Tally:
-    question: str
-    answers: int = 0
-    right: int = 0
-    wrong_picks: Counter[str] = field(default_factory=Counter)
-    who: set[tuple[int, str]] = field(default_factory=set)
-
-
 def _file_name(bank: str) -> str:
     # Paths from Windows computers use backslashes.
     return re.split(r"[\\/]", bank.rstrip("\\/"))[-1]
@@ -392,7 +209,12 @@ def _file_name(bank: str) -> str:
 def student_names(
     files: Sequence[Path], profiles: dict[int, set[str]]
 ) -> dict[tuple[int, str], str]:
-    """Return the name of the student of each (file index, profile) seen (see the module doc)."""
+    """Return the name of the student of each (file index, profile) seen.
+
+    A profile names its student, except where it cannot tell students apart, where the file's
+    name (without extension) is used: rows of the default profile, and every row when two or
+    more files all hold the one same profile (home computers, each file named after its student).
+    """
     held = [found for found in profiles.values() if found]
     shared = len(held) > 1 and all(len(found) == 1 and found == held[0] for found in held)
     return {
@@ -402,56 +224,121 @@ def student_names(
     }
 
 
-def build_report(
-    paths: Iterable[Path], *, min_answers: int = MIN_ANSWERS, behind: int = BEHIND
-) -> Report:
-    """Read the exports at paths (files or folders) and return their item analysis."""
-    files = export_files(paths)
-    banks: dict[tuple[str, str], dict[str, _Tally]] = {}
-    by_student: dict[tuple[int, str], list[int]] = {}
+def _order(answer: Answer) -> tuple[str, int, int, int]:
+    return (answer.answered_at, answer.attempt, answer.file_index, answer.row_number)
+
+
+def read_answers(files: Sequence[Path], filters: Filters) -> tuple[list[tuple[str, Answer]], int]:
+    """Every answer the filters keep, once, with its student's name; and the duplicates left out."""
+    seen: set[tuple[str, str]] = set()
+    duplicates = 0
+    kept: list[Answer] = []
     profiles: dict[int, set[str]] = {index: set() for index in range(len(files))}
     for index, path in enumerate(files):
-        for answer in read_export(path):
-            who = (index, answer.profile)
+        for answer in read_export(path, index):
+            if answer.database and answer.answer_id:
+                key = (answer.database, answer.answer_id)
+                if key in seen:
+                    duplicates += 1
+                    continue
+                seen.add(key)
             profiles[index].add(answer.profile)
-            questions = banks.setdefault((answer.bank_title, _file_name(answer.bank)), {})
-            tally = questions.get(answer.question_id)
-            if tally is None:
-                tally = questions[answer.question_id] = _Tally(answer.question)
-            tally.answers += 1
-            tally.who.add(who)
-            counts = by_student.setdefault(who, [0, 0])
-            counts[0] += 1
-            if answer.right:
-                tally.right += 1
-                counts[1] += 1
-            elif answer.picked:
-                tally.wrong_picks[answer.picked] += 1
+            if filters.keeps(answer, _file_name(answer.bank)):
+                kept.append(answer)
     names = student_names(files, profiles)
-    merged: dict[str, list[int]] = {}
-    for who, (answered, right) in by_student.items():
-        totals = merged.setdefault(names[who], [0, 0])
-        totals[0] += answered
-        totals[1] += right
-    students = tuple(StudentResult(n, a, r) for n, (a, r) in sorted(merged.items()))
+    # One profile of one database is one student, whichever file it was read from first.
+    by_database: dict[tuple[str, str], str] = {}
+    named: list[tuple[str, Answer]] = []
+    for answer in kept:
+        name = names[(answer.file_index, answer.profile)]
+        if answer.database:
+            name = by_database.setdefault((answer.database, answer.profile), name)
+        named.append((name, answer))
+    if filters.attempts != "all":
+        named.sort(key=lambda pair: _order(pair[1]), reverse=filters.attempts == "last")
+        chosen: dict[tuple[str, str, str, str], tuple[str, Answer]] = {}
+        for name, answer in named:
+            bank = (answer.bank_title, _file_name(answer.bank))
+            chosen.setdefault((name, *bank, answer.question_id), (name, answer))
+        # Back in the order of the files, so questions are numbered as first met in them.
+        named = sorted(chosen.values(), key=lambda p: (p[1].file_index, p[1].row_number))
+    return named, duplicates
+
+
+@dataclass(slots=True)
+class _Tally:
+    question: str
+    answers: int = 0
+    right: int = 0
+    wrong_picks: Counter[str] = field(default_factory=Counter)
+    who: set[str] = field(default_factory=set)
+    #: Each student's first response: (right, picked), and the choice texts shown.
+    first: dict[str, tuple[bool, str]] = field(default_factory=dict)
+    choices: list[str] = field(default_factory=list)
+
+
+def build_report(
+    paths: Iterable[Path],
+    *,
+    min_answers: int = MIN_ANSWERS,
+    behind: int = BEHIND,
+    filters: Filters | None = None,
+) -> Report:
+    """Read the exports at paths (files or folders) and return their item analysis."""
+    filters = filters or Filters()
+    files = export_files(paths)
+    answers, duplicates = read_answers(files, filters)
+    banks: dict[tuple[str, str], dict[str, _Tally]] = {}
+    by_student: dict[str, list[int]] = {}
+    for name, answer in answers:
+        questions = banks.setdefault((answer.bank_title, _file_name(answer.bank)), {})
+        tally = questions.get(answer.question_id)
+        if tally is None:
+            tally = questions[answer.question_id] = _Tally(answer.question)
+        tally.answers += 1
+        tally.who.add(name)
+        tally.first.setdefault(name, (answer.right, answer.picked))
+        for text in answer.choices.split(JOIN) if answer.choices else ():
+            if text not in tally.choices:
+                tally.choices.append(text)
+        counts = by_student.setdefault(name, [0, 0])
+        counts[0] += 1
+        if answer.right:
+            tally.right += 1
+            counts[1] += 1
+        elif answer.picked:
+            tally.wrong_picks[answer.picked] += 1
+    students = tuple(StudentResult(n, a, r) for n, (a, r) in sorted(by_student.items()))
     ranked = sorted(
         (s for s in students if s.answers >= min_answers),
         key=lambda s: (s.percent_right, -s.answers, s.name),
     )
+    results = []
+    responses: dict[tuple[str, str], dict[str, dict[str, bool]]] = {}
+    for key, questions in sorted(banks.items()):
+        matrix: dict[str, dict[str, bool]] = {}
+        for qid, tally in questions.items():
+            for name, (right, _picked) in tally.first.items():
+                matrix.setdefault(name, {})[qid] = right
+        responses[key] = matrix
+        test, items = analyse_test(
+            {qid: (t.first, t.choices, t.right, t.answers) for qid, t in questions.items()}
+        )
+        results.append(BankResult(key[0], key[1], _questions(questions, items), test))
     return Report(
         files=tuple(files),
-        banks=tuple(
-            BankResult(title, file_name, _questions(questions, names))
-            for (title, file_name), questions in sorted(banks.items())
-        ),
+        banks=tuple(results),
         students=students,
         behind=tuple(ranked[:behind]),
         min_answers=min_answers,
+        filters=filters,
+        duplicates=duplicates,
+        responses=responses,
     )
 
 
 def _questions(
-    tallies: dict[str, _Tally], names: dict[tuple[int, str], str]
+    tallies: dict[str, _Tally], items: dict[str, ItemAnalysis]
 ) -> tuple[QuestionResult, ...]:
     results = []
     for question_id, tally in tallies.items():
@@ -465,8 +352,9 @@ def _questions(
                 question=tally.question,
                 answers=tally.answers,
                 right=tally.right,
-                students=len({names[who] for who in tally.who}),
+                students=len(tally.who),
                 most_picked_wrong=wrong,
+                analysis=items[question_id],
             )
         )
     results.sort(key=lambda q: (q.percent_right, -q.answers, q.question_id))

@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from quiz.progress.report import MIN_ANSWERS, Report, build_report
+from quiz.progress.items import MIN_STUDENTS
+from quiz.progress.report import MIN_ANSWERS, Filters, QuestionResult, Report, build_report
+from quiz.progress.report_items import TestAnalysis
 from quiz.store import percent
 
 
@@ -44,60 +46,141 @@ def summary_line(report: Report) -> str:
     )
 
 
+#: The widths of the question table's columns, 80 in all with the spaces between them.
+QUESTION_WIDTH = 33
+
+
+def _figure(value: float | None, digits: int = 2) -> str:
+    return "-" if value is None else f"{value:+.{digits}f}" if value < 0 else f"{value:.{digits}f}"
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:.0f}%"
+
+
+def test_lines(test: TestAnalysis | None) -> list[str]:
+    """The lines that describe a bank as a test: students, mean, spread, reliability."""
+    if test is None or not test.students:
+        return []
+    few = f"too few students (under {MIN_STUDENTS})"
+    lines = [
+        f"{_plural(test.students, 'student')}, {_plural(test.items, 'question')}; "
+        f"score out of {test.items}: mean {_figure(test.mean)}, median {_figure(test.median, 1)}, "
+        f"SD {_figure(test.sd)}"
+    ]
+    if test.skewness is None:
+        lines.append(f"Skewness, kurtosis: {few}")
+    else:
+        lines.append(f"Skewness {_figure(test.skewness)}, kurtosis {_figure(test.kurtosis)}")
+    if test.alpha is None or test.alpha_ci is None:
+        lines.append(f"Alpha (KR-20), SEM: {few} or items")
+    else:
+        low, high = test.alpha_ci
+        sem = _figure(test.sem)
+        lines.append(
+            f"Alpha (KR-20) {_figure(test.alpha)}, 95% CI {_figure(low)} to {_figure(high)}, "
+            f"SEM {sem}"
+        )
+    lines.append(test.reading[:1].upper() + test.reading[1:] + ".")
+    return lines
+
+
+def question_lines(q: QuestionResult) -> list[str]:
+    """A question's row (80 columns) and, indented under it, its flags and distractors."""
+    from rich.cells import set_cell_size
+
+    item = q.analysis
+    number = item.number if item else 0
+    text = " ".join(q.question.split())
+    if len(text) > QUESTION_WIDTH:
+        text = text[: QUESTION_WIDTH - 1] + "…"
+    row = (
+        f"{number:>3} {set_cell_size(text, QUESTION_WIDTH)} {q.answers:>4} {q.students:>4} "
+        f"{percent_label(q.right, q.answers):>5} "
+        f"{_figure(item.discrimination if item else None):>6} "
+        f"{_share(item.efficiency if item else None):>5} "
+        f"{_figure(item.d27 if item else None):>6} "
+        f"{_figure(item.sd if item else None):>5}"
+    )
+    lines = [row]
+    if item is None:
+        return lines
+    detail = [f"id {q.question_id}"]
+    if q.most_picked_wrong is not None:
+        wrong = q.most_picked_wrong
+        detail.append(f"most picked wrong {wrong.text!r} ({wrong.count})")
+    if item.discrimination is None:
+        detail.append("discrimination: too few students")
+    detail.extend(item.flags)
+    lines.extend(_wrap("; ".join(detail)))
+    for choice in item.choices:
+        if choice.flag:
+            lines.extend(
+                _wrap(
+                    f"{'key' if choice.key else 'distractor'} {choice.text!r}: "
+                    f"picked by {choice.picked} (upper {choice.upper}, lower {choice.lower}), "
+                    f"r {_figure(choice.discrimination)}: {choice.flag}"
+                )
+            )
+    return lines
+
+
+def _wrap(text: str) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, 80, initial_indent="    ", subsequent_indent="      ")
+
+
+HEADER = (
+    f"{'#':>3} {'Question':<{QUESTION_WIDTH}} {'Ans':>4} {'Stu':>4} {'Right':>5} "
+    f"{'Disc':>6} {'Eff':>5} {'D27':>6} {'SD':>5}"
+)
+
+
 def print_report(report: Report, stream: IO[str], *, width: int | None = None) -> None:
-    """Print the report as plain tables (Rich) to a text stream."""
-    # Rich only here: building the report needs none of it.
-    from rich import box
-    from rich.table import Table
+    """Print the report as plain lines of at most 80 columns to a text stream."""
     from rich.text import Text
 
     from quiz.text.safe import guarded_console
 
     # Every text segment is made visible: control and bidi characters in exports are data.
-    console = guarded_console(stream, width=width, highlight=False, emoji=False)
-    console.print(Text(f"Quiz report: {summary_line(report)}", style="bold"))
-    if not report.students:
-        console.print(Text("No answers in these exports."))
-        return
-    for bank in report.banks:
-        console.print()
+    console = guarded_console(stream, width=width or 80, highlight=False, emoji=False)
+
+    def say(line: str = "", style: str = "") -> None:
         # Text from exports is data, never markup: always wrapped in Text.
-        console.print(Text(f"{bank.title} ({bank.file_name})", style="bold"))
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        table.add_column("ID", no_wrap=True)
-        table.add_column("Question", ratio=3)
-        table.add_column("Answers", justify="right")
-        table.add_column("Students", justify="right")
-        table.add_column("Right", justify="right")
-        table.add_column("Most picked wrong choice", ratio=2)
-        for q in bank.questions:
-            wrong = q.most_picked_wrong
-            table.add_row(
-                Text(q.question_id),
-                Text(q.question),
-                Text(str(q.answers)),
-                Text(str(q.students)),
-                Text(percent_label(q.right, q.answers)),
-                Text("" if wrong is None else f"{wrong.text} ({wrong.count})"),
-            )
-        console.print(table)
-    console.print()
-    console.print(Text("Students most behind", style="bold"))
-    console.print(Text(behind_note(report)))
-    if not report.behind:
-        console.print(Text("No student has that many answers yet; see --min-answers."))
+        import textwrap
+
+        for piece in textwrap.wrap(line, 80) if len(line) > 80 else [line]:
+            console.print(Text(piece, style=style), overflow="fold")
+
+    say(f"Quiz report: {summary_line(report)}", "bold")
+    if not report.students:
+        say("No answers in these exports.")
         return
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Student")
-    table.add_column("Answers", justify="right")
-    table.add_column("Right", justify="right")
+    say(f"Counted: {report.filters.describe()}.")
+    if report.duplicates:
+        say(f"{_plural(report.duplicates, 'answer')} held by more than one file counted once.")
+    for bank in report.banks:
+        say()
+        say(f"{bank.title} ({bank.file_name})", "bold")
+        for line in test_lines(bank.test):
+            say(line)
+        say(HEADER)
+        for q in sorted(bank.questions, key=lambda q: q.analysis.number if q.analysis else 0):
+            for line in question_lines(q):
+                say(line)
+    say()
+    say("Students most behind", "bold")
+    say(behind_note(report))
+    if not report.behind:
+        say("No student has that many answers yet; see --min-answers.")
+        return
+    say(f"{'Student':<40} {'Answers':>8} {'Right':>6}")
     for student in report.behind:
-        table.add_row(
-            Text(student.name),
-            Text(str(student.answers)),
-            Text(percent_label(student.right, student.answers)),
+        say(
+            f"{student.name:<40} {student.answers:>8} "
+            f"{percent_label(student.right, student.answers):>6}"
         )
-    console.print(table)
 
 
 def report_command(
@@ -106,15 +189,29 @@ def report_command(
     html_out: str | Path | None = None,
     force: bool = False,
     min_answers: int = MIN_ANSWERS,
+    filters: Filters | None = None,
+    fmt: str = "text",
+    gradebook: str | Path | None = None,
     stdout: IO[str],
     stderr: IO[str],
 ) -> None:
-    """Run `quiz report`: print the tables, or write the HTML page and say so on stderr."""
-    report = build_report([Path(p) for p in paths], min_answers=min_answers)
-    if html_out is None:
-        print_report(report, stdout)
-        return
-    from quiz.render.report_html import write_html
+    """Run `quiz report`: print the tables or the JSON, or write the HTML page; the gradebook."""
+    report = build_report([Path(p) for p in paths], min_answers=min_answers, filters=filters)
+    if gradebook is not None:
+        from quiz.progress.report_gradebook import write_gradebook
 
-    write_html(report, Path(html_out), force=force)
-    print(f"wrote {html_out}: {summary_line(report)}", file=stderr)
+        write_gradebook(report, Path(gradebook), force=force)
+        print(f"wrote {gradebook}: {_plural(len(report.students), 'student')}", file=stderr)
+    if html_out is not None:
+        from quiz.render.report_html import write_html
+
+        write_html(report, Path(html_out), force=force)
+        print(f"wrote {html_out}: {summary_line(report)}", file=stderr)
+    elif fmt == "json":
+        import json
+
+        from quiz.progress.report_json import report_json
+
+        stdout.write(json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_report(report, stdout)

@@ -96,6 +96,18 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     ),
     "cli.migrate.from": "قاعدة البيانات المراد نسخها",
     "cli.migrate.to": "إلى أين تُنسخ: postgresql://user@host:port/dbname، أو ملف",
+    "cli.report.bank": "هذا البنك وحده (عنوانه أو اسم ملفه)؛ كرّره لأكثر من بنك",
+    "cli.report.mode": (
+        "إجابات هذه الأوضاع وحدها، مفصولة بفواصل (الافتراضي: exam,practice أي إجابات "
+        'الاختبار؛ "all" لكل الأوضاع)'
+    ),
+    "cli.report.since": "الإجابات المعطاة في هذا التاريخ أو بعده فقط (YYYY-MM-DD)",
+    "cli.report.until": "الإجابات المعطاة في هذا التاريخ أو قبله فقط (YYYY-MM-DD)",
+    "cli.report.attempts": (
+        "أي إجابات الطالب عن السؤال تُحسب: first (الافتراضي، الإحصاء العادل للسؤال) أو last أو all"
+    ),
+    "cli.report.format": "جداول نصية (الافتراضي) أو json (كل الأرقام، انظر docs/report.md)",
+    "cli.report.gradebook": "اكتب أيضًا سجل درجات CSV: صف لكل طالب وعمود لكل سؤال",
     "cli.report.help": "تحليل أسئلة من نتائج الطلاب المصدَّرة",
     "cli.report.description": (
         "اقرأ ملفات الطلاب المصدَّرة (ملفات quiz results export، أو مجلدات منها) واطبع "

@@ -92,6 +92,19 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     ),
     "cli.migrate.from": "the database to copy",
     "cli.migrate.to": "where to copy it: postgresql://user@host:port/dbname, or a file",
+    "cli.report.bank": "only this bank (its title or file name); repeat for more",
+    "cli.report.mode": (
+        "only answers of these modes, comma separated (default: exam,practice, the "
+        "answers of a test; 'all' for every mode)"
+    ),
+    "cli.report.since": "only answers given on or after this date (YYYY-MM-DD)",
+    "cli.report.until": "only answers given on or before this date (YYYY-MM-DD)",
+    "cli.report.attempts": (
+        "which answers of a student to a question count: first (default, the fair item "
+        "statistic), last or all"
+    ),
+    "cli.report.format": "text tables (default) or json (every figure, see docs/report.md)",
+    "cli.report.gradebook": "also write a gradebook CSV: a row per student, a column per question",
     "cli.report.help": "item analysis of students' exported results",
     "cli.report.description": (
         "Read students' exports ('quiz results export' files, or folders of them) and "

@@ -276,7 +276,7 @@ def test_sizes_are_capped_with_a_clear_message(tmp_path, monkeypatch, capsys) ->
     assert out.splitlines()[-1] == "2 files, 3 questions, 1 error, 1 warning"
     export = tmp_path / "ali.csv"
     export.write_text("profile,bank\n" + "x,y\n" * 3000, encoding="utf-8")
-    monkeypatch.setattr("quiz.progress.report.EXPORT_LIMIT", 1000)
+    monkeypatch.setattr("quiz.progress.report_read.EXPORT_LIMIT", 1000)
     assert main(["report", str(export)]) == 1
     assert "too large (" in capsys.readouterr().err
 

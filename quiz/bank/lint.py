@@ -7,14 +7,19 @@ give none), so a warning is worth reading.
 
 from __future__ import annotations
 
-import functools
-import re
-import sys
-import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from quiz.bank.clean import DEFAULT_IGNORABLE, describe, looks, looks_alike
+from quiz.bank.lint_text import (
+    length,
+    loose,
+    refers_to_others,
+    short,
+    skeleton,
+    spaces_matter,
+    stray_invisible,
+)
 from quiz.bank.model import Bank, Problem, Question, Severity
 
 
@@ -206,12 +211,12 @@ def _all_of_the_above(question: Question) -> list[Finding]:
     if not question.shuffle:
         return []
     for index, choice in enumerate(question.choices):
-        if _refers_to_others(choice):
+        if refers_to_others(choice):
             return [
                 Finding(
                     "all-of-the-above",
                     *_choice_at(question, index),
-                    f"choice '{_short(choice)}' refers to the other choices, but the choices are "
+                    f"choice '{short(choice)}' refers to the other choices, but the choices are "
                     "shuffled; add 'shuffle: false' to this question to keep them in file order",
                 )
             ]
@@ -224,12 +229,12 @@ def _long_answer(question: Question) -> list[Finding]:
         return []
     if min(len(a) for a in question.answers) < LONG_MARGIN:
         return []  # too short to be a cue whatever the distractors (a quick way out)
-    answer = min(question.answers, key=_length)
-    longest = max(_length(d) for d in distractors)
-    size = _length(answer)
+    answer = min(question.answers, key=length)
+    longest = max(length(d) for d in distractors)
+    size = length(answer)
     if size <= LONG_RATIO * longest or size - longest < LONG_MARGIN:
         return []
-    if _refers_to_others(answer):
+    if refers_to_others(answer):
         # "All of the above are correct" is long by nature, not as a cue.
         return []
     which = "every right answer is" if question.multiple else "the right answer is"
@@ -260,21 +265,21 @@ def _no_explanation(question: Question) -> list[Finding]:
 def _near_duplicate_choices(question: Question) -> list[Finding]:
     # Choices equal once loosened are equal as bare letters and digits too: compare those first,
     # which is quick, and loosen only the few that match.
-    skeletons = {_skeleton(a) for a in question.answers}
+    skeletons = {skeleton(a) for a in question.answers}
     suspects = [
         (index, choice)
         for index, choice in enumerate(question.choices)
-        if choice not in question.answers and _skeleton(choice) in skeletons
+        if choice not in question.answers and skeleton(choice) in skeletons
     ]
     if not suspects:
         return []
-    answers = {_loose(a): a for a in question.answers}
-    spaced = {_loose(a, spaces=True): a for a in question.answers}
+    answers = {loose(a): a for a in question.answers}
+    spaced = {loose(a, spaces=True): a for a in question.answers}
     found = []
     for index, choice in suspects:
-        key = _loose(choice)
+        key = loose(choice)
         if key and key in answers:
-            if _loose(choice, spaces=True) not in spaced and _spaces_matter(
+            if loose(choice, spaces=True) not in spaced and spaces_matter(
                 question, choice, answers[key]
             ):
                 # `0 1 2` and `012`, `a b` and `ab` after print(...): the spaces are the point.
@@ -283,7 +288,7 @@ def _near_duplicate_choices(question: Question) -> list[Finding]:
                 Finding(
                     "near-duplicate-choice",
                     *_choice_at(question, index),
-                    f"choice '{_short(choice)}' differs from the answer '{_short(answers[key])}' "
+                    f"choice '{short(choice)}' differs from the answer '{short(answers[key])}' "
                     "only in case, spaces or punctuation, so it reads as the same choice; "
                     "make it a real alternative or remove it",
                 )
@@ -299,53 +304,23 @@ def _invisible_characters(question: Question) -> list[Finding]:
             Finding(
                 "invisible-character",
                 *_at(question),
-                f"the id '{_short(question.id)}' holds an invisible character, {describe(char)}; "
+                f"the id '{short(question.id)}' holds an invisible character, {describe(char)}; "
                 "remove it (two ids that look the same would be different questions)",
             )
         )
     for index, choice in enumerate(question.choices):
-        char = _stray_invisible(choice)
+        char = stray_invisible(choice)
         if char is not None:
             found.append(
                 Finding(
                     "invisible-character",
                     *_choice_at(question, index),
-                    f"choice '{_short(looks(choice))}' holds an invisible character, "
+                    f"choice '{short(looks(choice))}' holds an invisible character, "
                     f"{describe(char)}; remove it (a student cannot see it, and a choice that "
                     "looks the same may then be another)",
                 )
             )
     return found
-
-
-def _stray_invisible(text: str) -> str | None:
-    """The first invisible character of a text that is not doing a job there.
-
-    Zero-width joiners and non-joiners between two letters shape Arabic, Persian and Indic
-    words; a joiner or variation selector after a symbol makes an emoji; bidi marks order
-    mixed right-to-left text. Those are kept quiet.
-    """
-    for match in DEFAULT_IGNORABLE.finditer(text):
-        char, i = match[0], match.start()
-        before = text[i - 1] if i else ""
-        after = text[i + 1] if i + 1 < len(text) else ""
-        if char in "\u200e\u200f\u061c":
-            continue
-        if char in "\u200c\u200d" and before.isalpha() and after.isalpha():
-            continue
-        if char in "\u200d\ufe0e\ufe0f" and before and _is_symbol(before):
-            continue
-        if "\U000e0020" <= char <= "\U000e007f" and before and _is_symbol(before):
-            continue  # the tag characters of a flag such as Scotland's
-        return char
-    return None
-
-
-def _is_symbol(char: str) -> bool:
-    """Whether a character can be part of an emoji sequence (a symbol, a mark, a tag)."""
-    if char in "\ufe0f\u200d" or "\U000e0020" <= char <= "\U000e007f":
-        return True
-    return unicodedata.category(char) in ("So", "Sk", "Mn", "Me")
 
 
 def _look_alike_choices(question: Question) -> list[Finding]:
@@ -360,7 +335,7 @@ def _look_alike_choices(question: Question) -> list[Finding]:
                 Finding(
                     "look-alike-choice",
                     *_choice_at(question, index),
-                    f"choice '{_short(choice)}' may look the same as '{_short(first[key])}' "
+                    f"choice '{short(choice)}' may look the same as '{short(first[key])}' "
                     "(they differ only in compatibility forms); write both the same way, unless "
                     "the difference is the point (x² and x2)",
                 )
@@ -378,150 +353,3 @@ _QUESTION_RULES = (
     ("invisible-character", _invisible_characters),
     ("look-alike-choice", _look_alike_choices),
 )
-
-
-# -- text ------------------------------------------------------------------------------------------
-
-# Choices that point at the others, matched in `_fold`ed text (lower case, no marks, Arabic letter
-# variants merged, words separated by one space). Only clear cases: "both A and B" is left out
-# because it is a real answer too (the antigens of blood group AB).
-_REFERS_TO_OTHERS = re.compile(
-    r"(?<!\w)(?:"
-    r"(?:all|none|both|neither|any) (?:of )?(?:the )?(?:above|aforementioned)"
-    r"|(?:all|none|both|neither) of the (?:previous|preceding) (?:answers|choices|options)"
-    r"|^(?:all|none) of these"
-    # جميع ما سبق، كل ما ذكر، جميع ما تقدم، كل ما ورد
-    r"|(?:جميع|كل) (?:ما|مما) (?:سبق|ذكر|تقدم|ورد)"
-    # جميع الإجابات السابقة، كل الخيارات المذكورة
-    r"|(?:جميع|كل) (?:الاجابات|الخيارات|الاختيارات|البدائل) (?:السابقه|المذكوره|اعلاه)"
-    # لا شيء مما سبق، ليس أيًّا مما سبق، ولا واحد مما ذكر، لاشيء مما تقدم
-    r"|(?:و?لا|ليس) ?(?:شي|اي|ايا|احد|واحد) (?:مما|من ما|من) (?:سبق|ذكر|تقدم|ورد)"
-    # لا شيء من الإجابات السابقة
-    r"|(?:و?لا|ليس) ?(?:شي|اي|ايا|احد|واحد) (?:من )?(?:الاجابات|الخيارات|الاختيارات|البدائل)"
-    r" (?:السابقه|المذكوره)"
-    r")(?!\w)"
-)
-
-# Arabic letters written in several ways: alef forms, alef maqsura, teh marbuta, Farsi yeh and
-# keheh, tatweel and the lone hamza (dropped). Hamza and madda above or below a letter are marks,
-# which `_fold` removes after decomposing.
-_ARABIC_VARIANTS = str.maketrans(
-    {"\u0671": "ا", "ى": "ي", "ة": "ه", "\u06cc": "ي", "\u06a9": "ك", "\u0640": None, "ء": None}
-)
-
-
-def _refers_to_others(choice: str) -> bool:
-    """Whether a choice is "all of the above" or the like."""
-    # Folding is slow; most choices hold none of the words such phrases end with.
-    if _MAY_REFER.search(choice) is None:
-        return False
-    return _REFERS_TO_OTHERS.search(_fold(choice)) is not None
-
-
-def _letters(word: str) -> str:
-    """A pattern for an Arabic word that allows harakat and tatweel between its letters."""
-    return r"\W{0,4}".join("[اأإآٱ]" if letter == "ا" else letter for letter in word)
-
-
-# Every phrase of _REFERS_TO_OTHERS ends with one of these words.
-_MAY_REFER = re.compile(
-    "|".join(
-        ["above", "these", "aforementioned", "previous", "preceding"]
-        + [_letters(w) for w in ("سبق", "ذكر", "تقدم", "ورد", "سابق", "مذكور", "اعلا")]
-    ),
-    re.IGNORECASE,
-)
-
-
-def _skeleton(text: str) -> str:
-    """Only the letters and digits of a text, in lower case."""
-    return _NOT_WORD.sub("", text.casefold())
-
-
-def _fold(text: str) -> str:
-    """Text reduced for matching phrases: no case, accents, harakat or punctuation."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text).translate(_drop_marks())
-        text = text.translate(_ARABIC_VARIANTS)
-    return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
-
-
-_NOT_WORD = re.compile(r"[\W_]+")
-
-# Punctuation that changes what a choice says, never ignored: 5% is not 5,
-# and 5 feet (a prime) is not 5 inches (a double prime).
-_MEANINGFUL = frozenset("%‰‱#&@*/\\′″‴")
-
-
-@functools.cache
-def _drop_marks() -> dict[int, None]:
-    """A str.translate table deleting combining marks (harakat, accents) and format characters.
-
-    Built once, when first needed: Python's re has no \\p{...} classes.
-    """
-    return {
-        code: None
-        for code in range(sys.maxunicode + 1)
-        if unicodedata.category(chr(code)) in ("Mn", "Me", "Cf")
-    }
-
-
-@functools.cache
-def _punctuation() -> re.Pattern[str]:
-    """One punctuation character of any script (Unicode categories P*)."""
-    codes = [c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)).startswith("P")]
-    ranges: list[list[int]] = []
-    for code in codes:
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
-        else:
-            ranges.append([code, code])
-    return re.compile(
-        "["
-        + "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
-        + "]"
-    )
-
-
-#: Marks of code in a question or its choices: where spaces can be the whole difference.
-_CODE = re.compile(r"[`(){}\[\]=<>;$\\|^~]|\b(?:print|echo|return|printf|console)\b")
-
-
-def _spaces_matter(question: Question, choice: str, answer: str) -> bool:
-    """Whether spaces can be what a question asks about: its choices hold digits, or it shows
-    code ("What does print(*[0, 1, 2]) show?")."""
-    if any(c.isdigit() for c in choice + answer):
-        return True
-    return _CODE.search(question.text) is not None or _CODE.search(choice + answer) is not None
-
-
-def _loose(text: str, *, spaces: bool = False) -> str:
-    """Text without case, spaces (one between words, with `spaces`), or punctuation at the
-    edges of words.
-
-    Punctuation inside a word or before a digit is kept, because there it changes the meaning:
-    it's and its, 3.5 and 35, -5 and 5 stay apart.
-    """
-
-    def edge(match: re.Match[str]) -> str:
-        char, i = match[0], match.start()
-        if char in _MEANINGFUL:
-            return char
-        before = text[i - 1] if i else ""
-        after = text[i + 1] if i + 1 < len(text) else ""
-        inside = after.isdigit() or (before.isalnum() and after.isalnum())
-        return char if inside else ""
-
-    joiner = " " if spaces else ""
-    return joiner.join(_punctuation().sub(edge, text).split()).casefold()
-
-
-def _length(text: str) -> int:
-    """How long a text looks: characters, not counting marks (harakat) or repeated spaces."""
-    text = " ".join(text.split())
-    return len(text) if text.isascii() else len(text.translate(_drop_marks()))
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

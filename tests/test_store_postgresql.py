@@ -349,7 +349,7 @@ def test_check_reports_the_version_and_rows(
     assert capsys.readouterr().out.splitlines() == [
         f"{where}: a quiz score database ({kind})",
         "  schema version 3, this quiz's",
-        "  1 sessions, 2 answers, 0 cards, 0 reviews",
+        "  1 session, 2 answers, 0 cards, 0 reviews",
         "  integrity: ok",
     ]
     with Store.open(db_target) as store:

@@ -9,6 +9,7 @@ from pathlib import Path
 from quiz import locations
 from quiz.cli.common import EXIT_OK, EXIT_PROBLEMS
 from quiz.errors import QuizError
+from quiz.text.counts import count as counted
 from quiz.text.safe import printable_name
 
 _KIND = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
@@ -54,13 +55,15 @@ def check(args: argparse.Namespace) -> int:
         )
     if found.rows:
         counts = ", ".join(
-            f"{count} {'reviews' if table == 'review_log' else table}"
+            counted(count, "review" if table == "review_log" else table.rstrip("s"))
             for table, count in found.rows.items()
         )
         print(f"  {counts}")
     for problem in found.problems:
         print(f"  problem: {problem}")
-    print("  integrity: ok" if not found.problems else f"  {len(found.problems)} problems")
+    print(
+        "  integrity: ok" if not found.problems else f"  {counted(len(found.problems), 'problem')}"
+    )
     return EXIT_OK if not found.problems else EXIT_PROBLEMS
 
 

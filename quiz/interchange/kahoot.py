@@ -15,6 +15,7 @@ from datetime import datetime
 
 from quiz.bank.model import Bank, Problem, Question
 from quiz.interchange.losses import Losses
+from quiz.text.counts import count
 
 #: Kahoot's limits, from its template.
 QUESTION_LENGTH = 120
@@ -127,8 +128,8 @@ def _fit(question: Question, losses: Losses) -> tuple[str, list[str], list[int]]
         names = ", ".join(f"'{_one_line(c)[:30]}'" for c in dropped)
         losses.of(
             question,
-            f"Kahoot holds {MAX_ANSWERS} answers; {len(dropped)} wrong ones were left out "
-            f"({names})",
+            f"Kahoot holds {MAX_ANSWERS} answers; {count(len(dropped), 'wrong one')} "
+            f"{'was' if len(dropped) == 1 else 'were'} left out ({names})",
         )
     if question.explanation:
         losses.of(question, "Kahoot's spreadsheet cannot hold the explanation")

@@ -13,6 +13,7 @@ from quiz.files import FileExists, FileProblem, write_new
 from quiz.progress.report import BankResult, Report, ReportError
 from quiz.render.report_text import behind_note, percent_label, summary_line
 from quiz.store import percent
+from quiz.text.counts import count
 from quiz.text.safe import printable_name, visible
 
 #: The page's only style: inline, no fonts or scripts from anywhere.
@@ -107,7 +108,7 @@ def _bank_section(bank: BankResult) -> str:
     return (
         "<section>"
         f'<h2 dir="auto">{_e(bank.title)}</h2>'
-        f'<p class="file" dir="auto">{_e(bank.file_name)} · {bank.answers} answers, '
+        f'<p class="file" dir="auto">{_e(bank.file_name)} · {count(bank.answers, "answer")}, '
         f"{percent_label(bank.right, bank.answers)} right</p>"
         '<table class="items"><colgroup><col class="id"><col><col class="count">'
         '<col class="count"><col class="right"><col class="wrong"></colgroup><thead><tr>'

@@ -8,12 +8,14 @@ import os
 import pty
 import select
 import signal
+import sqlite3
 import struct
 import subprocess
 import sys
 import termios
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,9 @@ pytestmark = pytest.mark.skipif(not hasattr(pty, "openpty"), reason="needs a pse
 ALT_SCREEN_ON, ALT_SCREEN_OFF = b"\x1b[?1049h", b"\x1b[?1049l"
 MOUSE_ON, MOUSE_OFF = b"\x1b[?1000h", b"\x1b[?1000l"
 CURSOR_HIDDEN, CURSOR_SHOWN = b"\x1b[?25l", b"\x1b[?25h"
+# How long a step may take on a machine busy with other work: a limit that is never reached
+# when the app works, only there so that a broken app fails instead of hanging the suite.
+LOADED = 120.0
 
 # Runs quiz with SIGINT, SIGTERM and SIGHUP as asked: "default", or "ignore" (what `nohup quiz &`
 # passes on: SIGHUP and SIGINT ignored), whatever this test process inherited.
@@ -80,7 +85,7 @@ class Terminal:
         self._stop.set()
         self.reader.join()
 
-    def wait_for(self, text: bytes, timeout: float = 30) -> None:
+    def wait_for(self, text: bytes, timeout: float = LOADED) -> None:
         deadline = time.monotonic() + timeout
         while text not in self.output:
             if time.monotonic() > deadline or self.proc.poll() is not None:
@@ -88,6 +93,12 @@ class Terminal:
                     f"{text!r} never came; output ends {bytes(self.output[-300:])!r}"
                 )
             time.sleep(0.05)
+
+    def drained(self) -> None:
+        """Wait until the app has exited and every byte it wrote has been read."""
+        # With the app gone, no one holds the pty's other end: the read ends (EIO) once empty.
+        self.reader.join(timeout=LOADED)
+        assert not self.reader.is_alive(), "the terminal still had output after the app ended"
 
     def hang_up(self) -> None:
         """Close the terminal, as closing its window does: the kernel sends SIGHUP."""
@@ -167,8 +178,8 @@ def test_a_signal_gives_the_terminal_back_in_every_mode(
     try:
         term.wait_for(b"Question 1/3")
         term.proc.send_signal(number)
-        assert term.status() == status
-        time.sleep(0.2)  # the last bytes drained
+        assert term.status(timeout=LOADED) == status
+        term.drained()
         output = bytes(term.output)
         assert given_back(output), output[-400:]
         assert b"Traceback" not in output
@@ -195,31 +206,52 @@ def test_signals_ignored_by_nohup_stay_ignored(tmp_path: Path, bank: Path) -> No
         term.close()
 
 
+def saved_answers(db: Path) -> int | None:
+    """How many answers the database holds, read as another program would: read-only, never
+    waiting for the app's lock (None while the file is not there or is held for a moment)."""
+    if not db.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True, timeout=0)
+        try:
+            return int(conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not made yet, or the app writing this instant
+        return None
+
+
+def until(condition: Callable[[], bool], timeout: float) -> bool:
+    """Whether the condition came true within the timeout (checked every 50 ms)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def test_closing_the_terminal_ends_the_quiz_and_keeps_the_answers(
     tmp_path: Path, bank: Path
 ) -> None:
+    db = tmp_path / "scores.db"
     term = Terminal(["play", str(bank)], environment(tmp_path))
     try:
-        term.wait_for(b"Question 1/3")
-        # Answer, and send the key again while it is not saved yet (a key pressed while the
-        # app still starts can be lost under load).
-        deadline = time.monotonic() + 30
-        answered = 0
-        while not answered and time.monotonic() < deadline:
+        term.wait_for(b"Question 1/3", timeout=LOADED)
+        # Answer "1". Under load a key pressed while the app still settles can be lost, so it is
+        # pressed again while no answer is saved: once answered, the number keys do nothing
+        # more, so there is never a second answer.
+        deadline = time.monotonic() + LOADED
+        while not until(lambda: (saved_answers(db) or 0) > 0, timeout=5):
+            assert time.monotonic() < deadline, bytes(term.output[-300:])
+            assert term.proc.poll() is None, bytes(term.output[-300:])
             assert term.master is not None
             os.write(term.master, b"1")
-            for _ in range(20):
-                time.sleep(0.1)
-                with Store.open(tmp_path / "scores.db") as store:
-                    sessions = store.sessions()
-                answered = sessions[0].answered if sessions else 0
-                if answered:
-                    break
-        assert answered == 1
+        assert saved_answers(db) == 1
         term.hang_up()
-        assert term.status() == 129
+        assert term.status(timeout=LOADED) == 129
     finally:
         term.close()
-    with Store.open(tmp_path / "scores.db") as store:
+    with Store.open(db) as store:
         (session,) = store.sessions()
         assert session.answered == 1

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from ui_helpers import THREE
+from ui_helpers import THREE, build, screen_text
 
 import quiz.files
 from quiz.bank.cache import BankCache
@@ -384,6 +384,90 @@ def test_refused_paths_are_one_line(tmp_path, capsys, monkeypatch) -> None:
         captured = capsys.readouterr()
         assert code in (0, 1, 2), args
         assert "Traceback" not in captured.err
+
+
+def refuse_looking_into(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
+    """Folders of these names refuse to be listed, as a folder without read permission does
+    (tests may run as root, whom chmod does not stop); what is inside can still be named."""
+    real_scandir = os.scandir
+
+    def scandir(path=".", *args, **kwargs):
+        if Path(os.fsdecode(path)).name in names:
+            raise PermissionError(13, "Permission denied", os.fsdecode(path))
+        return real_scandir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+async def test_a_folder_that_cannot_be_listed_is_named_with_why_never_left_out(
+    tmp_path, capsys, monkeypatch
+) -> None:
+    banks = tmp_path / "banks"
+    for folder in ("open", "shut", "open/shut-inside", "closed"):
+        (banks / folder).mkdir(parents=True)
+    for folder in ("open", "shut", "open/shut-inside"):
+        (banks / folder / "three.yaml").write_text(THREE, encoding="utf-8")
+    refuse_looking_into(monkeypatch, "shut", "shut-inside", "closed")
+    db = tmp_path / "scores.db"
+    base = ["--db", str(db), "--bank", str(banks)]
+    refused = "error: cannot read the folder (Permission denied); its banks are not listed"
+
+    assert main([*base, "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[0] for line in lines[:-1]] == [
+        f"{banks}/closed",
+        f"{banks}/open/three.yaml",
+        f"{banks}/open/shut-inside",
+        f"{banks}/shut",
+    ]
+    assert sum(refused in line for line in lines) == 3
+    assert main([*base, "list", "--json"]) == 0
+    listed = {Path(e["path"]).name: e for e in json.loads(capsys.readouterr().out)}
+    assert listed["shut-inside"]["subject"] == "open/shut-inside"
+    assert refused in listed["shut-inside"]["error"]
+    # quiz check counts the one file it could read and names each folder it could not.
+    assert main(["check", str(banks)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "1 file, 3 questions, 3 errors, 1 warning"  # THREE has one
+    assert f"{banks}/shut:1:1: {refused}" in out
+    # A bank folder that is itself shut is one error too, not an empty list.
+    assert main(["--db", str(db), "--bank", str(banks / "shut"), "list"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{banks}/shut\t\t\t{banks}/shut:1:1: {refused}",
+        "1 bank",
+    ]
+    # The home screen lists the folder with its error, and the readable bank can be played.
+    app, store = build(banks, db)
+    with store:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            text = screen_text(app)
+            assert "cannot read the folder (Permission denied)" in text
+            assert "Three capitals" in text
+
+
+def test_a_path_below_a_folder_that_cannot_be_searched_is_refused_not_missing(
+    tmp_path, capsys, monkeypatch
+) -> None:
+    real_lstat, real_stat = os.lstat, os.stat
+
+    def refuse(real):
+        def stat(name, *args, **kwargs):
+            if "locked" in os.fsdecode(name):
+                raise PermissionError(13, "Permission denied", os.fsdecode(name))
+            return real(name, *args, **kwargs)
+
+        return stat
+
+    monkeypatch.setattr(os, "lstat", refuse(real_lstat))
+    monkeypatch.setattr(os, "stat", refuse(real_stat))
+    bank = tmp_path / "locked" / "three.yaml"
+    assert main(["check", str(bank)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{bank}:1:1: error: cannot read the file (Permission denied)"
+    )
+    assert main(["check", str(tmp_path / "gone.yaml")]) == 2  # really not there: a usage error
+    assert "no such file or folder" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -64,8 +64,22 @@ class Report:
 
 
 def missing(paths: Sequence[Path]) -> list[Path]:
-    """The paths that are neither a file nor a folder."""
-    return [p for p in paths if not os.path.lexists(p)]  # a broken link is reported, not missing
+    """The paths that are neither a file nor a folder.
+
+    A broken link is reported, not missing; so is a path that cannot be looked up (a folder
+    on the way without permission): reading it says why.
+    """
+    return [p for p in paths if _absent(p)]
+
+
+def _absent(path: Path) -> bool:
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
 
 
 def check(paths: Sequence[Path], *, loader: type = FAST_LOADER, strict: bool = False) -> Report:
@@ -75,7 +89,11 @@ def check(paths: Sequence[Path], *, loader: type = FAST_LOADER, strict: bool = F
     # Reading makes many objects and no cycles: collecting as it goes would only cost time.
     with gc_paused():
         for bank_file in (f for root in paths for f in walk(root)):
-            report.add(_check_file(bank_file.path, loader, strict))
+            refused = bank_file.problem()
+            if refused is not None:
+                report.problems.append(refused)
+            else:
+                report.add(_check_file(bank_file.path, loader, strict))
     return report
 
 

@@ -334,3 +334,35 @@ def test_the_store_is_safe_from_another_thread_while_a_writer_waits(tmp_path: Pa
             store.finish_session(session)
         reader.join()
     assert failures == []
+
+
+# -- a server URL that is not one ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://ali:s3cret@db]/quiz",  # a stray bracket
+        "postgresql://ali:s3cret@[::1/quiz",  # an IPv6 host never closed
+        "postgres://[fe80::1%25eth0/quiz?password=s3cret&sslmode=require",
+    ],
+)
+def test_a_server_url_that_cannot_be_split_is_one_line_without_its_password(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quiz.store.postgresql import display_url
+
+    assert "s3cret" not in display_url(url)
+    sqlite_file = tmp_path / "scores.db"
+    Store.open(sqlite_file).close()
+    for args in (
+        ["--db", url, "scores"],
+        ["--db", url, "db", "check"],
+        ["db", "migrate", "--from", str(sqlite_file), "--to", url],
+    ):
+        assert main(args) == 1, args
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err.count("\n") == 1, captured.err
+        assert "not a PostgreSQL URL (Invalid IPv6 URL); check the --db URL" in captured.err
+        assert "s3cret" not in captured.err

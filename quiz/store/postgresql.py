@@ -40,9 +40,17 @@ FIX = "check the --db URL"
 INSTALL = "install it with: pip install 'quiz[postgresql]'"
 
 
+#: A password as a URL holds it (`//user:secret@`, `password=secret`), for a URL that urllib
+#: cannot split, shown as written otherwise.
+_PASSWORDS = re.compile(r"(//[^:@/?#]*):[^@/?#]*@|(?<=[?&])password=[^&#]*&?")
+
+
 def display_url(url: str) -> str:
     """The URL as messages show it: without a password, in the URL or in its query."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an unclosed "[" or a stray "]" around the host: not a URL to split
+        return _PASSWORDS.sub(lambda m: f"{m[1]}@" if m[1] else "", url)
     netloc = parts.netloc
     if "@" in netloc:
         user, host = netloc.rsplit("@", 1)
@@ -130,6 +138,10 @@ class PostgreSQLDatabase:
     def open(cls, url: str, *, migrate: bool = True) -> PostgreSQLDatabase:
         """Connect to the database at url and bring its schema up to date (unless not asked)."""
         where = display_url(url)
+        try:
+            urlsplit(url)
+        except ValueError as error:
+            raise StoreError(where, f"not a PostgreSQL URL ({error})", FIX) from None
         try:
             import psycopg  # noqa: F401  (the extra's package: imported only for a server)
         except ImportError:

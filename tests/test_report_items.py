@@ -245,3 +245,40 @@ def test_report_text_is_80_columns_with_flags_as_words(
     out = out.replace("\n      ", " ")  # a long line goes on indented under itself
     assert "distractor 'Y'" in out and "possibly the right answer: check the key" in out
     assert "Alpha (KR-20) -0.67" in out
+
+
+BANK = """title: Exam
+language: en
+questions:
+  - id: q1
+    question: Question 1
+    choices: [X, Y, Z, W]
+    answer: X
+    explanation: X is right.
+  - id: q3
+    question: Question 3
+    choices: [X, Y, Z, W]
+    answer: X
+    explanation: X is right, or so the key says.
+"""
+
+
+def test_check_with_results_warns_at_the_questions_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = tmp_path / "exam.yaml"
+    bank.write_text(BANK, encoding="utf-8")
+    export = write(tmp_path / "class.csv", exam_rows())
+    main(["check", str(bank), "--results", str(export)])
+    lines = [line for line in capsys.readouterr().out.splitlines() if "students:" in line]
+    name = str(bank)
+    # q1 starts at line 4, column 5; its choices on line 6 (1-based columns): `[` at 14, X at 15, Y at 18, Z at 21, W at 24.
+    # Nobody picked Y or Z for q1 (the wrong answers picked W); q3 is the planted miskey.
+    assert lines == [
+        f"{name}:6:18: warning: 5 students: distractor 'Y' was picked by nobody",
+        f"{name}:6:21: warning: 5 students: distractor 'Z' was picked by nobody",
+        f"{name}:9:5: warning: 5 students: discrimination -0.84; the key may be wrong "
+        "(choice 'Y' discriminates +0.84)",
+        f"{name}:11:21: warning: 5 students: distractor 'Z' was picked by nobody",
+        f"{name}:11:24: warning: 5 students: distractor 'W' was picked by nobody",
+    ]

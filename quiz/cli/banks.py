@@ -26,6 +26,8 @@ def check(args: argparse.Namespace) -> int:
     if absent:
         raise UsageError(t("cli.no_such_path", path=str(absent[0])))
     report = check(paths, strict=args.strict)
+    if getattr(args, "results", None):
+        _add_results(report, paths, [Path(p) for p in args.results])
     if args.format == "json":
         print_json(report.as_json())
     else:
@@ -33,6 +35,19 @@ def check(args: argparse.Namespace) -> int:
             print(problem)
         print(report.summary())
     return EXIT_PROBLEMS if report.errors else EXIT_OK
+
+
+def _add_results(report, paths: list[Path], exports: list[Path]) -> None:
+    """Add what the students' results showed (quiz.progress.report_check) to each file's lines."""
+    from quiz.progress.report_check import results_problems
+
+    order = {p.path: i for i, p in reversed(list(enumerate(report.problems)))}
+    added = results_problems(paths, exports)
+    first = {p.path: i for i, p in enumerate(added)}
+    report.problems = sorted(
+        report.problems + added,
+        key=lambda p: (order.get(p.path, len(order) + first.get(p.path, 0)), p.line, p.column),
+    )
 
 
 def listing(args: argparse.Namespace) -> int:

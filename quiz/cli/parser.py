@@ -137,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help=t("cli.check.paths"))
     check.add_argument("--strict", action="store_true", help=t("cli.check.strict"))
+    check.add_argument("--results", nargs="+", metavar="EXPORT", help=t("cli.check.results"))
     check.add_argument(
         "--format", choices=("text", "json"), default="text", help=t("cli.check.format")
     )

@@ -34,6 +34,10 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "افحص ملفات البنوك ومجلداتها؛ تُطبع كل مشكلة في سطر يبدأ بـ path:line:column."
     ),
     "cli.check.paths": "ملفات أو مجلدات (الافتراضي: مجلدات البنوك)",
+    "cli.check.results": (
+        "نتائج الطلاب المصدَّرة (quiz results export): نبّه أيضًا عند الأسئلة "
+        "التي تكشف إجاباتهم خللًا فيها، كمفتاح قد يكون خاطئًا"
+    ),
     "cli.check.strict": "عامل التحذيرات معاملة الأخطاء",
     "cli.check.format": "صيغة طباعة النتائج",
     "cli.import.help": "حوّل أسئلة GIFT أو Aiken أو CSV أو Moodle XML إلى ملف بنك",

@@ -27,6 +27,10 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "Check bank files and folders; print each problem as path:line:column."
     ),
     "cli.check.paths": "files or folders (default: the bank folders)",
+    "cli.check.results": (
+        "students' exports (quiz results export): also warn at the questions "
+        "their answers show to be wrong, e.g. a key that may be wrong"
+    ),
     "cli.check.strict": "treat warnings as errors",
     "cli.check.format": "how to print the results",
     "cli.import.help": "convert GIFT, Aiken, CSV or Moodle XML questions to a bank file",

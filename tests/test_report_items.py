@@ -272,7 +272,8 @@ def test_check_with_results_warns_at_the_questions_lines(
     main(["check", str(bank), "--results", str(export)])
     lines = [line for line in capsys.readouterr().out.splitlines() if "students:" in line]
     name = str(bank)
-    # q1 starts at line 4, column 5; its choices on line 6 (1-based columns): `[` at 14, X at 15, Y at 18, Z at 21, W at 24.
+    # q1 starts at line 4, column 5; its choices on line 6 (1-based columns): `[` at 14,
+    # X at 15, Y at 18, Z at 21, W at 24.
     # Nobody picked Y or Z for q1 (the wrong answers picked W); q3 is the planted miskey.
     assert lines == [
         f"{name}:6:18: warning: 5 students: distractor 'Y' was picked by nobody",

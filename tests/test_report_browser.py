@@ -47,7 +47,7 @@ FLAGS = [
     "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND",
     "--hide-scrollbars",
-    "--window-size=1000,900",
+    "--window-size=1000,2400",
 ]
 
 
@@ -90,17 +90,18 @@ def test_the_browser_shows_the_questions_and_percentages(dom: str) -> None:
     assert "Capital of France? &lt;b&gt;not bold&lt;/b&gt; &amp; co" in dom
     assert "<b>" not in dom
     assert re.findall(r'<span class="pct">(\d+%)</span>', dom) == [
-        # Geography (hardest first), Math, then the students most behind.
-        "25%",
+        # Geography, Math (questions numbered as first met), then the students most behind.
         "40%",
-        "0%",
+        "25%",
         "75%",
+        "0%",
         "0%",
         "25%",
         "75%",
     ]
     assert "الإسكندرية" in dom
-    assert dom.count("<svg") == 7
+    # A bar per question and per student most behind, a chart per bank.
+    assert dom.count("<svg") == 7 + 2
 
 
 def test_the_page_loads_nothing_from_anywhere(dom: str) -> None:
@@ -167,3 +168,91 @@ def test_the_bars_are_drawn(page: Path) -> None:
     # Red bars below 50% right, green ones from 75%, on grey tracks: inline SVG, rendered.
     for name in ("low", "high", "track"):
         assert colour(name) in seen, name
+
+
+# -- geometry: nothing drawn over anything else ---------------------------------------------------
+
+MEASURE = """<script>
+// Injected by the test only (the page itself has no script): every table cell's text box.
+addEventListener("load", () => {
+  const boxes = [];
+  for (const row of document.querySelectorAll("table.items tbody tr")) {
+    const cells = [...row.cells].map((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const r = range.getBoundingClientRect();
+      const c = cell.getBoundingClientRect();
+      return [r.left, r.top, r.right, r.bottom, c.left, c.right];
+    });
+    boxes.push(cells);
+  }
+  const dirs = [...document.querySelectorAll("section.bank")].map(
+    (s) => getComputedStyle(s).direction);
+  const pre = document.createElement("pre");
+  pre.id = "measured";
+  pre.textContent = JSON.stringify({boxes, dirs});
+  document.body.append(pre);
+});
+</script>"""
+
+
+LONG_ID = "capital-of-france-and-other-places-id"
+
+
+@pytest.fixture(scope="module")
+def measured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list]:
+    import json
+
+    from test_report_items import exam_rows, write
+
+    folder = tmp_path_factory.mktemp("geometry")
+    write_class_exports(folder / "class")
+    # A long id (it used to be drawn over the question) and an Arabic bank of 5 students.
+    rows = [r.replace(",q1,", f",{LONG_ID},") for r in exam_rows()]
+    rows = [r.replace("/b/exam.yaml,Exam,", "/b/arabic.yaml,عربي,") for r in rows]
+    rows = [
+        r.replace("Question 1", "ما عاصمة مصر؟ سؤال طويل جدًا يلتف على عدة أسطر في الجدول")
+        for r in rows
+    ]
+    rows = [r.replace("Question ", "السؤال ") for r in rows]
+    write(folder / "class" / "arabic.csv", rows)
+    report = build_report([folder / "class"], min_answers=1, filters=EVERY)
+    out = folder / "report.html"
+    write_html(report, out)
+    page = out.read_text(encoding="utf-8").replace("</body>", MEASURE + "</body>")
+    probe = folder / "probe.html"
+    probe.write_text(page, encoding="utf-8")
+    dom = chromium(probe, "--virtual-time-budget=3000", "--dump-dom").stdout
+    found = re.search(r'<pre id="measured">(.*?)</pre>', dom, re.S)
+    assert found, dom[-500:]
+    return json.loads(html_unescape(found.group(1)))
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def test_no_cell_text_is_drawn_over_another(measured: dict[str, list]) -> None:
+    rows = measured["boxes"]
+    assert len(rows) == 4 + 4  # the class's 4 questions and the Arabic bank's 4
+    for cells in rows:
+        for left, _top, right, _bottom, cell_left, cell_right in cells:
+            # Each cell's text stays inside its own cell (1 px of rounding)...
+            if right > left:
+                assert cell_left - 1 <= left and right <= cell_right + 1, cells
+        # ...and no two cells' texts share any point.
+        texts = [c[:4] for c in cells if c[2] > c[0]]
+        for i, a in enumerate(texts):
+            for b in texts[i + 1 :]:
+                apart = a[2] <= b[0] + 0.5 or b[2] <= a[0] + 0.5 or a[3] <= b[1] or b[3] <= a[1]
+                assert apart, (a, b)
+
+
+def test_an_arabic_bank_is_laid_out_right_to_left(measured: dict[str, list]) -> None:
+    # Banks in title order: Geography, Math, then عربي.
+    assert measured["dirs"] == ["ltr", "ltr", "rtl"]
+    arabic = measured["boxes"][4]
+    # Right to left: the number column is the rightmost, the flags the leftmost.
+    assert arabic[0][4] > arabic[2][4] > arabic[-1][4]

@@ -283,3 +283,18 @@ def test_check_with_results_warns_at_the_questions_lines(
         f"{name}:11:21: warning: 5 students: distractor 'Z' was picked by nobody",
         f"{name}:11:24: warning: 5 students: distractor 'W' was picked by nobody",
     ]
+
+
+def test_html_has_the_chart_and_the_distractor_tables(tmp_path: Path) -> None:
+    from quiz.render.report_html import render_html
+
+    page = render_html(build_report([write(tmp_path / "class.csv", exam_rows())]))
+    assert page.count('<svg class="chart"') == 1
+    # One point per question; q3 (negative discrimination) drawn as bad, at facility 60%:
+    # x = 44 + .6 * 300 = 224, y = 12 + (1 + .84017) / 2 * 200 = 196.0.
+    assert page.count('<g class="point') == 4
+    assert '<g class="point bad"><title>Q3: facility 60%, discrimination -0.84</title>' in page
+    assert '<circle cx="224.0" cy="196.0" r="4"/>' in page
+    assert page.count('<table class="choices">') == 4
+    assert "possibly the right answer: check the key" in page
+    assert 'dir="rtl"' not in page

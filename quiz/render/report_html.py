@@ -10,10 +10,11 @@ import os
 from pathlib import Path
 
 from quiz.files import FileExists, FileProblem, write_new
-from quiz.progress.report import BankResult, Report, ReportError
-from quiz.render.report_text import behind_note, percent_label, summary_line
+from quiz.progress.report import BankResult, QuestionResult, Report, ReportError
+from quiz.render.report_text import behind_note, percent_label, summary_line, test_lines
 from quiz.store import percent
 from quiz.text.counts import count
+from quiz.text.rtl import paragraph_direction
 from quiz.text.safe import printable_name, visible
 
 #: The page's only style: inline, no fonts or scripts from anywhere.
@@ -30,17 +31,33 @@ h2 { font-size: 1.25rem; margin: 2.2rem 0 .2rem; }
 table { border-collapse: collapse; width: 100%; }
 /* Fixed columns, so every bank's table lines up with the others. */
 table.items { table-layout: fixed; }
-table.items col.id { width: 4.5rem; }
-table.items col.count { width: 6rem; }
-table.items col.right { width: 12rem; }
-table.items col.wrong { width: 22%; }
+table.items col.n { width: 2.5rem; }
+table.items col.id { width: 6rem; }
+table.items col.count { width: 5.5rem; }
+table.items col.right { width: 13rem; }
+table.items col.fig { width: 4.2rem; }
+table.items col.flags { width: 10rem; }
+table.choices { width: auto; min-width: 32rem; margin: .4rem 0 1rem; }
+caption { text-align: start; font-weight: 600; padding: .3rem 0; }
+.overview { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start;
+  margin: .4rem 0 1rem; }
+.figures { margin: 0 0 .3rem; }
+svg.chart .plot { fill: #f8fafc; stroke: var(--line); }
+svg.chart .guide { stroke: var(--line); stroke-dasharray: 4 3; }
+svg.chart text { font-size: 11px; fill: var(--muted); }
+svg.chart .point circle { fill: var(--high); }
+svg.chart .point.weak circle { fill: var(--mid); }
+svg.chart .point.bad circle { fill: var(--low); }
+svg.chart .point text { fill: var(--ink); }
+td.flag { color: var(--low); font-size: .85rem; }
 table.students { width: auto; min-width: 28rem; }
 td { overflow-wrap: anywhere; }
 th, td { border-bottom: 1px solid var(--line); padding: .4rem .5rem; vertical-align: top;
   text-align: start; }
 th { font-size: .8rem; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
 td.num, th.num { text-align: end; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.id { color: var(--muted); font-size: .85rem; white-space: nowrap; }
+/* An id wraps inside its own column, never over the question beside it. */
+td.id { color: var(--muted); font-size: .85rem; overflow-wrap: anywhere; word-break: break-all; }
 td.right { white-space: nowrap; }
 .pct { display: inline-block; min-width: 3.2em; text-align: end; font-weight: 600;
   font-variant-numeric: tabular-nums; }
@@ -84,37 +101,143 @@ def _right_cell(right: int, answers: int) -> str:
     )
 
 
+def _num(value: float | None, digits: int = 2) -> str:
+    return "–" if value is None else f"{value:+.{digits}f}" if value < 0 else f"{value:.{digits}f}"
+
+
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+def _is_rtl(bank: BankResult) -> bool:
+    """Whether most of the bank's questions are written right to left (Arabic, Hebrew...)."""
+    rtl = sum(paragraph_direction(q.question, False) for q in bank.questions)
+    return rtl * 2 > len(bank.questions)
+
+
+def _numbered(bank: BankResult) -> list[QuestionResult]:
+    return sorted(bank.questions, key=lambda q: q.analysis.number if q.analysis else 0)
+
+
+def _chart(bank: BankResult) -> str:
+    """An inline SVG of each question's facility (x) against its discrimination (y)."""
+    left, top, width, height = 44, 12, 300, 200
+    x = lambda f: left + f * width  # noqa: E731
+    y = lambda d: top + (1 - d) / 2 * height  # noqa: E731
+    parts = [
+        f'<svg class="chart" dir="ltr" width="{left + width + 16}" height="{top + height + 40}" '
+        f'role="img" aria-label="Facility against discrimination, one point per question">',
+        "<title>Facility against discrimination</title>",
+        f'<rect class="plot" x="{left}" y="{top}" width="{width}" height="{height}"/>',
+    ]
+    for f in (0.2, 0.9):
+        parts.append(
+            f'<line class="guide" x1="{x(f):.1f}" y1="{top}" x2="{x(f):.1f}" y2="{top + height}"/>'
+        )
+    for d in (0.0, 0.2):
+        parts.append(
+            f'<line class="guide" x1="{left}" y1="{y(d):.1f}" x2="{left + width}" y2="{y(d):.1f}"/>'
+        )
+    for d in (-1.0, 0.0, 0.2, 1.0):
+        parts.append(
+            f'<text class="tick" x="{left - 4}" y="{y(d) + 4:.1f}" '
+            f'text-anchor="end">{_num(d, 1)}</text>'
+        )
+    for f in (0.0, 0.2, 0.9, 1.0):
+        parts.append(
+            f'<text class="tick" x="{x(f):.1f}" y="{top + height + 14}" '
+            f'text-anchor="middle">{f * 100:.0f}%</text>'
+        )
+    parts.append(
+        f'<text class="axis" x="{left + width / 2}" y="{top + height + 32}" '
+        'text-anchor="middle">facility (share right)</text>'
+    )
+    drawn = 0
+    for q in _numbered(bank):
+        item = q.analysis
+        if item is None or item.discrimination is None:
+            continue
+        drawn += 1
+        kind = "bad" if item.discrimination < 0 else "weak" if item.flags else "good"
+        label = (
+            f"Q{item.number}: facility {_share(item.facility)}, "
+            f"discrimination {_num(item.discrimination)}"
+        )
+        cx, cy = x(item.facility), y(item.discrimination)
+        parts.append(
+            f'<g class="point {kind}"><title>{_e(label)}</title>'
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4"/>'
+            f'<text x="{cx + 6:.1f}" y="{cy - 5:.1f}">{item.number}</text></g>'
+        )
+    if not drawn:
+        parts.append(
+            f'<text class="axis" x="{left + width / 2}" y="{top + height / 2}" '
+            'text-anchor="middle">too few students for discrimination</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _test_figures(bank: BankResult) -> str:
+    lines = test_lines(bank.test)
+    return "".join(f'<p class="figures">{_e(line)}</p>' for line in lines)
+
+
+def _choices_table(q: QuestionResult) -> str:
+    item = q.analysis
+    if item is None or not item.choices:
+        return ""
+    rows = "".join(
+        "<tr>"
+        f'<td dir="auto">{_e(c.text)}</td>'
+        f"<td>{'key' if c.key else ''}</td>"
+        f'<td class="num">{c.picked}</td><td class="num">{c.upper}</td>'
+        f'<td class="num">{c.lower}</td><td class="num">{_num(c.discrimination)}</td>'
+        f'<td class="flag">{_e(c.flag or "")}</td>'
+        "</tr>"
+        for c in item.choices
+    )
+    return (
+        f'<table class="choices"><caption dir="auto">{item.number}. {_e(q.question)}</caption>'
+        '<thead><tr><th>Choice</th><th></th><th class="num">Picked</th>'
+        '<th class="num">Upper 27%</th><th class="num">Lower 27%</th><th class="num">r</th>'
+        f"<th>Flag</th></tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
 def _bank_section(bank: BankResult) -> str:
     rows = []
-    for q in bank.questions:
-        wrong = q.most_picked_wrong
-        wrong_cell = (
-            "<td></td>"
-            if wrong is None
-            # The count is isolated left to right, or after an Arabic choice it reads backwards.
-            else f'<td dir="auto">{_e(wrong.text)} <span class="count" dir="ltr" '
-            f'title="picked in {wrong.count} wrong answers">×{wrong.count}</span></td>'
-        )
+    for q in _numbered(bank):
+        item = q.analysis
         rows.append(
             "<tr>"
+            f'<td class="num">{item.number if item else ""}</td>'
             f'<td class="id" dir="auto">{_e(q.question_id)}</td>'
             f'<td class="question" dir="auto">{_e(q.question)}</td>'
             f'<td class="num">{q.answers}</td>'
             f'<td class="num">{q.students}</td>'
             f"{_right_cell(q.right, q.answers)}"
-            f"{wrong_cell}"
+            f'<td class="num">{_num(item.discrimination if item else None)}</td>'
+            f'<td class="num">{_share(item.efficiency if item else None)}</td>'
+            f'<td class="num">{_num(item.d27 if item else None)}</td>'
+            f'<td class="flag">{_e("; ".join(item.flags) if item else "")}</td>'
             "</tr>"
         )
+    direction = ' dir="rtl"' if _is_rtl(bank) else ""
     return (
-        "<section>"
+        f'<section class="bank"{direction}>'
         f'<h2 dir="auto">{_e(bank.title)}</h2>'
         f'<p class="file" dir="auto">{_e(bank.file_name)} · {count(bank.answers, "answer")}, '
         f"{percent_label(bank.right, bank.answers)} right</p>"
-        '<table class="items"><colgroup><col class="id"><col><col class="count">'
-        '<col class="count"><col class="right"><col class="wrong"></colgroup><thead><tr>'
-        '<th>ID</th><th>Question</th><th class="num">Answers</th><th class="num">Students</th>'
-        "<th>Right</th><th>Most picked wrong choice</th>"
-        "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></section>"
+        f'<div class="overview"><div>{_test_figures(bank)}</div>{_chart(bank)}</div>'
+        '<table class="items"><colgroup><col class="n"><col class="id"><col>'
+        '<col class="count"><col class="count"><col class="right"><col class="fig">'
+        '<col class="fig"><col class="fig"><col class="flags"></colgroup><thead><tr>'
+        '<th class="num">#</th><th>ID</th><th>Question</th><th class="num">Answers</th>'
+        '<th class="num">Students</th><th>Right</th><th class="num">Disc</th>'
+        '<th class="num">Eff</th><th class="num">D27</th><th>Flags</th>'
+        "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        "<h3>Choices</h3>" + "".join(_choices_table(q) for q in _numbered(bank)) + "</section>"
     )
 
 

@@ -292,7 +292,9 @@ def test_html_has_the_chart_and_the_distractor_tables(tmp_path: Path) -> None:
     assert page.count('<svg class="chart"') == 1
     # One point per question; q3 (negative discrimination) drawn as bad, at facility 60%:
     # x = 44 + .6 * 300 = 224, y = 12 + (1 + .84017) / 2 * 200 = 196.0.
-    assert page.count('<g class="point') == 4
+    # q1 and q4 have the same facility and discrimination: one dot labelled "1, 4".
+    assert page.count('<g class="point') == 3
+    assert ">1, 4</text></g>" in page
     assert '<g class="point bad"><title>Q3: facility 60%, discrimination -0.84</title>' in page
     assert '<circle cx="224.0" cy="196.0" r="4"/>' in page
     assert page.count('<table class="choices">') == 4

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from quiz.progress.export import JOIN
@@ -201,6 +202,7 @@ class Report:
         return sum(1 for s in self.students if s.answers < self.min_answers)
 
 
+@lru_cache(maxsize=4096)
 def _file_name(bank: str) -> str:
     # Paths from Windows computers use backslashes.
     return re.split(r"[\\/]", bank.rstrip("\\/"))[-1]

@@ -209,6 +209,18 @@ def _optional(path: Path, where: str, values: Mapping[str, object]) -> dict[str,
     return found
 
 
+def _attempt(path: Path, line: int, value: str) -> int:
+    """The attempt column of a CSV row as a number (0: empty)."""
+    text = value.strip()
+    if not text:
+        return 0
+    if not text.isdigit() or len(text) > 9:
+        raise ReportError(
+            f"{_name(path)}:{line}: attempt is {text[:20]!r}, not a whole number; {EXPORT_AGAIN}"
+        )
+    return int(text)
+
+
 def _read_csv(path: Path, raw: IO[bytes], file_index: int) -> Iterator[Answer]:
     with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as stream:
         first = stream.readline()
@@ -225,31 +237,46 @@ def _read_csv(path: Path, raw: IO[bytes], file_index: int) -> Iterator[Answer]:
             index = [header.index(c) for c in REQUIRED]
             extra = {c: header.index(c) for c in OPTIONAL if c in header}
             width = max(index + list(extra.values())) + 1
+            positions = [extra.get(c, -1) for c in OPTIONAL]
             for row in reader:
-                if not any(cell.strip() for cell in row):
+                if not "".join(row).strip():
                     continue  # spreadsheets leave blank lines at the end
-                where = f":{reader.line_num}"
-                cells = row + [""] * (width - len(row))
+                cells = row + [""] * (width - len(row)) if len(row) < width else row
                 # The quote that kept a cell from being a formula in a spreadsheet comes off.
                 profile, bank, title, qid, question, picked, result = (
-                    csv_unguard(cells[i]) for i in index
+                    csv_unguard(c) if c[:1] == "'" else c for c in (cells[i] for i in index)
                 )
-                if not qid.strip():
+                qid = qid.strip()
+                if not qid:
                     raise ReportError(
-                        f"{_name(path)}{where}: the question_id is empty; {EXPORT_AGAIN}"
+                        f"{_name(path)}:{reader.line_num}: the question_id is empty; {EXPORT_AGAIN}"
                     )
-                more = {c: csv_unguard(cells[i]) for c, i in extra.items()}
+                word = result.strip().lower()
+                right = word == RIGHT
+                if not right and word != WRONG:
+                    _result(path, f":{reader.line_num}", result)  # raises, naming the row
+                # The optional columns, by position ("" where the export has none).
+                database, session, answer_id, mode, attempt, answered_at, choices = (
+                    "" if i < 0 else csv_unguard(cells[i]) if cells[i][:1] == "'" else cells[i]
+                    for i in positions
+                )
                 yield Answer(
                     profile.strip() or DEFAULT_PROFILE,
                     bank,
                     title,
-                    qid.strip(),
+                    qid,
                     question,
                     picked,
-                    _result(path, where, result),
-                    **_optional(path, where, more),
-                    file_index=file_index,
-                    row_number=reader.line_num,
+                    right,
+                    database.strip(),
+                    session.strip(),
+                    answer_id.strip(),
+                    mode.strip().lower(),
+                    _attempt(path, reader.line_num, attempt) if attempt else 0,
+                    answered_at.strip(),
+                    choices,
+                    file_index,
+                    reader.line_num,
                 )
         except csv.Error as error:
             raise ReportError(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from quiz.files import FileExists, FileProblem, write_new
 from quiz.progress.report import BankResult, QuestionResult, Report, ReportError
+from quiz.progress.report_items import ItemAnalysis
 from quiz.render.report_text import behind_note, percent_label, summary_line, test_lines
 from quiz.store import percent
 from quiz.text.counts import count
@@ -152,22 +153,26 @@ def _chart(bank: BankResult) -> str:
         f'<text class="axis" x="{left + width / 2}" y="{top + height + 32}" '
         'text-anchor="middle">facility (share right)</text>'
     )
-    drawn = 0
+    # Questions at the same point share one dot, labelled with all their numbers.
+    points: dict[tuple[str, str], list[ItemAnalysis]] = {}
     for q in _numbered(bank):
         item = q.analysis
-        if item is None or item.discrimination is None:
-            continue
-        drawn += 1
-        kind = "bad" if item.discrimination < 0 else "weak" if item.flags else "good"
-        label = (
-            f"Q{item.number}: facility {_share(item.facility)}, "
-            f"discrimination {_num(item.discrimination)}"
+        if item is not None and item.discrimination is not None:
+            at = (f"{x(item.facility):.1f}", f"{y(item.discrimination):.1f}")
+            points.setdefault(at, []).append(item)
+    drawn = len(points)
+    for (cx, cy), here in points.items():
+        worst = min(i.discrimination or 0.0 for i in here)
+        kind = "bad" if worst < 0 else "weak" if any(i.flags for i in here) else "good"
+        label = "; ".join(
+            f"Q{i.number}: facility {_share(i.facility)}, discrimination {_num(i.discrimination)}"
+            for i in here
         )
-        cx, cy = x(item.facility), y(item.discrimination)
+        numbers = ", ".join(str(i.number) for i in here)
         parts.append(
             f'<g class="point {kind}"><title>{_e(label)}</title>'
-            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4"/>'
-            f'<text x="{cx + 6:.1f}" y="{cy - 5:.1f}">{item.number}</text></g>'
+            f'<circle cx="{cx}" cy="{cy}" r="4"/>'
+            f'<text x="{float(cx) + 6:.1f}" y="{float(cy) - 5:.1f}">{numbers}</text></g>'
         )
     if not drawn:
         parts.append(
@@ -180,7 +185,7 @@ def _chart(bank: BankResult) -> str:
 
 def _test_figures(bank: BankResult) -> str:
     lines = test_lines(bank.test)
-    return "".join(f'<p class="figures">{_e(line)}</p>' for line in lines)
+    return "".join(f'<p class="figures" dir="auto">{_e(line)}</p>' for line in lines)
 
 
 def _choices_table(q: QuestionResult) -> str:

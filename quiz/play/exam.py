@@ -75,6 +75,8 @@ class Exam:
         #: Seconds spent on each question so far, over all its visits.
         self.spent: list[float] = [0.0] * len(self.items)
         self.outcomes: list[Outcome | None] = [None] * len(self.items)
+        #: The positions the student flagged to come back to (kept for this exam only).
+        self.flagged: set[int] = set()
         self.position = 0
         self.started_at = now()
         self.session_id = store.start_session(
@@ -148,6 +150,15 @@ class Exam:
         return max(0.0, self.time_limit - (stop - self.started))
 
     @property
+    def timed_out(self) -> bool:
+        """Whether the exam ended because its time ran out (not submitted by the student)."""
+        return (
+            self.ended is not None
+            and self.time_limit is not None
+            and self.ended >= self.started + self.time_limit
+        )
+
+    @property
     def expired(self) -> bool:
         """Whether the time limit has been reached."""
         remaining = self.remaining()
@@ -192,6 +203,11 @@ class Exam:
             return False
         self.go(self.position - 1)
         return True
+
+    def flag(self) -> bool:
+        """Flag the current question to come back to, or unflag it; True when now flagged."""
+        self.flagged ^= {self.position}
+        return self.position in self.flagged
 
     # -- answering -------------------------------------------------------------------------------
 

@@ -28,6 +28,8 @@ class ExamScreen(AppScreen):
         Binding("enter", "pick_cursor", translatable("footer.answer"), show=False),
         Binding("left,p", "previous", translatable("footer.previous")),
         Binding("right,n,space", "next", translatable("footer.next_question")),
+        Binding("f", "flag", translatable("footer.flag")),
+        Binding("o", "overview", translatable("footer.overview")),
         Binding("s", "submit", translatable("footer.submit")),
         Binding("escape,q", "leave", translatable("footer.leave")),
     ]
@@ -85,6 +87,8 @@ class ExamScreen(AppScreen):
         status = t(
             "exam.status", position=exam.position + 1, total=exam.total, answered=exam.answered
         )
+        if exam.position in exam.flagged:
+            status = "⚑ " + status
         remaining = exam.remaining()
         if remaining is not None:
             # "9:59" in the digits of the rest of the line (t inserts text as given).
@@ -135,6 +139,25 @@ class ExamScreen(AppScreen):
     def action_next(self) -> None:
         if self.exam.next():
             self.show_question()
+        else:
+            # The last question: there is no next one, and the way on is to submit.
+            self.notify(ui_line(t("exam.last")), markup=False)
+
+    def action_flag(self) -> None:
+        """Flag the question shown, to come back to it (the overview lists it), or unflag it."""
+        self.exam.flag()
+        self.update_status()
+
+    def action_overview(self) -> None:
+        """Every question at a glance; Enter goes to the one highlighted."""
+        from quiz.ui.exam_overview import ExamOverview  # imported when used
+
+        def go(position: int | None) -> None:
+            if position is not None and not self.exam.submitted:
+                self.exam.go(position)
+                self.show_question()
+
+        self.app.push_screen(ExamOverview(self.exam), go)
 
     def action_previous(self) -> None:
         if self.exam.previous():

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from quiz.play.run import Result, Run
 from quiz.store import bank_key
-from quiz.text.i18n import separator, t, translatable
+from quiz.text.i18n import digits, separator, t, translatable
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.display import bank_text, labelled, source_line, ui_line, ui_text
 from quiz.ui.footer import QuizFooter
@@ -63,6 +63,9 @@ class ResultsScreen(AppScreen):
             yield Static(heading, id="bank-title")
             yield Static(ui_text(t("results.heading")), id="progress")
         with VerticalScroll(id="body"):
+            how = exam_line(self.quiz)
+            if how:
+                yield Static(ui_text(how), id="exam-line")
             score = t(
                 "results.score", correct=correct, total=total, percent=t("percent", value=percent)
             )
@@ -104,6 +107,21 @@ class ResultsScreen(AppScreen):
 
     def action_home(self) -> None:
         self.quiz_app.go_home()
+
+
+def exam_line(run: Run) -> str:
+    """What kind of run an exam was: "Exam, time ran out at 10:00, 3 of 10 answered"."""
+    from quiz.play.exam import Exam  # an exam's results only
+
+    if not isinstance(run, Exam):
+        return ""
+    if run.timed_out and run.time_limit is not None:
+        from quiz.play.timing import format_duration
+
+        how = t("results.exam_timed_out", limit=digits(format_duration(run.time_limit)))
+    else:
+        how = t("results.exam_submitted")
+    return how + separator() + t("results.exam_answered", answered=run.answered, total=run.total)
 
 
 def _missed(row: Result) -> Stacked:

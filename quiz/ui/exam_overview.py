@@ -1,4 +1,4 @@
-"""The exam overview: every question of an exam, answered or not, flagged or not; Enter goes to one."""
+"""The exam overview: every question, answered or not, flagged or not; Enter goes to one."""
 
 from __future__ import annotations
 

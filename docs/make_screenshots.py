@@ -77,14 +77,21 @@ def grid_svg(app: App[object]) -> str:
 
 
 async def shoot(
-    bank: str, name: str, size: tuple[int, int], keys: list[str], lang: str = "en"
+    bank: str,
+    name: str,
+    size: tuple[int, int],
+    keys: list[str],
+    lang: str = "en",
+    mode: str = "practice",
 ) -> None:
     """Play a bundled bank with some keys pressed and save what the screen shows."""
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp) / "scores.sqlite3")
         catalog = Catalog([ROOT / "questions"], BankCache.open(None))
         play = catalog.load(ROOT / "questions" / bank).bank if bank else None
-        app = QuizApp(store, catalog, settings=Settings.of(lang), play=play, count=5, seed=4)
+        app = QuizApp(
+            store, catalog, settings=Settings.of(lang), play=play, count=5, seed=4, mode=mode
+        )
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             for key in keys:
@@ -148,6 +155,8 @@ async def main() -> None:
     await shoot("oic.ar.yaml", "arabic", (80, 24), ["1"], lang="ar")
     await shoot("", "arabic-home", (80, 24), [], lang="ar")
     await shoot("", "arabic-dialog", (80, 24), ["enter"], lang="ar")  # the start dialog
+    await shoot("", "start-dialog", (50, 15), ["enter"])  # fits a small terminal
+    await shoot("oic.en.yaml", "exam-overview", (80, 24), ["2", "n", "f", "o"], mode="exam")
     await shoot_stats()
 
 

@@ -74,7 +74,8 @@ def stored_path(key: str) -> Path:
     return path
 
 
-def _kind(mode: int) -> str:
+def kind(mode: int) -> str:
+    """What a file of this mode is, for messages: "a FIFO (named pipe)", "a folder"..."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -89,7 +90,7 @@ def _kind(mode: int) -> str:
 
 
 def _not_regular(mode: int) -> FileProblem:
-    return FileProblem(f"cannot read the file: it is {_kind(mode)}, not a regular file")
+    return FileProblem(f"cannot read the file: it is {kind(mode)}, not a regular file")
 
 
 def _megabytes(size: int) -> str:
@@ -186,6 +187,7 @@ def write_new(
     """
     if os.path.isdir(path):
         raise FileProblem("is a folder; name a file to write")
+    _refuse_special(path)
     if not force and os.path.lexists(path):
         raise FileExists("already exists; choose another name or add --force")
     folder = path.parent if str(path.parent) else Path(".")
@@ -213,6 +215,39 @@ def write_new(
         if os.path.lexists(temporary):
             os.unlink(temporary)
     return result if callable(content) else None
+
+
+def _refuse_special(path: Path) -> None:
+    """Refuse a name that is a FIFO, a device or a socket, or a link to one (/dev/null,
+    /dev/stdout): replacing it, even with --force, would put a file where the system keeps
+    one of those, and writing into it is not writing a file."""
+    try:
+        info: os.stat_result | None = os.stat(path)  # links followed
+    except OSError:
+        info = None  # no such name, a dangling link or a loop: a file can take its place
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        link = "a link to " if os.path.islink(path) else ""
+        raise FileProblem(
+            f"is {link}{kind(info.st_mode)}, not a regular file; name a file to write"
+        )
+    # A link into /dev or /proc (/dev/stdout is one to /proc/self/fd/1) stands for a stream of
+    # the system, whatever it leads to now: --force would put a file in its place.
+    hop = str(path)
+    for _ in range(40):
+        try:
+            target = os.readlink(hop)
+        except OSError:
+            return
+        hop = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(hop)), target))
+        if hop.startswith(_SYSTEM_FOLDERS):
+            raise FileProblem(
+                f"is a link to {storable(target)}, a stream of the system, not a file; "
+                "name a file to write"
+            )
+
+
+#: Where links lead to the system's streams and devices rather than to files.
+_SYSTEM_FOLDERS = ("/dev/", "/proc/")
 
 
 def _publish(temporary: str, path: Path, force: bool) -> None:

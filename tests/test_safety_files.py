@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -133,6 +134,70 @@ def test_force_replaces_a_link_itself_never_the_file_it_points_at(tmp_path) -> N
     write_new(link, "new", force=True)
     assert victim.read_text(encoding="utf-8") == "keep me"
     assert not link.is_symlink() and link.read_text(encoding="utf-8") == "new"
+
+
+def system_streams(folder: Path) -> dict[str, str]:
+    """Names in `folder` that stand for something other than a file: a FIFO, and links to a
+    device and to the system's streams (directly, through /proc, and through another link).
+    Only links in the test's own folder: were a guard to fail, only they would be replaced."""
+    os.mkfifo(folder / "pipe.csv")
+    links = {
+        "null.txt": "/dev/null",
+        "stdout.txt": "/dev/stdout",
+        "fd1.txt": "/proc/self/fd/1",
+        "chain.txt": str(folder / "stdout.txt"),
+    }
+    for name, target in links.items():
+        os.symlink(target, folder / name)
+    return {"pipe.csv": "FIFO (named pipe), not a regular file", **dict.fromkeys(links, "")}
+
+
+def kinds(folder: Path) -> dict[str, tuple[int, str]]:
+    return {
+        name: (
+            os.lstat(folder / name).st_mode,
+            os.readlink(folder / name) if (folder / name).is_symlink() else "",
+        )
+        for name in sorted(os.listdir(folder))
+    }
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="needs /dev/stdout")
+def test_no_write_replaces_a_fifo_a_device_or_a_link_to_the_systems_streams(
+    tmp_path, capsys
+) -> None:
+    db = tmp_path / "s.db"
+    played(db, tmp_path / "b.yaml", ("q",))
+    gift = tmp_path / "in.gift"
+    gift.write_text("Capital of France? {=Paris ~Lyon}\n", encoding="utf-8")
+    bank = tmp_path / "three.yaml"
+    bank.write_text(THREE, encoding="utf-8")
+    export = tmp_path / "ali.csv"
+    assert main(["--db", str(db), "results", "export", "-o", str(export)]) == 0
+    capsys.readouterr()
+    out = tmp_path / "out"
+    out.mkdir()
+    names = system_streams(out)
+    before = kinds(out)
+    for name, says in names.items():
+        with pytest.raises(quiz.files.FileProblem, match=re.escape(says or "not a")):
+            write_new(out / name, "x", force=True)
+        target = str(out / name)
+        for args in (
+            ["--db", str(db), "results", "export", "-o", target, "--force"],
+            ["import", str(gift), "-o", target, "--force"],
+            ["export", str(bank), "--to", "gift", "-o", target, "--force"],
+            ["report", str(export), "--html", target, "--force"],
+        ):
+            assert main(args) == 1, args
+            captured = capsys.readouterr()
+            assert captured.err.count("\n") == 1, (args, captured.err)
+            assert f"{name}: is a" in captured.err and "name a file to write" in captured.err
+    # Every name is what it was: the FIFO a FIFO, each link the same link; nothing added.
+    assert kinds(out) == before
+    with pytest.raises(quiz.files.FileProblem) as refused:
+        write_new(out / "chain.txt", "x")
+    assert "a stream of the system, not a file" in str(refused.value)
 
 
 def test_report_html_refuses_an_existing_file_like_every_o(tmp_path, capsys) -> None:

@@ -5,6 +5,7 @@ traceback: the student is told and can answer again; the commands say which row 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -366,3 +367,27 @@ def test_a_server_url_that_cannot_be_split_is_one_line_without_its_password(
         assert captured.err.count("\n") == 1, captured.err
         assert "not a PostgreSQL URL (Invalid IPv6 URL); check the --db URL" in captured.err
         assert "s3cret" not in captured.err
+
+
+def test_a_database_that_is_a_fifo_or_a_device_is_one_line_and_nothing_is_made_beside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    os.mkfifo(tmp_path / "pipe.db")
+    os.symlink("/dev/null", tmp_path / "null.db")
+    os.symlink("/dev/zero", tmp_path / "zero.db")
+    before = sorted(os.listdir(tmp_path))
+    for name, kind in [
+        ("pipe.db", "a FIFO (named pipe)"),
+        ("null.db", "a character device"),
+        ("zero.db", "a character device"),
+    ]:
+        for args in (["scores"], ["results", "export"], ["stats"]):
+            assert main(["--db", str(tmp_path / name), *args]) == 1
+            captured = capsys.readouterr()
+            assert captured.out == ""
+            assert captured.err == (
+                f"quiz: error: {tmp_path / name}: is {kind}, not a quiz score database; "
+                "pass --db FILE\n"
+            )
+    # SQLite made no journal beside them (it would have: null.db-journal).
+    assert sorted(os.listdir(tmp_path)) == before

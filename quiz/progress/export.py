@@ -149,7 +149,7 @@ def export_rows(
     if isinstance(source, Store):
         store, opened = source, False
     else:
-        if not is_server_url(source) and not os.path.isfile(source):
+        if not is_server_url(source) and not os.path.exists(source):
             raise StoreError(
                 source, "no score database here", "play a quiz first or pass --db FILE"
             )

@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -33,6 +34,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from quiz.files import kind
 from quiz.store.backend import Params, T
 from quiz.store.model import FIX, StoreError
 from quiz.store.sqlite_schema import APPLICATION_ID, MIGRATIONS, _statements
@@ -132,6 +134,13 @@ class SQLiteDatabase:
         path = Path(path)
         if os.path.isdir(path):
             raise StoreError(path, "is a folder, not a quiz score database")
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            mode = None  # not there yet (made below), or refused: sqlite3 says why
+        if mode is not None and not stat.S_ISREG(mode):
+            # SQLite would write its journal beside a device (/dev/null-journal) and fail.
+            raise StoreError(path, f"is {kind(mode)}, not a quiz score database")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:

@@ -153,7 +153,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "mode.exam": "اختبار",
     "mode.review": "مراجعة الأخطاء",
     "mode.study": "مذاكرة (تكرار متباعد)",
-    "start.time_limit": "مدة الامتحان:",
+    "start.time_limit": "مدة الاختبار:",
     "start.time_placeholder": "مثلًا 10m",
     "start.time_invalid": "اكتب مدة مثل 10m أو 90s أو 1h30m.",
     "title.review_all": "مراجعة: كل البنوك",

@@ -300,3 +300,30 @@ def test_html_has_the_chart_and_the_distractor_tables(tmp_path: Path) -> None:
     assert page.count('<table class="choices">') == 4
     assert "possibly the right answer: check the key" in page
     assert 'dir="rtl"' not in page
+
+
+def test_ali_and_sara_on_one_computer_are_two_students_and_forty_answers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Ali and Sara each played the same 20 questions once, in their own profiles of one score
+    # database, and each exported; each export holds both profiles' answers (as exports
+    # without --profile do). Written by hand with the export's database and answer_id columns.
+    rows = []
+    for number, (who, q) in enumerate(
+        [(who, q) for who in ("ali", "sara") for q in range(1, 21)], start=1
+    ):
+        right = "right" if (q + (who == "sara")) % 2 else "wrong"
+        rows.append(
+            f"{who},/home/ali/geo.yaml,Geography,g{q},Question {q},A | B,A,{right},2.0,"
+            f"2026-03-01T10:{number:02}:00+03:00,3f2a,{1 + (who == 'sara')},{number},practice,1"
+        )
+    write(tmp_path / "ali.csv", rows)
+    write(tmp_path / "sara.csv", rows)
+    assert main(["report", str(tmp_path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["students"], data["answers"], data["duplicates"]) == (2, 40, 40)
+    questions = data["banks"][0]["questions"]
+    assert len(questions) == 20
+    assert all((q["answers"], q["students"]) == (2, 2) for q in questions)
+    assert main(["report", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.startswith("Quiz report: 2 students, 40 answers, from 2 files")

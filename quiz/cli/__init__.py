@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import TextIO, cast
 
-from quiz.cli import banks, db, interchange, play, results
+from quiz.cli import banks, db, interchange, play, results, serve
 from quiz.cli.common import EXIT_PROBLEMS, EXIT_USAGE, early_settings, interface
 from quiz.cli.parser import UsageError, build_parser, translated_argparse
 from quiz.errors import QuizError
@@ -34,6 +34,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "stats": results.stats,
     "report": results.report,
     "db": db.db,
+    "serve": serve.serve,
 }
 
 

@@ -68,7 +68,14 @@ def _need_writable(path: Path | str) -> None:
     )
 
 
+#: The driver textual-serve runs each browser tab's app under (`quiz serve`): its standard
+#: input and output are the server's pipes, not a terminal.
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+
+
 def _need_terminal() -> None:
+    if os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER:
+        return
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(t("cli.needs_terminal"))
 
@@ -97,6 +104,11 @@ def _start_app(
             rate_by_time=getattr(args, "rate_by_time", False),
             play_all=play_all,
         )
+        served = os.environ.get("QUIZ_WEB_STATUS")
+        if served and os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER:
+            from quiz.ui.web_session import WebSession
+
+            app.web = WebSession(app, Path(served))
         # In reorder mode the app lays out right-to-left text itself: the terminal must not
         # reorder it again, on every way out included.
         with ExplicitBidi(enabled=settings.rtl_mode == "reorder") as bidi:

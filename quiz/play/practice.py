@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from quiz.bank.model import Bank, Question
 from quiz.play.run import Asked, Outcome, Series, Shown, saved_answer
@@ -37,6 +37,46 @@ class Quiz(Series):
             bank=bank_key(bank.path), title=bank.title, planned=len(items), profile=profile
         )
         super().__init__(items, clock)
+
+    @classmethod
+    def resumed(
+        cls,
+        bank: Bank,
+        store: Store,
+        session_id: int,
+        plan: Sequence[tuple[str, Sequence[str]]],
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> Quiz | None:
+        """The quiz of a session under way, at its first unanswered question (`quiz serve`
+        after a refresh or a dropped connection); None when it cannot go on as it was.
+
+        `plan` is each question's id with its choices in the order shown; the answers come from
+        the store, as they were saved. None when the bank no longer has a question of the plan
+        with those choices (it was edited), or every question is answered.
+        """
+        by_id = {question.id: question for question in bank.questions}
+        items = []
+        for question_id, choices in plan:
+            question = by_id.get(question_id)
+            if question is None or sorted(question.choices) != sorted(choices):
+                return None
+            items.append(Shown(question, tuple(choices)))
+        quiz = cls.__new__(cls)
+        quiz.bank, quiz.store, quiz.session_id = bank, store, session_id
+        Series.__init__(quiz, items, clock)
+        places = {shown.question.id: i for i, shown in enumerate(items)}
+        for saved in store.answers(session_id):
+            place = places.get(saved["question_id"])
+            if place is None or list(saved["choices"]) != list(items[place].choices):
+                return None
+            picked = frozenset(saved["picked"])
+            quiz.outcomes[place] = Outcome(picked, bool(saved["correct"]), int(saved["ms"]))
+        unanswered = [i for i, outcome in enumerate(quiz.outcomes) if outcome is None]
+        if not unanswered:
+            return None
+        quiz.position = unanswered[0]
+        return quiz
 
     def bank_of(self, position: int) -> Bank:
         return self.bank

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
@@ -29,6 +30,9 @@ from quiz.ui.display import ui_line
 from quiz.ui.localize import TEXTUAL_ACTIONS, localize
 from quiz.ui.question import QuestionScreen
 from quiz.ui.terminal_mode import ExplicitBidi, exit_on_signals
+
+if TYPE_CHECKING:
+    from quiz.ui.web_session import WebSession
 
 #: Seconds a write waits for another program holding the score database (a backup, a
 #: database browser); two quizzes saving together wait milliseconds.
@@ -70,6 +74,8 @@ class QuizApp(App[int]):
         self.nothing_to_do: str | None = None
         #: The terminal's explicit-bidi switch, when the command line made one.
         self.bidi: ExplicitBidi | None = None
+        #: Served in a browser (`quiz serve`): reports to the server, resumes; one profile only.
+        self.web: WebSession | None = None
         super().__init__()
         # Building the app leaves the caller's settings alone: they are current only for this.
         with using(self._settings):
@@ -162,6 +168,8 @@ class QuizApp(App[int]):
             from quiz.ui.home import HomeScreen
 
             self.push_screen(HomeScreen())
+        if self.web is not None:
+            self.web.start()
 
     def say_if_new_profile(self) -> None:
         """A profile named (--profile, QUIZ_PROFILE) that has saved nothing yet is said to be

@@ -203,9 +203,15 @@ class HomeScreen(AppScreen):
                 bank = self.quiz_app.catalog.load(path).bank
         self.app.push_screen(StatsScreen(bank))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Served in a browser, a student plays as the name they signed in with, and only that.
+        return not (action == "profile" and self.quiz_app.web is not None)
+
     def action_profile(self) -> None:
         """Choose whose scores, review list and cards the home screen shows and saves to."""
         app = self.quiz_app
+        if app.web is not None:
+            return
 
         def chosen(name: str | None) -> None:
             if name:

@@ -1,0 +1,81 @@
+"""`quiz serve`: the app in a class's browsers, each student signed in, one score database."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from quiz import locations
+from quiz.cli.common import EXIT_OK, bank_dirs, interface
+from quiz.cli.parser import UsageError
+from quiz.errors import QuizError
+from quiz.text.safe import printable_name
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Serve the app until Ctrl+C: print the address, the class code and the teacher key."""
+    try:
+        from quiz.web.server import ClassServer, ServeConfig
+        from quiz.web.signing import new_code, new_key
+    except ImportError as error:
+        raise QuizError(
+            f"quiz serve needs textual-serve ({error.name} is missing): pip install 'quiz[serve]'"
+        ) from None
+    settings = interface(args)
+    database = locations.database_path(args.db)
+    if isinstance(database, Path):
+        database = database.absolute()
+    _need_database(database)
+    class_code = args.class_code or new_code()
+    if not class_code.strip() or len(class_code) > 64:
+        raise UsageError("--class-code: give 1 to 64 characters")
+    teacher_key = args.teacher_key or os.environ.get("QUIZ_TEACHER_KEY", "").strip() or new_key()
+    if len(teacher_key) < 8:
+        raise UsageError("--teacher-key: give at least 8 characters")
+    if args.public_url and not args.public_url.startswith(("http://", "https://")):
+        raise UsageError(
+            "--public-url: give the address students open, e.g. https://quiz.school.example"
+        )
+    state = Path(tempfile.mkdtemp(prefix="quiz-serve-"))
+    config = ServeConfig(
+        host=args.host,
+        port=args.port,
+        database=database,
+        banks=[path.absolute() for path in bank_dirs(args)],
+        language=settings.language,
+        digits=settings.digits,
+        class_code=class_code.strip(),
+        teacher_key=teacher_key,
+        state=state,
+        max_sessions=args.max_sessions,
+        public_url=args.public_url.rstrip("/") if args.public_url else None,
+    )
+    where = config.public_url or f"http://{_url_host(args.host)}:{args.port}"
+    print(f"quiz serve: students open {where}/ (the class code: {config.class_code})")
+    print(f"quiz serve: the teacher opens {where}/teacher (the teacher key: {teacher_key})")
+    print(f"quiz serve: answers are saved in {printable_name(str(database))}; Ctrl+C stops")
+    sys.stdout.flush()
+    try:
+        ClassServer(config).serve()
+    finally:
+        shutil.rmtree(state, ignore_errors=True)
+    return EXIT_OK
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def _need_database(database: Path | str) -> None:
+    """Open the database once before serving: a bad one is one line now, not in each tab."""
+    from quiz.cli.play import _need_writable
+    from quiz.store import Store
+
+    _need_writable(database)
+    if isinstance(database, Path):
+        database.parent.mkdir(parents=True, exist_ok=True)
+    Store.open(database).close()

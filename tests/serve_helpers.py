@@ -208,9 +208,7 @@ class Student:
         )
 
     async def connect(self, query: str = "") -> aiohttp.ClientWebSocketResponse:
-        self.ws = await self.session.ws_connect(
-            f"{self.served.url}/ws?width=100&height=30{query}"
-        )
+        self.ws = await self.session.ws_connect(f"{self.served.url}/ws?width=100&height=30{query}")
         await self.ws.send_json(["resize", {"width": 100, "height": 30}])
         return self.ws
 

@@ -1,6 +1,7 @@
 """The core never imports Textual, nor Rich: checked in a fresh interpreter, as `quiz check` runs.
 
-This is the one place for the check: every quiz module outside quiz.ui is found and imported.
+This is the one place for the check: every quiz module outside quiz.ui is found and imported,
+but quiz.web.server, which serves the Textual app through textual-serve (Textual and Rich).
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ REQUIRED = [
 
 
 def core_modules() -> list[str]:
-    """The required modules and every other quiz module outside quiz.ui (store, play...)."""
+    """The required modules and every other quiz module outside quiz.ui (store, play...) and
+    the web server."""
     package = ROOT / "quiz"
     found = set()
     for path in package.rglob("*.py"):
         parts = path.relative_to(ROOT).with_suffix("").parts
-        if parts[1] in ("ui", "__main__"):
+        if parts[1] in ("ui", "__main__") or parts[1:] == ("web", "server"):
             continue
         found.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
     return REQUIRED + sorted(found - set(REQUIRED))

@@ -13,14 +13,14 @@ import pytest
 
 pytest.importorskip("textual_serve", reason="quiz serve needs the serve extra: textual-serve")
 
-import aiohttp  # noqa: E402
-from serve_helpers import CODE, TEACHER_KEY, Served, Student  # noqa: E402
+import aiohttp
+from serve_helpers import CODE, TEACHER_KEY, Served, Student
 
-from quiz.cli import main  # noqa: E402
-from quiz.store import Store  # noqa: E402
-from quiz.web.roster import PENDING, Roster  # noqa: E402
-from quiz.web.signing import Signer, same_secret  # noqa: E402
-from quiz.web.status import read_status, status_path, write_status  # noqa: E402
+from quiz.cli import main
+from quiz.store import Store
+from quiz.web.roster import PENDING, Roster
+from quiz.web.signing import Signer, same_secret
+from quiz.web.status import read_status, status_path, write_status
 
 # -- signed cookies ------------------------------------------------------------------------------
 

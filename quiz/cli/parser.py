@@ -364,37 +364,17 @@ def build_parser() -> argparse.ArgumentParser:
     serving = commands.add_parser(
         "serve",
         parents=common,
-        help="serve the app to a class's browsers, each student signed in",
-        description="Serve the app to browsers: each student opens the address, types the "
-        "class code and their name, and plays as the profile of that name; every answer goes "
-        "to the one score database (--db). The teacher opens /teacher with the teacher key. "
-        "Needs the serve extra: pip install 'quiz[serve]'.",
+        help=t("cli.serve.help"),
+        description=t("cli.serve.description"),
     )
+    serving.add_argument("--host", default="127.0.0.1", help=t("cli.serve.host"))
+    serving.add_argument("--port", type=_port, default=8000, metavar="N", help=t("cli.serve.port"))
+    serving.add_argument("--class-code", metavar="CODE", help=t("cli.serve.class_code"))
+    serving.add_argument("--teacher-key", metavar="KEY", help=t("cli.serve.teacher_key"))
     serving.add_argument(
-        "--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1)"
+        "--max-sessions", type=_positive, metavar="N", help=t("cli.serve.max_sessions")
     )
-    serving.add_argument(
-        "--port", type=_port, default=8000, metavar="N", help="the port (default: 8000)"
-    )
-    serving.add_argument(
-        "--class-code", metavar="CODE", help="the code students type (default: six random digits)"
-    )
-    serving.add_argument(
-        "--teacher-key",
-        metavar="KEY",
-        help="the key of the teacher's page (default: random; env QUIZ_TEACHER_KEY)",
-    )
-    serving.add_argument(
-        "--max-sessions",
-        type=_positive,
-        metavar="N",
-        help="at most N students playing at once (default: no limit)",
-    )
-    serving.add_argument(
-        "--public-url",
-        metavar="URL",
-        help="the address students open, behind a reverse proxy (e.g. https://quiz.school.example)",
-    )
+    serving.add_argument("--public-url", metavar="URL", help=t("cli.serve.public_url"))
 
     scores = commands.add_parser(
         "scores",
@@ -436,7 +416,7 @@ def _count(text: str) -> int:
 def _port(text: str) -> int:
     value = _count(text)
     if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{value} is not a port (1 to 65535)")
+        raise argparse.ArgumentTypeError(t("cli.serve.not_a_port", value=value))
     return value
 
 

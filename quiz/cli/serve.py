@@ -13,6 +13,7 @@ from quiz import locations
 from quiz.cli.common import EXIT_OK, bank_dirs, interface
 from quiz.cli.parser import UsageError
 from quiz.errors import QuizError
+from quiz.text.i18n import t
 from quiz.text.safe import printable_name
 
 
@@ -22,9 +23,8 @@ def serve(args: argparse.Namespace) -> int:
         from quiz.web.server import ClassServer, ServeConfig
         from quiz.web.signing import new_code, new_key
     except ImportError as error:
-        raise QuizError(
-            f"quiz serve needs textual-serve ({error.name} is missing): pip install 'quiz[serve]'"
-        ) from None
+        missing = error.name or "textual_serve"
+        raise QuizError(t("cli.serve.needs_extra", missing=missing)) from None
     settings = interface(args)
     database = locations.database_path(args.db)
     if isinstance(database, Path):
@@ -32,14 +32,12 @@ def serve(args: argparse.Namespace) -> int:
     _need_database(database)
     class_code = args.class_code or new_code()
     if not class_code.strip() or len(class_code) > 64:
-        raise UsageError("--class-code: give 1 to 64 characters")
+        raise UsageError(t("cli.serve.bad_class_code"))
     teacher_key = args.teacher_key or os.environ.get("QUIZ_TEACHER_KEY", "").strip() or new_key()
     if len(teacher_key) < 8:
-        raise UsageError("--teacher-key: give at least 8 characters")
+        raise UsageError(t("cli.serve.short_teacher_key"))
     if args.public_url and not args.public_url.startswith(("http://", "https://")):
-        raise UsageError(
-            "--public-url: give the address students open, e.g. https://quiz.school.example"
-        )
+        raise UsageError(t("cli.serve.bad_public_url"))
     state = Path(tempfile.mkdtemp(prefix="quiz-serve-"))
     config = ServeConfig(
         host=args.host,
@@ -55,9 +53,9 @@ def serve(args: argparse.Namespace) -> int:
         public_url=args.public_url.rstrip("/") if args.public_url else None,
     )
     where = config.public_url or f"http://{_url_host(args.host)}:{args.port}"
-    print(f"quiz serve: students open {where}/ (the class code: {config.class_code})")
-    print(f"quiz serve: the teacher opens {where}/teacher (the teacher key: {teacher_key})")
-    print(f"quiz serve: answers are saved in {printable_name(str(database))}; Ctrl+C stops")
+    print(t("cli.serve.students", url=f"{where}/", code=config.class_code))
+    print(t("cli.serve.teacher", url=f"{where}/teacher", teacher_key=teacher_key))
+    print(t("cli.serve.database", database=printable_name(str(database))))
     sys.stdout.flush()
     try:
         ClassServer(config).serve()

@@ -121,12 +121,22 @@ class Row:
     correct: int | None
 
 
-SCREENS = ("home", "question", "exam", "study", "results", "stats")
+def _doing(screen: str) -> str:
+    """What a student's app shows, in words (nothing for a screen it did not name)."""
+    words = {
+        "home": t("web.teacher.screen.home"),
+        "question": t("web.teacher.screen.question"),
+        "exam": t("web.teacher.screen.exam"),
+        "study": t("web.teacher.screen.study"),
+        "results": t("web.teacher.screen.results"),
+        "stats": t("web.teacher.screen.stats"),
+    }
+    return words.get(screen, "")
 
 
 def _row(row: Row) -> str:
     state = t("web.teacher.playing") if row.connected else t("web.teacher.away")
-    doing = t(f"web.teacher.screen.{row.screen}") if row.screen in SCREENS else ""
+    doing = _doing(row.screen)
     where = ""
     if row.position is not None and row.total is not None:
         where = t("web.teacher.position", position=row.position, total=row.total)
@@ -144,8 +154,14 @@ def _row(row: Row) -> str:
 def teacher(rows: Sequence[Row], *, playing: int, limit: int | None, code: str) -> str:
     """The teacher's page: who is signed in and what each is doing; the report and export."""
     if rows:
-        heads = ("name", "state", "bank", "position", "score")
-        head = "".join(f"<th>{_e(t(f'web.teacher.col.{h}'))}</th>" for h in heads)
+        heads = (
+            t("web.teacher.col.name"),
+            t("web.teacher.col.state"),
+            t("web.teacher.col.bank"),
+            t("web.teacher.col.position"),
+            t("web.teacher.col.score"),
+        )
+        head = "".join(f"<th>{_e(h)}</th>" for h in heads)
         table = (
             f'<table id="students"><thead><tr>{head}</tr></thead><tbody>'
             + "".join(_row(row) for row in rows)

@@ -294,4 +294,30 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "cli.stats.hours": "{hours} س {minutes:02d} د",
     "cli.stats.minutes": "{minutes} د {seconds:02d} ث",
     "cli.stats.seconds": "{seconds} ث",
+    "cli.serve.help": "قدّم التطبيق في متصفحات الصف، وكل طالب مسجّل الدخول باسمه",
+    "cli.serve.description": (
+        "يقدّم التطبيق في المتصفحات: يفتح كل طالب العنوان، ويكتب رمز الصف واسمه، ويلعب"
+        " بملف ذلك الاسم؛ وتُحفظ كل إجابة في قاعدة النتائج الواحدة (--db). ويفتح المعلّم"
+        " /teacher بمفتاح المعلّم. يحتاج الإضافة serve: pip install 'quiz[serve]'."
+    ),
+    "cli.serve.host": "العنوان الذي يُستمع عليه (الافتراضي: 127.0.0.1)",
+    "cli.serve.port": "المنفذ (الافتراضي: 8000)",
+    "cli.serve.class_code": "الرمز الذي يكتبه الطلاب (الافتراضي: ستة أرقام عشوائية)",
+    "cli.serve.teacher_key": "مفتاح صفحة المعلّم (الافتراضي: عشوائي؛ المتغير QUIZ_TEACHER_KEY)",
+    "cli.serve.max_sessions": "N طالبًا يلعبون معًا على الأكثر (الافتراضي: بلا حد)",
+    "cli.serve.public_url": (
+        "العنوان الذي يفتحه الطلاب، خلف وكيل عكسي (مثل https://quiz.school.example)"
+    ),
+    "cli.serve.not_a_port": "{value} ليس منفذًا (من 1 إلى 65535)",
+    "cli.serve.needs_extra": (
+        "يحتاج quiz serve إلى textual-serve (ينقص {missing}): pip install 'quiz[serve]'"
+    ),
+    "cli.serve.bad_class_code": "--class-code: اكتب من 1 إلى 64 حرفًا",
+    "cli.serve.short_teacher_key": "--teacher-key: اكتب 8 أحرف على الأقل",
+    "cli.serve.bad_public_url": (
+        "--public-url: اكتب العنوان الذي يفتحه الطلاب، مثل https://quiz.school.example"
+    ),
+    "cli.serve.students": "quiz serve: يفتح الطلاب {url} (رمز الصف: {code})",
+    "cli.serve.teacher": "quiz serve: يفتح المعلّم {url} (مفتاح المعلّم: {teacher_key})",
+    "cli.serve.database": "quiz serve: تُحفظ الإجابات في {database}؛ Ctrl+C يوقفه",
 }

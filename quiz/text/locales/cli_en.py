@@ -238,4 +238,31 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "cli.stats.hours": "{hours} h {minutes:02d} min",
     "cli.stats.minutes": "{minutes} min {seconds:02d} s",
     "cli.stats.seconds": "{seconds} s",
+    "cli.serve.help": "serve the app to a class's browsers, each student signed in",
+    "cli.serve.description": (
+        "Serve the app to browsers: each student opens the address, types the class code and"
+        " their name, and plays as the profile of that name; every answer goes to the one"
+        " score database (--db). The teacher opens /teacher with the teacher key. Needs the"
+        " serve extra: pip install 'quiz[serve]'."
+    ),
+    "cli.serve.host": "the address to listen on (default: 127.0.0.1)",
+    "cli.serve.port": "the port (default: 8000)",
+    "cli.serve.class_code": "the code students type (default: six random digits)",
+    "cli.serve.teacher_key": "the teacher page's key (default: random; env QUIZ_TEACHER_KEY)",
+    "cli.serve.max_sessions": "at most N students playing at once (default: no limit)",
+    "cli.serve.public_url": (
+        "the address students open, behind a reverse proxy (e.g. https://quiz.school.example)"
+    ),
+    "cli.serve.not_a_port": "{value} is not a port (1 to 65535)",
+    "cli.serve.needs_extra": (
+        "quiz serve needs textual-serve ({missing} is missing): pip install 'quiz[serve]'"
+    ),
+    "cli.serve.bad_class_code": "--class-code: give 1 to 64 characters",
+    "cli.serve.short_teacher_key": "--teacher-key: give at least 8 characters",
+    "cli.serve.bad_public_url": (
+        "--public-url: give the address students open, e.g. https://quiz.school.example"
+    ),
+    "cli.serve.students": "quiz serve: students open {url} (the class code: {code})",
+    "cli.serve.teacher": "quiz serve: the teacher opens {url} (the teacher key: {teacher_key})",
+    "cli.serve.database": "quiz serve: answers are saved in {database}; Ctrl+C stops",
 }

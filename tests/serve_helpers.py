@@ -172,6 +172,7 @@ class Served:
             self.process.send_signal(signal.SIGTERM)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=15)
+        # The server waits for its app processes before it ends: none may be left.
         left = self.app_processes()
         with contextlib.suppress(ProcessLookupError):
             os.killpg(self.process.pid, signal.SIGKILL)

@@ -16,6 +16,7 @@ header, a message on the websocket) can name a student. Routes:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -43,6 +44,9 @@ log = logging.getLogger("quiz.serve")
 
 STUDENT_COOKIE = "quiz_student"
 TEACHER_COOKIE = "quiz_teacher"
+
+#: Seconds an app process has to end once told to quit (its answers are already saved).
+QUIT_WAIT = 10.0
 
 #: Wrong class codes or teacher keys one address may try in `GUESS_WINDOW` seconds.
 GUESSES = 20
@@ -98,6 +102,19 @@ class StudentApp(AppService):
         environment.update(self.identity)
         environment.pop("QUIZ_TEACHER_KEY", None)  # the teacher's, not the students' apps'
         return environment
+
+    async def stop(self) -> None:
+        """Tell the app to quit, and wait for its process to end (killed if it will not)."""
+        await super().stop()
+        process = self._process
+        if process is None or process.returncode is not None:
+            return
+        try:
+            await asyncio.wait_for(process.wait(), QUIT_WAIT)
+        except TimeoutError:
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
+            await process.wait()
 
 
 class ClassServer(Server):

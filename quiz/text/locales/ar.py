@@ -283,7 +283,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         " سجّل الدخول مرة أخرى؛ إجاباتك محفوظة."
     ),
     "web.back": "العودة إلى تسجيل الدخول",
-    "web.app.title": "quiz · {name}",
+    "web.app.title": "اختبار · {name}",
     "web.app.connecting": "جارٍ الاتصال…",
     "web.app.ended": "انتهت هذه الجلسة. إجاباتك محفوظة.",
     "web.app.continue": "متابعة",

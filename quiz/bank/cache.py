@@ -352,24 +352,28 @@ class BankCache:
             except sqlite3.Error:
                 pass  # Another process holds the cache, or it is read-only: the next run tries.
 
+    def _holding(self, key: str, digest: str) -> sqlite3.Connection:
+        """The cache's connection while the entry `key` still holds the content `digest` names
+        (call with the lock held); StaleBank when it does not."""
+        if self._db is None:
+            raise StaleBank(key)
+        current = self._db.execute("SELECT digest FROM files WHERE path = ?", (key,)).fetchone()
+        if current is None or current[0] != digest:
+            raise StaleBank(key)
+        return self._db
+
     def question_data(self, key: str, digest: str, index: int | None) -> list[str]:
         """The stored JSON of one question (or, with index None, of all), while the entry
         still holds the content `digest` names; StaleBank when it does not."""
         with self._lock:
-            if self._db is None:
-                raise StaleBank(key)
             try:
-                current = self._db.execute(
-                    "SELECT digest FROM files WHERE path = ?", (key,)
-                ).fetchone()
-                if current is None or current[0] != digest:
-                    raise StaleBank(key)
+                db = self._holding(key, digest)
                 if index is None:
-                    rows = self._db.execute(
+                    rows = db.execute(
                         "SELECT data FROM questions WHERE path = ? ORDER BY idx", (key,)
                     ).fetchall()
                 else:
-                    rows = self._db.execute(
+                    rows = db.execute(
                         "SELECT data FROM questions WHERE path = ? AND idx = ?", (key, index)
                     ).fetchall()
             except sqlite3.Error:
@@ -381,20 +385,14 @@ class BankCache:
         entry still holds the content `digest` names; StaleBank when it does not."""
         found: list[str] = []
         with self._lock:
-            if self._db is None:
-                raise StaleBank(key)
             try:
-                current = self._db.execute(
-                    "SELECT digest FROM files WHERE path = ?", (key,)
-                ).fetchone()
-                if current is None or current[0] != digest:
-                    raise StaleBank(key)
+                db = self._holding(key, digest)
                 for start in range(0, len(ids), _BATCH):
                     batch = ids[start : start + _BATCH]
                     marks = ", ".join("?" * len(batch))
                     found += [
                         data
-                        for (data,) in self._db.execute(
+                        for (data,) in db.execute(
                             f"SELECT data FROM questions WHERE path = ? AND qid IN ({marks})",
                             (key, *batch),
                         )

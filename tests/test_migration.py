@@ -57,7 +57,7 @@ def test_it_is_upgraded_in_place_keeping_every_session_and_answer(v1: Path) -> N
         summaries = store.sessions()
 
     assert rows(v1, "PRAGMA user_version") == [(len(store_module.MIGRATIONS),)]
-    assert len(store_module.MIGRATIONS) == 3
+    assert len(store_module.MIGRATIONS) == 4
     assert rows(v1, f"SELECT {V1_SESSION_COLUMNS} FROM sessions ORDER BY id") == sessions_before
     assert rows(v1, f"SELECT {V1_ANSWER_COLUMNS} FROM answers ORDER BY id") == answers_before
     assert rows(v1, "SELECT DISTINCT profile FROM sessions") == [("default",)]
@@ -157,13 +157,19 @@ def test_a_new_database_and_an_upgraded_one_have_the_same_pinned_schema(
     Store.open(fresh).close()
     Store.open(v1).close()
     assert schema_of(v1) == schema_of(fresh)
-    assert rows(v1, "PRAGMA user_version") == rows(fresh, "PRAGMA user_version") == [(3,)]
+    assert rows(v1, "PRAGMA user_version") == rows(fresh, "PRAGMA user_version") == [(4,)]
     # Compared with its runs of spaces and line ends made one space: the text, not its layout.
     written = [
         (t, n, tb, "" if sql is None else " ".join(sql.split()))
         for t, n, tb, sql in schema_of(fresh)
     ]
-    assert written == list(SCHEMA_3)
+    assert written == list(SCHEMA_4)
+    # Each database made its own id, once: 32 hex digits, different in the two.
+    ids = rows(v1, "SELECT id FROM database_id") + rows(fresh, "SELECT id FROM database_id")
+    assert len(ids) == 2 and ids[0] != ids[1]
+    assert all(len(i) == 32 and set(i) <= set("0123456789abcdef") for (i,) in ids)
+    Store.open(fresh).close()
+    assert rows(fresh, "SELECT id FROM database_id") == [ids[1]]
 
 
 #: The schema of version 3, pinned. A new migration appends a step and a SCHEMA_4 beside this.
@@ -373,4 +379,21 @@ SCHEMA_3 = (
         "UPDATE card_counts SET cards = cards - 1 WHERE profile = OLD.profile AND bank = "
         "OLD.bank; END",
     ),
+)
+
+
+#: Version 4 adds the database's own id (made once, at random).
+SCHEMA_4 = tuple(
+    sorted(
+        (
+            *SCHEMA_3,
+            (
+                "table",
+                "database_id",
+                "database_id",
+                "CREATE TABLE database_id ( id TEXT NOT NULL CHECK (length(id) = 32) )",
+            ),
+        ),
+        key=lambda row: (row[0], row[1]),
+    )
 )

@@ -102,6 +102,9 @@ def seed(path: Path | str) -> None:
         store.finish_session(exam, now=late + timedelta(minutes=3))
 
 
+#: Where the database's own id goes in an expected row: it is random, made once per database,
+#: so `expected` puts in the one the database holds (read with sqlite3 or psycopg, not the store).
+DATABASE = "<the database's id>"
 G1 = {
     "profile": "default",
     "bank": GEO,
@@ -113,6 +116,11 @@ G1 = {
     "result": "right",
     "seconds": 1.3,
     "answered_at": "2026-03-01T11:00:10+03:00",
+    "database": DATABASE,
+    "session": 1,
+    "answer_id": 1,
+    "mode": "practice",
+    "attempt": 1,
 }
 G2 = {
     "profile": "default",
@@ -125,6 +133,11 @@ G2 = {
     "result": "wrong",
     "seconds": 4.0,
     "answered_at": "2026-03-01T11:00:20+03:00",
+    "database": DATABASE,
+    "session": 1,
+    "answer_id": 2,
+    "mode": "practice",
+    "attempt": 1,
 }
 M1 = {
     "profile": "sara",
@@ -137,6 +150,11 @@ M1 = {
     "result": "right",
     "seconds": 0.9,
     "answered_at": "2026-03-02T23:59:59+03:00",
+    "database": DATABASE,
+    "session": 2,
+    "answer_id": 3,
+    "mode": "exam",
+    "attempt": 1,
 }
 M2 = {
     "profile": "sara",
@@ -149,6 +167,11 @@ M2 = {
     "result": "right",
     "seconds": 3.0,
     "answered_at": "2026-03-03T00:01:00+03:00",
+    "database": DATABASE,
+    "session": 2,
+    "answer_id": 5,
+    "mode": "exam",
+    "attempt": 1,
 }
 
 
@@ -158,13 +181,34 @@ def db(db_target: Path | str) -> Path | str:
     return db_target
 
 
+def stored_id(db: Path | str) -> str:
+    """The id in the database's table database_id, read under the store."""
+    if isinstance(db, str):
+        import psycopg
+
+        with psycopg.connect(db) as conn:
+            rows = conn.execute("SELECT id FROM database_id").fetchall()
+    else:
+        conn = sqlite3.connect(db)
+        rows = conn.execute("SELECT id FROM database_id").fetchall()
+        conn.close()
+    assert len(rows) == 1
+    return rows[0][0]
+
+
+def expected(db: Path | str, *rows: dict) -> list[dict]:
+    """The rows with the database's id in their `database` column."""
+    database = stored_id(db)
+    return [dict(row, database=database) for row in rows]
+
+
 def test_rows_are_exactly_the_answers_that_count_oldest_first(db: Path | str) -> None:
-    assert list(export_rows(db, tz=RIYADH)) == [G1, G2, M1, M2]
+    assert list(export_rows(db, tz=RIYADH)) == expected(db, G1, G2, M1, M2)
 
 
 def test_an_open_store_can_be_exported_too(db: Path | str) -> None:
     with Store.open(db) as store:
-        assert list(export_rows(store, tz=RIYADH)) == [G1, G2, M1, M2]
+        assert list(export_rows(store, tz=RIYADH)) == expected(db, G1, G2, M1, M2)
 
 
 def test_times_are_written_in_the_zone_asked_with_its_offset(db: Path | str) -> None:
@@ -260,7 +304,7 @@ def test_offsets_follow_daylight_saving_time_to_the_minute(tmp_path: Path) -> No
 def test_rows_are_streamed_not_gathered(db: Path | str) -> None:
     rows = export_rows(db, tz=RIYADH)
     assert isinstance(rows, Iterator)
-    assert next(rows) == G1
+    assert next(rows) == expected(db, G1)[0]
     rows.close()
 
 
@@ -293,6 +337,11 @@ def test_a_database_before_profiles_exports_the_default_profile(tmp_path: Path) 
             "result": "wrong",
             "seconds": 0.0,
             "answered_at": "2026-03-01T08:00:01+00:00",
+            "database": stored_id(path),
+            "session": 1,
+            "answer_id": 1,
+            "mode": "practice",
+            "attempt": 1,
         }
     ]
 
@@ -330,6 +379,7 @@ def test_csv_cells_are_the_contract(db: Path | str) -> None:
     text = stream.getvalue()
     assert text.startswith(BOM)
     rows = list(csv.DictReader(io.StringIO(text.removeprefix(BOM), newline="")))
+    database = stored_id(db)
     assert rows == [
         {
             "profile": "default",
@@ -342,8 +392,13 @@ def test_csv_cells_are_the_contract(db: Path | str) -> None:
             "result": "right",
             "seconds": "1.3",
             "answered_at": "2026-03-01T11:00:10+03:00",
+            "database": database,
+            "session": "1",
+            "answer_id": "1",
+            "mode": "practice",
+            "attempt": "1",
         },
-        dict(zip(COLUMNS, csv_cells(G2), strict=True)),
+        dict(zip(COLUMNS, csv_cells(expected(db, G2)[0]), strict=True)),
         {
             "profile": "sara",
             "bank": MATH,
@@ -355,8 +410,13 @@ def test_csv_cells_are_the_contract(db: Path | str) -> None:
             "result": "right",
             "seconds": "0.9",
             "answered_at": "2026-03-02T23:59:59+03:00",
+            "database": database,
+            "session": "2",
+            "answer_id": "3",
+            "mode": "exam",
+            "attempt": "1",
         },
-        dict(zip(COLUMNS, csv_cells(M2), strict=True)),
+        dict(zip(COLUMNS, csv_cells(expected(db, M2)[0]), strict=True)),
     ]
     # Commas and quotes in a cell are quoted by the csv module.
     assert '"Capital of France, ""the city of light""?"' in text
@@ -394,7 +454,8 @@ def test_json_is_an_array_of_objects_with_the_columns(db: Path | str, tmp_path: 
     rows = json.loads(data)
     assert [list(row) for row in rows] == [list(COLUMNS)] * 4
     local = [dict(row, answered_at=None) for row in rows]
-    assert local == [dict(row, answered_at=None) for row in (G1, G2, M1, M2)]
+    assert local == [dict(row, answered_at=None) for row in expected(db, G1, G2, M1, M2)]
+    assert isinstance(rows[0]["answer_id"], int)
     assert isinstance(rows[0]["seconds"], float)
     assert isinstance(rows[0]["choices"], list)
 

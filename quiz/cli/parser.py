@@ -215,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
     results_export.add_argument(
         "--format", choices=("csv", "json"), help=t("cli.results_export.format")
     )
+    results_export.add_argument(
+        "--all-profiles", action="store_true", help=t("cli.results_export.all_profiles")
+    )
     results_export.add_argument("--since", metavar="DATE", help=t("cli.results_export.since"))
     results_export.add_argument(
         "-o", "--output", metavar="FILE", help=t("cli.results_export.output")

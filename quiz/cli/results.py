@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from quiz import locations
-from quiz.cli.common import EXIT_OK, open_cache, open_store, print_json
+from quiz.cli.common import EXIT_OK, open_cache, open_store, print_json, profile
 from quiz.cli.parser import UsageError
 from quiz.text.i18n import t
 
@@ -72,11 +72,24 @@ def results(args: argparse.Namespace) -> int:
         since=since,
         output=output,
         force=args.force,
+        profile=_export_profile(args),
         warn=_warn_damaged(str(database)),
     )
     if output is not None:
         print(t("cli.wrote_answers", count=written, path=str(output)), file=sys.stderr)
     return EXIT_OK
+
+
+def _export_profile(args: argparse.Namespace) -> str | None:
+    """Whose answers `quiz results export` writes: --profile's, else QUIZ_PROFILE's, else (or
+    with --all-profiles) every profile's (None)."""
+    if args.all_profiles:
+        if getattr(args, "profile", None):
+            raise UsageError(t("cli.results_export.both"))
+        return None
+    if not getattr(args, "profile", None) and not os.environ.get("QUIZ_PROFILE", "").strip():
+        return None
+    return profile(args)
 
 
 def report(args: argparse.Namespace) -> int:

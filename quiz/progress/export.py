@@ -1,6 +1,7 @@
 """Export every answer in the score database, one row per answer, for a teacher or a spreadsheet.
 
-`quiz results export [--format csv|json] [--since DATE] [-o FILE [--force]]`
+`quiz results export [--profile NAME | --all-profiles] [--format csv|json] [--since DATE]
+[-o FILE [--force]]`
 
 The columns are a contract between this export and `quiz report`, which reads them back:
 
@@ -16,7 +17,21 @@ picked        the texts of the choices picked (none: "")     joined by " | "    
 result        whether the answer was right                   right / wrong           same
 seconds       time taken, to 0.1 s (halves rounded up)       12.3                    number
 answered_at   when: ISO 8601 to the second, with UTC offset  see below               string
+database      the score database's id (32 hex digits)        text                    string
+session       the session's number in that database          digits                  number
+answer_id     the answer's number in that database           digits                  number
+mode          practice, exam, review or study                text                    string
+attempt       1 the first time this profile answered this    digits                  number
+              question (bank and id), 2 the second...
 
+- The last five columns came later (`quiz report` reads exports without them too). `database`
+  is made at random once per score database and kept in it, so (`database`, `answer_id`) names
+  one answer whatever files it is exported into: the same answer exported twice (two students
+  exporting every profile of one computer) is one answer. `attempt` counts this profile's final
+  answers to the question in the order they were saved, in every mode and session, over the
+  whole database (answers before `--since` or of another export too): a first try is 1.
+- Without `--profile`, every profile's answers are exported (`--all-profiles` says so
+  explicitly, even when QUIZ_PROFILE names one); `--profile NAME` or QUIZ_PROFILE keeps one.
 - `result` is a word, not TRUE/FALSE or 1/0: a spreadsheet shows it as is in every locale, and
   `COUNTIF(H:H, "right")` counts the right answers.
 - Times are written in the computer's time zone with its offset (2026-03-01T10:15:00+03:00),
@@ -75,6 +90,11 @@ COLUMNS = (
     "result",
     "seconds",
     "answered_at",
+    "database",
+    "session",
+    "answer_id",
+    "mode",
+    "attempt",
 )
 
 #: How a list of choice texts is joined into one CSV cell.
@@ -157,7 +177,12 @@ def export_rows(
         store, opened = Store.open(source), True
     try:
         start = None if since is None else _since_start(since, tz)
-        yield from _rows(store.export_answers(since=start, profile=profile), tz, store.damaged)
+        database = store.database_id()
+        # The answers' stream is handed over, not held here: closing the rows closes it (and
+        # lets go of the connection) before the store is closed below.
+        yield from _rows(
+            store.export_answers(since=start, profile=profile), tz, store.damaged, database
+        )
     finally:
         if warn is not None:
             for line in store.damaged:
@@ -195,11 +220,12 @@ def _local_text(moment: datetime, tz: tzinfo | None) -> str:
 
 
 def _rows(
-    answers: Iterable[ExportAnswer], tz: tzinfo | None, damaged: list[str]
+    answers: Iterable[ExportAnswer], tz: tzinfo | None, damaged: list[str], database: str
 ) -> Iterator[dict[str, Any]]:
     """Each answer as an export row (keys: COLUMNS), its time in tz (None: local); a damaged
     one is left out and noted in `damaged`."""
-    for who, bank, title, qid, question, choices, picked, correct, ms, answered, row in answers:
+    for answer in answers:
+        who, bank, title, qid, question, choices, picked, correct, ms, answered, row = answer[:11]
         try:
             shown, chosen = _texts(choices, picked)
         except DamagedRow as damage:
@@ -216,23 +242,38 @@ def _rows(
             "result": RIGHT if correct else WRONG,
             "seconds": _seconds(ms),
             "answered_at": _local_text(answered, tz),
+            "database": database,
+            "session": answer.session,
+            "answer_id": row,
+            "mode": answer.mode,
+            "attempt": answer.attempt,
         }
+
+
+#: The columns an older export did not have: rows without them (made by hand in a test, read
+#: from an older file) are written without them, as that export was.
+LATER_COLUMNS = ("database", "session", "answer_id", "mode", "attempt")
+
+
+def _cell(row: dict[str, Any], column: str) -> str:
+    value = row[column]
+    if column in ("choices", "picked"):
+        return JOIN.join(value)
+    if column == "seconds":
+        return f"{value:.1f}"
+    return str(value)
 
 
 def csv_cells(row: dict[str, Any]) -> list[str]:
     """Return an export row as the cells of a CSV line, in COLUMNS order."""
-    return [
-        row["profile"],
-        row["bank"],
-        row["bank_title"],
-        row["question_id"],
-        row["question"],
-        JOIN.join(row["choices"]),
-        JOIN.join(row["picked"]),
-        row["result"],
-        f"{row['seconds']:.1f}",
-        row["answered_at"],
-    ]
+    return [_cell(row, column) for column in _columns_of(row)]
+
+
+def _columns_of(row: dict[str, Any] | None) -> tuple[str, ...]:
+    """COLUMNS, without the later ones when the row has none of them."""
+    if row is None or any(column in row for column in LATER_COLUMNS):
+        return COLUMNS
+    return tuple(column for column in COLUMNS if column not in LATER_COLUMNS)
 
 
 def write_csv(rows: Iterable[dict[str, Any]], stream: IO[str]) -> int:
@@ -241,11 +282,15 @@ def write_csv(rows: Iterable[dict[str, Any]], stream: IO[str]) -> int:
     Open a file for it with `newline=""`: the csv module writes the CRLF line ends itself.
     """
     stream.write(BOM)
+    rows = iter(rows)
+    first = next(rows, None)
     # No cell is ever a formula in a spreadsheet: one starting with = + - @ gets a ' first.
     writer = csv_writer(stream)
-    writer.writerow(COLUMNS)
+    writer.writerow(_columns_of(first))
+    if first is None:
+        return 0
     count = 0
-    for row in rows:
+    for row in itertools.chain([first], rows):
         writer.writerow(csv_cells(row))
         count += 1
     return count
@@ -257,7 +302,7 @@ def write_json(rows: Iterable[dict[str, Any]], stream: IO[str]) -> int:
     for row in rows:
         # One object per line keeps the file readable and the writing streamed.
         stream.write("[\n" if count == 0 else ",\n")
-        stream.write(json.dumps({c: row[c] for c in COLUMNS}, ensure_ascii=False))
+        stream.write(json.dumps({c: row[c] for c in _columns_of(row)}, ensure_ascii=False))
         count += 1
     stream.write("[]\n" if count == 0 else "\n]\n")
     return count

@@ -248,5 +248,12 @@ class ExportAnswer(NamedTuple):
     correct: bool
     ms: int
     answered: datetime
-    #: The answer's row, to name it when its choices or picks are damaged.
+    #: The answer's id in its database (its row): `answer_id` in an export.
     row: int = 0
+    #: The session's id in its database: `session` in an export.
+    session: int = 0
+    #: The session's mode (practice, exam, review, study).
+    mode: str = "practice"
+    #: 1 for the first final answer of this profile to this question (same bank), 2 for the
+    #: second...: counted over the whole database, whatever the export keeps.
+    attempt: int = 1

@@ -22,6 +22,7 @@ TABLES = (
     "new_card_scan",
     "answer_totals",
     "question_totals",
+    "database_id",
 )
 
 #: The UTC quarter hour of an answer (seconds / 900, its fraction dropped), as in SQLite.
@@ -214,5 +215,14 @@ MIGRATIONS: Sequence[Sequence[str]] = [
             OR UPDATE OF session_id, question_id, bank, profile, correct, ms, answered, final
             ON answers FOR EACH ROW EXECUTE FUNCTION quiz_total_answers()
         """,
+    ),
+    # 4: the database's own id, made once at random (32 hex digits, as in SQLite).
+    (
+        """
+        CREATE TABLE database_id (
+            id text NOT NULL CHECK (length(id) = 32)
+        )
+        """,
+        "INSERT INTO database_id (id) VALUES (replace(gen_random_uuid()::text, '-', ''))",
     ),
 ]

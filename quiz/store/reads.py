@@ -23,6 +23,7 @@ from quiz.store.model import (
     QuarterTotal,
     QuestionTotal,
     SessionInfo,
+    StoreError,
     stored_time,
 )
 
@@ -159,6 +160,7 @@ class ReadQueries:
     """Reads for quiz.progress: the part of quiz.store.Store that computes nothing."""
 
     _db: Database
+    where: str
     damaged: list[str]
 
     def read_statistics(self, work: Callable[[StatisticsReads], T]) -> T:
@@ -168,21 +170,48 @@ class ReadQueries:
             "read the statistics", lambda db: work(StatisticsReads(db, dialect, self.damaged))
         )
 
+    def database_id(self) -> str:
+        """The database's own id: 32 hex digits made at random once, when it was created (or
+        upgraded to schema 4); exports name it, so answers from several databases stay apart."""
+        row = self._db.autocommit(
+            "read the database's id", lambda db: db.row("SELECT id FROM database_id")
+        )
+        if row is None or not isinstance(row[0], str) or not row[0]:
+            raise StoreError(
+                self.where,
+                "the database has lost its id (the table database_id is empty)",
+                "restore a backup or pass --db FILE",
+            )
+        return row[0]
+
     def export_answers(
         self, *, since: datetime | None = None, profile: str | None = None
     ) -> Iterator[ExportAnswer]:
-        """Yield every final answer (of one profile, or all) given from `since`, oldest first."""
-        conditions = ["a.final = TRUE"]
+        """Yield every final answer (of one profile, or all) given from `since`, oldest first.
+
+        Each with its session's id and mode, and its attempt: the how-manieth final answer of
+        its profile to its question (bank and id) it is, counted in the order saved, over every
+        answer of the database (those before `since` too).
+        """
+        conditions = []
         if since is not None:
-            conditions.append("a.answered >= :since")
+            conditions.append("answered >= :since")
+        inner = ["a.final = TRUE"]
         if profile is not None:
-            conditions.append("s.profile = :profile")
+            inner.append("a.profile = :profile")
         sql = f"""
-            SELECT a.id, s.profile, a.bank, s.title, a.question_id, a.question, a.choices,
-                   a.picked, a.correct, a.ms, a.answered
-            FROM answers a JOIN sessions s ON s.id = a.session_id
-            WHERE {" AND ".join(conditions)}
-            ORDER BY a.id
+            SELECT * FROM (
+                SELECT a.id AS answer_id, s.profile, a.bank, s.title, a.question_id,
+                       a.question, a.choices, a.picked, a.correct, a.ms,
+                       a.answered AS answered, s.id AS session_id, s.mode,
+                       ROW_NUMBER() OVER (
+                           PARTITION BY a.profile, a.bank, a.question_id ORDER BY a.id
+                       ) AS attempt
+                FROM answers a JOIN sessions s ON s.id = a.session_id
+                WHERE {" AND ".join(inner)}
+            ) AS counted
+            {"WHERE " + " AND ".join(conditions) if conditions else ""}
+            ORDER BY 1
         """
         dialect = self._db.dialect
         values = {
@@ -197,6 +226,7 @@ class ReadQueries:
             except DamagedRow as damage:
                 self.damaged.append(f"{damage}; it is left out of the export")
                 continue
+            session, mode, attempt = row[11:14]
             yield ExportAnswer(
                 who,
                 bank,
@@ -209,4 +239,7 @@ class ReadQueries:
                 ms,
                 answered,
                 number,
+                session,
+                mode,
+                attempt,
             )

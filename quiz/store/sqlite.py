@@ -17,6 +17,8 @@ same tables and version numbers):
   time) per session and UTC quarter hour, and per (profile, bank, question_id), kept by triggers
   on `answers`, so the statistics need not read every answer (see quiz.progress.stats).
 - `new_card_scan`: where quiz.play.study left off looking for new questions in a bank file.
+- `database_id`: one row, the database's own id (32 hex digits made at random once), which the
+  results export writes beside each session's and answer's id.
 
 Times are stored as fixed-width ISO 8601 UTC text, which sorts as it orders.
 """

@@ -244,4 +244,15 @@ MIGRATIONS: list[Migration] = [
         END
         """,
     ),
+    # 4: the database's own id, made once at random, so that exports from several databases
+    # (a class's laptops, a server) tell their sessions and answers apart: (database, answer_id)
+    # names one answer wherever its rows end up.
+    _statements(
+        """
+        CREATE TABLE database_id (
+            id TEXT NOT NULL CHECK (length(id) = 32)
+        )
+        """,
+        "INSERT INTO database_id (id) VALUES (lower(hex(randomblob(16))))",
+    ),
 ]

@@ -74,9 +74,16 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "cli.results_export.help": "اكتب كل إجابة بصيغة CSV أو JSON، صفًّا لكل إجابة",
     "cli.results_export.description": (
         "اكتب كل إجابة محفوظة، صفًّا لكلٍّ منها (الملف الشخصي، البنك، السؤال، الخيارات "
-        "المعروضة، المختار، صحيح أو خطأ، الثواني، الوقت)، بصيغة CSV لجداول البيانات "
-        "(UTF-8 مع BOM) أو JSON. يقرأ المعلّم الملفات بالأمر quiz report."
+        "المعروضة، المختار، صحيح أو خطأ، الثواني، الوقت؛ ثم معرّف قاعدة البيانات، ورقم "
+        "الجلسة ورقم الإجابة فيها، والنمط، والمحاولة: 1 أول مرة أجاب فيها الملف الشخصي "
+        "عن السؤال)، بصيغة CSV لجداول البيانات (UTF-8 مع BOM) أو JSON. إجابات كل "
+        "الملفات الشخصية ما لم يُسمِّ --profile NAME (أو QUIZ_PROFILE) واحدًا. "
+        "يقرأ المعلّم الملفات بالأمر quiz report."
     ),
+    "cli.results_export.all_profiles": (
+        "إجابات كل الملفات الشخصية (الافتراضي)، حتى إن سمّى QUIZ_PROFILE واحدًا"
+    ),
+    "cli.results_export.both": "--profile و--all-profiles: اختر واحدًا",
     "cli.results_export.format": "الافتراضي: من امتداد FILE، وإلا csv",
     "cli.results_export.since": "الإجابات من هذا التاريخ فصاعدًا فقط (YYYY-MM-DD، بالتوقيت المحلي)",
     "cli.results_export.output": "أين يُكتب (الافتراضي: اطبعه)",

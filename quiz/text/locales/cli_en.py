@@ -70,9 +70,16 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "cli.results_export.help": "write every answer as CSV or JSON, one row per answer",
     "cli.results_export.description": (
         "Write every answer saved, one row each (profile, bank, question, choices shown, "
-        "picked, right or wrong, seconds, when), as CSV for a spreadsheet (UTF-8 with "
-        "BOM) or JSON. A teacher reads the files with 'quiz report'."
+        "picked, right or wrong, seconds, when; then the database's id, the session's "
+        "and the answer's numbers in it, the mode and the attempt: 1 the first time the "
+        "profile answered the question), as CSV for a spreadsheet (UTF-8 with BOM) or "
+        "JSON. Every profile's answers unless --profile NAME (or QUIZ_PROFILE) names one. "
+        "A teacher reads the files with 'quiz report'."
     ),
+    "cli.results_export.all_profiles": (
+        "every profile's answers (the default), even when QUIZ_PROFILE names one"
+    ),
+    "cli.results_export.both": "--profile and --all-profiles: choose one",
     "cli.results_export.format": "default: from FILE's extension, else csv",
     "cli.results_export.since": "only answers from this date on (YYYY-MM-DD, local time)",
     "cli.results_export.output": "where (default: print it)",

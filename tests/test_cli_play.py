@@ -225,6 +225,17 @@ def test_scores_json_shape(tmp_path: Path, capsys):
         seed_session(store, bank="/b.yaml", title="B", planned=2, results={"q": True})
     assert main(["scores", "--json", "--db", str(db)]) == 0
     (row,) = json.loads(capsys.readouterr().out)
-    assert set(row) == {"bank", "title", "started", "finished", "planned", "answered", "correct"}
+    assert set(row) == {
+        "bank",
+        "title",
+        "started",
+        "finished",
+        "planned",
+        "answered",
+        "correct",
+        "mode",
+        "kind",
+        "score",
+    }
     assert (row["bank"], row["planned"], row["answered"], row["correct"]) == ("/b.yaml", 2, 1, 1)
     assert row["started"].endswith("+00:00") and row["finished"].endswith("+00:00")

@@ -215,7 +215,7 @@ def run_on_pipe(args: list[str], **extra: str) -> subprocess.CompletedProcess[st
     )
 
 
-LOGICAL_SCORE_LINE = ar("٢٩ نوفمبر 2026، 10:54  منظمة التعاون  1/2 صحيحة (50٪)")
+LOGICAL_SCORE_LINE = ar("٢٩ نوفمبر 2026، 10:54  منظمة التعاون  تمرين  1/3 صحيحة (33٪)")
 
 
 def test_quiz_scores_on_a_terminal_is_shaped_in_display_order(scores_db: Path) -> None:
@@ -224,13 +224,15 @@ def test_quiz_scores_on_a_terminal_is_shaped_in_display_order(scores_db: Path) -
     (row,) = [line for line in out[len(EXPLICIT) :].split("\n") if line.strip(IMPLICIT + " ")]
     assert cell_width(row) == 100 and row.startswith(" ")
     assert "منظمة" not in row  # shaped: presentation forms, not the letters as stored
-    # The fields are cells: the date on the right, then the title, then the score.
+    # The fields are cells: the date on the right, then the title, the kind, the score (right
+    # of planned).
     fields = [field.strip() for field in row.strip().split("  ") if field.strip()]
     read = [canonical(read_rtl(field)) for field in reversed(fields)]
-    assert read[:3] == [
+    assert read[:4] == [
         canonical(ar("٢٩ نوفمبر 2026، 10:54")),
         "منظمة التعاون",
-        canonical(ar("1/2 صحيحة (50٪)، أُجيب عن 2 من 3")),
+        "تمرين",
+        canonical(ar("1/3 صحيحة (33٪)، أُجيب عن 2 من 3")),
     ]
 
 

@@ -57,7 +57,7 @@ def test_it_is_upgraded_in_place_keeping_every_session_and_answer(v1: Path) -> N
         summaries = store.sessions()
 
     assert rows(v1, "PRAGMA user_version") == [(len(store_module.MIGRATIONS),)]
-    assert len(store_module.MIGRATIONS) == 4
+    assert len(store_module.MIGRATIONS) == 5
     assert rows(v1, f"SELECT {V1_SESSION_COLUMNS} FROM sessions ORDER BY id") == sessions_before
     assert rows(v1, f"SELECT {V1_ANSWER_COLUMNS} FROM answers ORDER BY id") == answers_before
     assert rows(v1, "SELECT DISTINCT profile FROM sessions") == [("default",)]
@@ -105,10 +105,13 @@ def test_quiz_scores_still_lists_them(v1: Path, capsys: pytest.CaptureFixture[st
     assert main(["scores", "--db", str(v1)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 4
-    assert "World capitals  0/0 right (-), 0 of 10 answered  (not finished)" in lines[0]
-    assert "World capitals  1/2 right (50%), 2 of 2 answered" in lines[1]
-    assert "عواصم  0/1 right (0%), 1 of 2 answered  (not finished)" in lines[2]
-    assert "World capitals  2/3 right (67%), 3 of 3 answered" in lines[3]
+    # Right of planned (docs/scores.md); a session from before kinds is of its mode's kind.
+    assert (
+        "World capitals  practice  0/10 right (0%), 0 of 10 answered  (not finished)" in (lines[0])
+    )
+    assert "World capitals  practice  1/2 right (50%), 2 of 2 answered" in lines[1]
+    assert "عواصم  practice  0/2 right (0%), 1 of 2 answered  (not finished)" in lines[2]
+    assert "World capitals  practice  2/3 right (67%), 3 of 3 answered" in lines[3]
 
     assert main(["scores", "--json", "--db", str(v1)]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -121,6 +124,9 @@ def test_quiz_scores_still_lists_them(v1: Path, capsys: pytest.CaptureFixture[st
         "planned": 3,
         "answered": 3,
         "correct": 2,
+        "mode": "practice",
+        "kind": "practice",
+        "score": 0.6667,
     }
 
 
@@ -157,13 +163,13 @@ def test_a_new_database_and_an_upgraded_one_have_the_same_pinned_schema(
     Store.open(fresh).close()
     Store.open(v1).close()
     assert schema_of(v1) == schema_of(fresh)
-    assert rows(v1, "PRAGMA user_version") == rows(fresh, "PRAGMA user_version") == [(4,)]
+    assert rows(v1, "PRAGMA user_version") == rows(fresh, "PRAGMA user_version") == [(5,)]
     # Compared with its runs of spaces and line ends made one space: the text, not its layout.
     written = [
         (t, n, tb, "" if sql is None else " ".join(sql.split()))
         for t, n, tb, sql in schema_of(fresh)
     ]
-    assert written == list(SCHEMA_4)
+    assert written == list(SCHEMA_5)
     # Each database made its own id, once: 32 hex digits, different in the two.
     ids = rows(v1, "SELECT id FROM database_id") + rows(fresh, "SELECT id FROM database_id")
     assert len(ids) == 2 and ids[0] != ids[1]
@@ -396,4 +402,11 @@ SCHEMA_4 = tuple(
         ),
         key=lambda row: (row[0], row[1]),
     )
+)
+
+
+#: Version 5 adds what each session was (kind) to sessions.
+SCHEMA_5 = tuple(
+    (kind, name, table, sql[:-1] + ", kind TEXT)" if (kind, name) == ("table", "sessions") else sql)
+    for kind, name, table, sql in SCHEMA_4
 )

@@ -118,6 +118,9 @@ def test_round_trip_returns_exactly_what_went_in(db_target: Path | str) -> None:
             "planned": 5,
             "answered": 3,
             "correct": 1,
+            "mode": "practice",
+            "kind": "practice",
+            "score": 0.2,
         }
 
 
@@ -236,10 +239,12 @@ def test_bank_scores_best_last_and_sessions(db_target: Path | str) -> None:
 
         scores = store.bank_scores()
 
+    # Best and last: finished runs only, right / planned (docs/scores.md). The latest started
+    # finished run of a is the one with no answers: 0/4; the unfinished 2/2 never counts.
     assert scores == {
-        "a.yaml": BankScore(best=75.0, last=100.0, sessions=4),
-        "b.yaml": BankScore(best=None, last=None, sessions=1),
-        "c.yaml": BankScore(best=None, last=0.0, sessions=1),
+        "a.yaml": BankScore(best=75.0, last=0.0, sessions=4),
+        "b.yaml": BankScore(best=0.0, last=0.0, sessions=1),
+        "c.yaml": BankScore(best=None, last=None, sessions=1),
     }
 
 

@@ -296,7 +296,8 @@ def test_quiz_scores_in_arabic(scores_db, capsys):
     local = started.astimezone()
     month = ARABIC_MONTHS[local.month - 1]
     assert month in out
-    assert "منظمة التعاون  ١/٢ صحيحة (٥٠٪)، أُجيب عن ٢ من ٣  (لم يكتمل)" in out
+    # Right of planned (docs/scores.md), after the session's kind.
+    assert "منظمة التعاون  تمرين  ١/٣ صحيحة (٣٣٪)، أُجيب عن ٢ من ٣  (لم يكتمل)" in out
     assert re.search(r"[0-9]", out) is None  # every number in Arabic-Indic digits
     when = f"{local.day} {month} {local.year}، {local:%H:%M}"
     assert out.startswith(when.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) + "  ")
@@ -314,7 +315,7 @@ def test_quiz_scores_in_arabic_with_latin_digits_from_the_environment(
     assert out.startswith(
         f"{local.day} {ARABIC_MONTHS[local.month - 1]} {local.year}، {local:%H:%M}  "
     )
-    assert "1/2 صحيحة (50٪)، أُجيب عن 2 من 3" in out
+    assert "1/3 صحيحة (33٪)، أُجيب عن 2 من 3" in out
 
 
 def test_quiz_scores_follow_an_arabic_locale(scores_db, capsys, monkeypatch):
@@ -331,7 +332,7 @@ def test_quiz_scores_in_english_is_unchanged(scores_db, capsys):
     assert main(["scores", "--db", str(db)]) == 0
     when = started.astimezone().strftime("%Y-%m-%d %H:%M")
     assert capsys.readouterr().out == (
-        f"{when}  منظمة التعاون  1/2 right (50%), 2 of 3 answered  (not finished)\n"
+        f"{when}  منظمة التعاون  practice  1/3 right (33%), 2 of 3 answered  (not finished)\n"
     )
 
 

@@ -23,6 +23,18 @@ def _warn_damaged(where: str) -> Callable[[str], None]:
     return warn
 
 
+def _kind(kind: str) -> str:
+    """The word for a session's kind (quiz.store.KINDS)."""
+    words = {
+        "practice": t("scores.kind.practice"),
+        "exam": t("scores.kind.exam"),
+        "retry": t("scores.kind.retry"),
+        "review": t("scores.kind.review"),
+        "study": t("scores.kind.study"),
+    }
+    return words.get(kind, kind)
+
+
 def scores(args: argparse.Namespace) -> int:
     """`quiz scores`: past quizzes, newest first."""
     from quiz.text.i18n import format_datetime
@@ -39,19 +51,29 @@ def scores(args: argparse.Namespace) -> int:
         return EXIT_OK
     for s in sessions:
         when = format_datetime(s.started.astimezone())
-        percent = (
-            t("percent", value=100 * s.correct / s.answered) if s.answered else t("percent.none")
-        )
+        # One definition (docs/scores.md): right / planned; a study session has no score.
+        score = s.score
         state = "" if s.finished else "  " + t("scores.unfinished")
-        line = t(
-            "scores.line",
-            when=when,
-            title=s.title,
-            correct=s.correct,
-            answered=s.answered,
-            percent=percent,
-            planned=s.planned,
-        )
+        if score is None:
+            line = t(
+                "scores.line_study",
+                when=when,
+                title=s.title,
+                kind=_kind(s.kind),
+                correct=s.correct,
+                answered=s.answered,
+            )
+        else:
+            line = t(
+                "scores.line",
+                when=when,
+                title=s.title,
+                kind=_kind(s.kind),
+                correct=s.correct,
+                answered=s.answered,
+                percent=t("percent", value=100 * score),
+                planned=s.planned,
+            )
         print(line + state)
     return EXIT_OK
 

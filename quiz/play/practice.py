@@ -33,8 +33,13 @@ class Quiz(Series):
         # A bank with `shuffle: false` is asked in file order, from its first question. Each
         # question is read from the bank (the cache) only when it is shown.
         items = Asked(pool, count, rng, shuffle=bank.shuffle)
+        # Some questions given (the ones missed): a retry, never the bank's best or last.
         self.session_id = store.start_session(
-            bank=bank_key(bank.path), title=bank.title, planned=len(items), profile=profile
+            bank=bank_key(bank.path),
+            title=bank.title,
+            planned=len(items),
+            kind="practice" if questions is None else "retry",
+            profile=profile,
         )
         super().__init__(items, clock)
 

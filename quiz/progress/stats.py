@@ -15,8 +15,9 @@ What counts:
 - Only answers that count (final = 1): an exam answer changed before submitting counts once,
   with the time of its last change; the time spent on the replaced answer is not counted.
 - A session counts when it has at least one such answer. A finished one is a point of the score
-  chart, at the time it finished, with the percentage of its answers that were right (as in
-  `quiz scores`: right of answered, not of planned).
+  chart, at the time it finished, with the percentage of its answers that were right (right of
+  answered: the chart does not yet follow docs/scores.md, right of planned, which `quiz scores`
+  and the home screen use).
 - Days are calendar days in `tz` (None: the computer's time zone, daylight saving included) of
   when each answer was given. The current streak is the run of days practised that ends today,
   or yesterday while today has no answer yet (the streak is not lost until the day is over);

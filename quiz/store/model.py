@@ -23,6 +23,14 @@ DEFAULT_PROFILE = "default"
 #: The modes a session can be played in.
 MODES = ("practice", "exam", "review", "study")
 
+#: What a session was: a practice run of a bank, an exam, a retry of the questions missed (a
+#: practice run of some questions), a review, a study session. Only practice and exam runs are
+#: a bank's best and last score.
+KINDS = ("practice", "exam", "retry", "review", "study")
+
+#: The kinds whose finished sessions make a bank's best and last score.
+SCORED_KINDS = ("practice", "exam")
+
 #: What to tell the user when the score database cannot be used.
 FIX = "pass --db FILE"
 
@@ -121,7 +129,11 @@ def bank_key(path: Path | str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class SessionSummary:
-    """One quiz session with how many questions were planned, answered and answered right."""
+    """One quiz session with how many questions were planned, answered and answered right.
+
+    Its score (docs/scores.md): right / planned, for every kind but study (which has none); a
+    question not answered (an exam that ran out of time, a quiz left early) counts as not right.
+    """
 
     id: int
     bank: str
@@ -131,9 +143,24 @@ class SessionSummary:
     planned: int
     answered: int
     correct: int
+    mode: str = "practice"
+    kind: str = "practice"
+
+    @property
+    def score(self) -> float | None:
+        """Right / planned (0 to 1), or None: a study session, or nothing planned."""
+        if self.kind == "study" or self.planned <= 0:
+            return None
+        return min(self.correct, self.planned) / self.planned
+
+    @property
+    def counts_for_bank(self) -> bool:
+        """Whether it can be its bank's best or last: a finished practice or exam run."""
+        return self.kind in SCORED_KINDS and self.finished is not None and self.planned > 0
 
     def as_json(self) -> dict:
         """Return the session as JSON-ready data, with times as ISO 8601 strings."""
+        score = self.score
         return {
             "bank": self.bank,
             "title": self.title,
@@ -142,12 +169,19 @@ class SessionSummary:
             "planned": self.planned,
             "answered": self.answered,
             "correct": self.correct,
+            "mode": self.mode,
+            "kind": self.kind,
+            "score": None if score is None else round(score, 4),
         }
 
 
 @dataclass(frozen=True, slots=True)
 class BankScore:
-    """The best and latest percentage scored on one bank, and how many sessions it has had."""
+    """The best and latest percentage scored on one bank, and how many sessions it has had.
+
+    Best and last come from finished practice and exam runs only (right / planned): a retry,
+    a review or a study session is never a bank's best or last.
+    """
 
     best: float | None
     last: float | None

@@ -225,4 +225,6 @@ MIGRATIONS: Sequence[Sequence[str]] = [
         """,
         "INSERT INTO database_id (id) VALUES (replace(gen_random_uuid()::text, '-', ''))",
     ),
+    # 5: what a session was (practice, exam, retry, review, study); NULL: its mode.
+    ("ALTER TABLE sessions ADD COLUMN kind text",),
 ]

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from quiz.store.backend import Database, Executor
 from quiz.store.model import (
+    KINDS,
     MODES,
     BankScore,
     DamagedRow,
@@ -51,15 +52,23 @@ class SessionQueries:
         title: str,
         planned: int,
         mode: str = "practice",
+        kind: str | None = None,
         profile: str | None = None,
         now: datetime | None = None,
     ) -> int:
-        """Record the start of a quiz on a bank and return the new session's id."""
+        """Record the start of a quiz on a bank and return the new session's id.
+
+        `kind` is what the session is (KINDS; a retry of missed questions is "retry"), its
+        mode unless given."""
         if planned < 0:
             raise ValueError(f"planned must not be negative, got {planned}")
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
+        kind = mode if kind is None else kind
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
         values = {
+            "kind": kind,
             "bank": bank,
             "title": title,
             "mode": mode,
@@ -67,14 +76,16 @@ class SessionQueries:
             "started": self._db.dialect.time(as_utc(now)),
             "profile": profile or self.profile,
         }
+        # A kind that is its mode is left NULL (as in sessions saved before kinds were).
+        sql = (
+            "INSERT INTO sessions (bank, title, mode, planned, started, profile)"
+            " VALUES (:bank, :title, :mode, :planned, :started, :profile)"
+            if kind == mode
+            else "INSERT INTO sessions (bank, title, mode, kind, planned, started, profile)"
+            " VALUES (:bank, :title, :mode, :kind, :planned, :started, :profile)"
+        )
         session_id = self._db.autocommit(
-            "save the new session",
-            lambda db: db.insert(
-                "INSERT INTO sessions (bank, title, mode, planned, started, profile)"
-                " VALUES (:bank, :title, :mode, :planned, :started, :profile)",
-                values,
-                "id",
-            ),
+            "save the new session", lambda db: db.insert(sql, values, "id")
         )
         assert session_id is not None
         return session_id
@@ -158,7 +169,8 @@ class SessionQueries:
         where = "" if profile is None else "WHERE s.profile = :profile"
         most = "" if limit is None else "LIMIT :limit"
         sql = f"""
-            SELECT s.id, s.bank, s.title, s.started, s.finished, s.planned,
+            SELECT s.id, s.bank, s.title, s.started, s.finished, s.planned, s.mode,
+                   COALESCE(s.kind, s.mode),
                    (SELECT COUNT(*) FROM answers a
                      WHERE a.session_id = s.id AND a.final = TRUE),
                    (SELECT COUNT(*) FROM answers a
@@ -172,7 +184,9 @@ class SessionQueries:
         rows = self._db.autocommit("read the sessions", lambda db: db.rows(sql, values))
         read_time = self._db.dialect.read_time
         found = []
-        for session_id, bank, title, started, finished, planned, answered, correct in rows:
+        for row_values in rows:
+            session_id, bank, title, started, finished, planned, mode, kind = row_values[:8]
+            answered, correct = row_values[8:]
             row = f"session {session_id}"
             try:
                 began = stored_time(read_time, started, row, "its start time")
@@ -196,6 +210,8 @@ class SessionQueries:
                     planned=planned,
                     answered=answered,
                     correct=correct,
+                    mode=mode,
+                    kind=kind if kind in KINDS else mode,
                 )
             )
         return found
@@ -209,23 +225,27 @@ class SessionQueries:
         return sorted(names, key=str.casefold)
 
     def bank_scores(self, *, profile: str | None = None) -> dict[str, BankScore]:
-        """Return each bank's best and latest percentage and its number of sessions."""
+        """Return each bank's best and latest percentage and its number of sessions.
+
+        Best and last are of finished practice and exam runs only, right / planned (see
+        SessionSummary.score); every session of the bank counts in `sessions`.
+        """
         best: dict[str, float | None] = {}
         last: dict[str, float | None] = {}
         count: dict[str, int] = {}
-        # Newest first, so the first session with answers seen for a bank is its last one.
+        # Newest first, so the first run seen for a bank is its last one.
         for summary in self.sessions(profile=profile):
             bank = summary.bank
             count[bank] = count.get(bank, 0) + 1
             best.setdefault(bank, None)
             last.setdefault(bank, None)
-            if summary.answered == 0:
+            if not summary.counts_for_bank:
                 continue
-            score = percent(summary.correct, summary.answered)
+            score = percent(min(summary.correct, summary.planned), summary.planned)
             if last[bank] is None:
                 last[bank] = score
             previous = best[bank]
-            if summary.finished is not None and (previous is None or score > previous):
+            if previous is None or score > previous:
                 best[bank] = score
         return {
             bank: BankScore(best=best[bank], last=last[bank], sessions=count[bank])

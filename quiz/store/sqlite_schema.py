@@ -255,4 +255,7 @@ MIGRATIONS: list[Migration] = [
         """,
         "INSERT INTO database_id (id) VALUES (lower(hex(randomblob(16))))",
     ),
+    # 5: what a session was (its kind): a practice run of the bank, an exam, a retry of the
+    # questions missed, a review or a study. NULL in older sessions: their kind is their mode.
+    _statements("ALTER TABLE sessions ADD COLUMN kind TEXT"),
 ]

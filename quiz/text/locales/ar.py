@@ -138,8 +138,15 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     # quiz scores
     "scores.none": "لا جلسات بعد. شغّل quiz لتبدأ تمرينًا.",
     "scores.line": (
-        "{when}  {title}  {correct}/{answered} صحيحة ({percent})، أُجيب عن {answered} من {planned}"
+        "{when}  {title}  {kind}  {correct}/{planned} صحيحة ({percent})، "
+        "أُجيب عن {answered} من {planned}"
     ),
+    "scores.line_study": "{when}  {title}  {kind}  {correct} من {answered} إجابة صحيحة",
+    "scores.kind.practice": "تمرين",
+    "scores.kind.exam": "امتحان",
+    "scores.kind.retry": "إعادة الأخطاء",
+    "scores.kind.review": "مراجعة",
+    "scores.kind.study": "دراسة",
     "scores.unfinished": "(لم يكتمل)",
     # Modes
     "footer.dont_know": "لا أعرف",

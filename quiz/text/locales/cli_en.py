@@ -157,7 +157,14 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "study: rate a fast right answer Easy and a slow one Hard (default: all Good)"
     ),
     "cli.scores.help": "list past quizzes, newest first",
-    "cli.scores.description": "List past quizzes, newest first.",
+    "cli.scores.description": (
+        "List past quizzes, newest first. A score is right / planned: a question not "
+        "answered (an exam out of time, a quiz left early) is not right, and the answered "
+        "count is shown beside it; a quiz not finished is marked so. Kinds: practice (a run "
+        "of the bank), exam, retry of missed, review, study (no score: its answers are "
+        "counted). A bank's best and last on the home screen come from finished practice "
+        "and exam runs only. --json gives mode, kind and score (0 to 1, null for study)."
+    ),
     "cli.scores.json": "print JSON",
     "cli.list.help": "list the banks in the bank folders",
     "cli.list.description": "List the banks in the bank folders with their question counts.",

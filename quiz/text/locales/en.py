@@ -113,8 +113,15 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     # quiz scores
     "scores.none": "No quizzes yet. Run 'quiz' to start one.",
     "scores.line": (
-        "{when}  {title}  {correct}/{answered} right ({percent}), {answered} of {planned} answered"
+        "{when}  {title}  {kind}  {correct}/{planned} right ({percent}), "
+        "{answered} of {planned} answered"
     ),
+    "scores.line_study": "{when}  {title}  {kind}  {correct} of {answered} answers right",
+    "scores.kind.practice": "practice",
+    "scores.kind.exam": "exam",
+    "scores.kind.retry": "retry of missed",
+    "scores.kind.review": "review",
+    "scores.kind.study": "study",
     "scores.unfinished": "(not finished)",
     # Modes
     "footer.dont_know": "I don't know",

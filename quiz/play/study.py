@@ -42,14 +42,10 @@ is searched again from the start once).
 
 from __future__ import annotations
 
-import os
 import random
-import statistics
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import NamedTuple
 
 from fsrs import Card, Rating, Scheduler, State
 
@@ -64,19 +60,34 @@ from quiz.play.run import (
     checked_picks,
     saved_answer,
 )
+from quiz.play.study_queue import (
+    DEFAULT_NEW_PER_DAY,
+    DueCounts,
+    QueueItem,
+    Scheduled,
+    StudyCounts,
+    card_due,
+    day_bounds,
+    due_counts,
+    file_fingerprint,
+    rating,
+)
 from quiz.play.timing import local_now
 from quiz.store import CardState, NewCardScan, Store, as_utc, bank_key
 
-DEFAULT_NEW_PER_DAY = 20
+__all__ = [
+    "DEFAULT_NEW_PER_DAY",
+    "DueCounts",
+    "Scheduled",
+    "Study",
+    "StudyCounts",
+    "day_bounds",
+    "due_counts",
+]
 
 #: A card answered this session comes back if it is due again within this time.
 LEARN_AHEAD = timedelta(minutes=20)
 
-#: With rate_by_time: at most FAST x the median time is Easy, at least SLOW x the median is Hard.
-FAST = 0.5
-SLOW = 2.0
-#: How many right answers' times are needed before time changes a rating.
-MIN_TIMED = 5
 
 #: The card_id given to fsrs for a card whose row does not exist yet (its first review).
 UNSAVED_CARD_ID = 0
@@ -85,78 +96,6 @@ _DUE_PAGE = 50
 _SCAN_CHUNK = 100
 # How many new questions a full search of a changed bank file remembers.
 _PENDING_KEEP = 500
-
-
-class DueCounts(NamedTuple):
-    """For the home screen: cards of a bank due now, and new cards that may be studied today."""
-
-    due: int
-    new: int
-
-
-class StudyCounts(NamedTuple):
-    """What is left in a study session: due cards, new cards, and cards being learnt."""
-
-    due: int
-    new: int
-    learning: int
-
-
-@dataclass(frozen=True, slots=True)
-class Scheduled:
-    """How an answered card was rated and when it is due again."""
-
-    rating: Rating
-    due: datetime
-
-
-@dataclass(slots=True)
-class _Item:
-    """A card in the queue: its question, where it is in its bank, and its state (None: new)."""
-
-    bank: Bank
-    key: str
-    question: Question
-    position: int
-    card: Card | None
-    source: str  # "due", "new" or "learning"
-    shown: Shown | None = field(default=None)
-
-
-def day_bounds(moment: datetime) -> tuple[datetime, datetime]:
-    """The start and end of the calendar day of `moment`, in its own time zone."""
-    if moment.tzinfo is None:
-        raise ValueError("now() must return a timezone-aware time")
-    start = moment.replace(hour=0, minute=0, second=0, microsecond=0)
-    return start, start + timedelta(days=1)
-
-
-def due_counts(
-    store: Store,
-    banks: Mapping[str, int],
-    *,
-    profile: str | None = None,
-    now: datetime | None = None,
-    new_per_day: int = DEFAULT_NEW_PER_DAY,
-) -> dict[str, DueCounts]:
-    """For each bank (path as saved -> its number of questions), the cards due and new today.
-
-    One query for the new cards already introduced today, then two index range counts per bank.
-    New counts per bank are each capped by what is left of today's limit, which all banks share.
-    Until a changed bank is next studied, cards of questions deleted from it still count.
-    """
-    profile = profile or store.profile
-    moment = now if now is not None else local_now()
-    start, end = day_bounds(moment)
-    left = max(0, new_per_day - store.introduced(profile=profile, since=start, until=end))
-    counts = {}
-    for key, questions in banks.items():
-        due = store.count_due(profile=profile, bank=key, now=moment)
-        new = 0
-        if left:
-            new = min(left, max(0, questions - store.count_cards(profile=profile, bank=key)))
-        counts[key] = DueCounts(due, new)
-    return counts
 
 
 class Study:
@@ -201,7 +140,7 @@ class Study:
             self._match_file(key, bank)
         start, end = day_bounds(moment)
         introduced = store.introduced(profile=self.profile, since=start, until=end)
-        self._new: list[_Item] = self._new_cards(max(0, new_per_day - introduced))
+        self._new: list[QueueItem] = self._new_cards(max(0, new_per_day - introduced))
         self._due_left = {
             key: store.count_due(profile=self.profile, bank=key, now=self._cutoff)
             for key in self._keys
@@ -209,7 +148,7 @@ class Study:
         self._due: list[CardState] = []
         self._after: tuple[datetime, int] | None = None
         self._due_exhausted = False
-        self._learning: list[_Item] = []
+        self._learning: list[QueueItem] = []
         self._times: list[int] = (
             store.recent_review_ms(profile=self.profile) if rate_by_time else []
         )
@@ -223,7 +162,7 @@ class Study:
             store, mode="study", profile=self.profile, planned=planned, now=self._utc_now
         )
         #: Every card shown so far, in order; the last one is the current card.
-        self.served: list[_Item] = []
+        self.served: list[QueueItem] = []
         self.outcomes: list[Outcome | None] = []
         self.schedules: list[Scheduled | None] = []
         self.started = clock()
@@ -384,23 +323,14 @@ class Study:
             self._times.append(ms)
         if card.due <= moment + self.learn_ahead:
             self._learning.append(
-                _Item(item.bank, item.key, item.question, item.position, card, "learning")
+                QueueItem(item.bank, item.key, item.question, item.position, card, "learning")
             )
         self.outcomes[-1] = outcome
         self.schedules[-1] = Scheduled(rating, card.due)
         return outcome
 
     def _rating(self, correct: bool, ms: int) -> Rating:
-        if not correct:
-            return Rating.Again
-        if not self.rate_by_time or len(self._times) < MIN_TIMED:
-            return Rating.Good
-        median = statistics.median(self._times)
-        if ms <= FAST * median:
-            return Rating.Easy
-        if ms >= SLOW * median:
-            return Rating.Hard
-        return Rating.Good
+        return rating(correct, ms, self._times if self.rate_by_time else ())
 
     def _utc_now(self) -> datetime:
         return as_utc(self.now())
@@ -424,10 +354,10 @@ class Study:
         self.shown_at = self.clock()
         return True
 
-    def _next_item(self) -> _Item | None:
+    def _next_item(self) -> QueueItem | None:
         moment = self._utc_now()
-        learning = min(self._learning, key=_due, default=None)
-        if learning is not None and _due(learning) <= moment:
+        learning = min(self._learning, key=card_due, default=None)
+        if learning is not None and card_due(learning) <= moment:
             self._learning.remove(learning)
             return learning
         due = self._next_due()
@@ -435,12 +365,12 @@ class Study:
             return due
         if self._new:
             return self._new.pop(0)
-        if learning is not None and _due(learning) <= moment + self.learn_ahead:
+        if learning is not None and card_due(learning) <= moment + self.learn_ahead:
             self._learning.remove(learning)
             return learning
         return None
 
-    def _next_due(self) -> _Item | None:
+    def _next_due(self) -> QueueItem | None:
         while True:
             if not self._due and not self._due_exhausted:
                 page = self.store.due_cards(
@@ -464,7 +394,7 @@ class Study:
                 return item
             self._due_left[state.bank] -= 1
 
-    def _due_item(self, state: CardState) -> _Item | None:
+    def _due_item(self, state: CardState) -> QueueItem | None:
         """The queue item of a due card, or None if its question cannot be found."""
         bank = self._keys[state.bank]
         questions = bank.questions
@@ -485,7 +415,7 @@ class Study:
             due=state.due,
             last_review=state.last_review,
         )
-        return _Item(bank, state.bank, question, position, card, "due")
+        return QueueItem(bank, state.bank, question, position, card, "due")
 
     def _positions(self, key: str) -> dict[str, int]:
         if key not in self._index:
@@ -500,7 +430,7 @@ class Study:
         Retires the cards of questions that left it, restores those that came back, updates the
         position hints, and remembers where its new questions are.
         """
-        fingerprint = _fingerprint(bank)
+        fingerprint = file_fingerprint(bank)
         scan = self.store.new_card_scan(profile=self.profile, bank=key)
         if scan is not None and (scan.file_size, scan.file_mtime_ns) == fingerprint:
             self._scans[key] = scan
@@ -526,16 +456,16 @@ class Study:
         if fingerprint is not None:
             self.store.save_new_card_scan(profile=self.profile, bank=key, scan=scan)
 
-    def _new_cards(self, wanted: int) -> list[_Item]:
+    def _new_cards(self, wanted: int) -> list[QueueItem]:
         """Up to `wanted` new questions, in file order, bank after bank."""
-        items: list[_Item] = []
+        items: list[QueueItem] = []
         for key, bank in self._keys.items():
             if len(items) >= wanted:
                 break
             items.extend(self._new_in(key, bank, wanted - len(items)))
         return items
 
-    def _new_in(self, key: str, bank: Bank, wanted: int) -> list[_Item]:
+    def _new_in(self, key: str, bank: Bank, wanted: int) -> list[QueueItem]:
         """Up to `wanted` new questions of one bank, from where the last search stopped."""
         scan = self._scans[key]
         questions = bank.questions
@@ -557,7 +487,7 @@ class Study:
         if scan.file_size >= 0 and (scanned_to, still_new) != (scan.scanned_to, scan.pending):
             saved = NewCardScan(scan.file_size, scan.file_mtime_ns, scanned_to, still_new)
             self.store.save_new_card_scan(profile=self.profile, bank=key, scan=saved)
-        return [_Item(bank, key, q, p, None, "new") for p, q in found[:wanted]]
+        return [QueueItem(bank, key, q, p, None, "new") for p, q in found[:wanted]]
 
     def _without_cards(
         self, key: str, candidates: list[tuple[int, Question]]
@@ -568,17 +498,3 @@ class Study:
             profile=self.profile, bank=key, question_ids=[q.id for _, q in candidates]
         )
         return [(p, q) for p, q in candidates if q.id not in known]
-
-
-def _due(item: _Item) -> datetime:
-    assert item.card is not None
-    return item.card.due
-
-
-def _fingerprint(bank: Bank) -> tuple[int, int] | None:
-    """The bank file's size and modification time, None if it cannot be read."""
-    try:
-        st = os.stat(bank.path)
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns

@@ -27,9 +27,9 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
 
 from quiz.bank.cache_file import APPLICATION_ID, not_ours
+from quiz.bank.lazy import LazySequence
 from quiz.bank.model import FORMAT_VERSION, Bank, LoadResult, Problem, Question, Severity
 from quiz.text.safe import printable_name
 
@@ -402,7 +402,7 @@ class BankCache:
         return found
 
 
-class CachedQuestions(Sequence[Question]):
+class CachedQuestions(LazySequence[Question]):
     """A cached bank's questions, read from the cache only when asked for.
 
     A quiz of ten questions from a bank of 100,000 reads ten rows, so starting it does not grow
@@ -414,29 +414,14 @@ class CachedQuestions(Sequence[Question]):
         self._cache = cache
         self._key = key
         self._digest = digest
-        self._count = count
+        super().__init__(count)
 
     @property
     def content(self) -> str:
         """The hash of the file content these questions were read from."""
         return self._digest
 
-    def __len__(self) -> int:
-        return self._count
-
-    @overload
-    def __getitem__(self, index: int) -> Question: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Question]: ...
-
-    def __getitem__(self, index: int | slice) -> Question | list[Question]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._count))]
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError(index)
+    def _item(self, index: int) -> Question:
         rows = self._cache.question_data(self._key, self._digest, index)
         if not rows:
             raise StaleBank(self._key)

@@ -19,8 +19,9 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypedDict, overload
+from typing import Protocol, TypedDict
 
+from quiz.bank.lazy import LazySequence
 from quiz.bank.model import Bank, Question
 
 DEFAULT_COUNT = 10
@@ -147,7 +148,7 @@ class Positions:
         return self._drawn[index]
 
 
-class Asked(Sequence[Shown]):
+class Asked(LazySequence[Shown]):
     """The questions a run asks from a pool, each read and its choices shuffled when first shown.
 
     `count` of the pool, in a random order (or the pool's first `count`, in order, without
@@ -160,28 +161,13 @@ class Asked(Sequence[Shown]):
         self, pool: Sequence[Question], count: int, rng: random.Random, *, shuffle: bool = True
     ) -> None:
         self._pool = pool
-        self._count = count
+        super().__init__(count)
         # Drawn first, so each question's choice order does not hang on when it was read.
         self._choice_seed = rng.getrandbits(64)
         self._order = Positions(len(pool), rng) if shuffle else None
         self._shown: dict[int, Shown] = {}
 
-    def __len__(self) -> int:
-        return self._count
-
-    @overload
-    def __getitem__(self, index: int) -> Shown: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Shown]: ...
-
-    def __getitem__(self, index: int | slice) -> Shown | list[Shown]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._count))]
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError(index)
+    def _item(self, index: int) -> Shown:
         shown = self._shown.get(index)
         if shown is None:
             at = self._order[index] if self._order is not None else index

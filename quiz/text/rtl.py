@@ -258,6 +258,27 @@ def visual_line(text: str, *, rtl_default: bool, mode: Mode, all_rtl: bool = Fal
     return lines[0].text if lines else ""
 
 
+# A right-to-left run inside a left-to-right line: from a right-to-left letter to the last one
+# before a left-to-right letter (or the end of the line), what lies between included.
+_RTL_LETTERS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+_RTL_RUN = re.compile(f"[{_RTL_LETTERS}](?:[^A-Za-z\u00c0-\u024f\n]*[{_RTL_LETTERS}])?")
+
+
+def embedded_runs(text: str, mode: Mode) -> str:
+    """A left-to-right line (interface text) with each right-to-left run in it (a name, a folder,
+    a language, from data) shaped and put in display order where it stands, the rest untouched.
+
+    Each run is laid out on its own, as if isolated (UAX #9 FSI/PDI), so the numbers after it
+    (`العربية · 37 questions`) stay where the sentence puts them. In "terminal" mode the text is
+    returned as is: the terminal lays it out.
+    """
+    if mode == "terminal" or text.isascii():
+        return text
+    return _RTL_RUN.sub(
+        lambda run: visual_line(run.group(), rtl_default=True, mode=mode, all_rtl=True), text
+    )
+
+
 # -- choice labels --------------------------------------------------------------------------------
 
 # The abjad order Arabic uses to letter lists: أ ب ج د هـ و ز ح ط ي, then on to the 28th letter.

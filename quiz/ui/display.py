@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.visual import Visual
 
 from quiz.text.i18n import is_rtl, t
-from quiz.text.rtl import Mode, rtl_language, visual_line
+from quiz.text.rtl import Mode, embedded_runs, rtl_language, visual_line
 from quiz.text.safe import on_screen
 from quiz.text.settings import current
 from quiz.ui.bidi_text import BidiVisual, Stacked
@@ -47,8 +47,9 @@ def ui_text(text: str, *, style: str = "") -> Visual:
     if is_rtl():
         # Every paragraph an Arabic sentence, even one that starts with a name or `quiz`.
         return BidiVisual(text, rtl_default=True, mode=mode(), style=style, all_rtl=True)
-    # Catalogue text holds names from data (profiles, folders, files): never a control code.
-    text = on_screen(text)
+    # Catalogue text holds names from data (profiles, folders, files): never a control code;
+    # an Arabic name in it is laid out where it stands.
+    text = embedded_runs(on_screen(text), mode())
     return Content(text).stylize(style) if style else Content(text)
 
 
@@ -57,7 +58,7 @@ def ui_line(text: str) -> str:
     text = on_screen(text)
     if is_rtl():
         return visual_line(text, rtl_default=True, mode=mode(), all_rtl=True)
-    return text
+    return embedded_runs(text, mode())
 
 
 def labelled(label: str, text: str, language: str, *, label_style: str) -> Visual:

@@ -192,6 +192,11 @@ class BankCache:
                 return cls(None)
         return cls(None)
 
+    @property
+    def keeps(self) -> bool:
+        """Whether a bank read now is kept for the next start (False: no cache, or off)."""
+        return self._db is not None
+
     def close(self) -> None:
         """Close the cache file."""
         with self._lock:
@@ -231,6 +236,11 @@ class BankCache:
         stat = _stat(path)
         cached = self._cached_bank(path, stat)
         return cached if cached is not None else self._read(path, stat)
+
+    def cached(self, path: Path) -> LoadResult | None:
+        """The bank in a file from the cache, None when the file must be read (changed since,
+        or never read): reading it may take a while."""
+        return self._cached_bank(path, _stat(path))
 
     def _valid(
         self, path: Path, stat: _Stat, stamp: str, digest: str, stored_ns: int, version: int

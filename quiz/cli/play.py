@@ -17,7 +17,7 @@ from quiz.text.safe import printable_name
 
 if TYPE_CHECKING:
     from quiz.bank.catalog import Catalog
-    from quiz.bank.model import Bank
+    from quiz.bank.model import Bank, LoadResult
 
 
 def home(args: argparse.Namespace) -> int:
@@ -44,10 +44,30 @@ def play(args: argparse.Namespace) -> int:
     if not os.path.exists(path):
         raise UsageError(t("cli.no_such_bank_file", path=args.path))
     banks = catalog(args)
-    result = banks.load(path)
+    cached = banks.cache.cached(path)
+    if cached is None and _big(path):
+        # Seconds of reading: behind a progress screen, not a blank terminal.
+        return _start_app(args, banks, play=None, read=path)
+    result = cached or banks.load(path)
     if result.bank is None:
-        raise QuizError(t("cli.has_errors", path=args.path), notices=result.errors)
+        raise _has_errors(args.path, result)
     return _start_app(args, banks, play=result.bank)
+
+
+#: A bank file at least this big that the cache does not hold yet is read behind a progress
+#: screen; a smaller one reads in well under a second, before the app starts.
+READ_IN_APP_BYTES = 1_000_000
+
+
+def _big(path: Path) -> bool:
+    try:
+        return os.path.getsize(path) >= READ_IN_APP_BYTES
+    except OSError:
+        return False  # reading it says what is wrong
+
+
+def _has_errors(path: str, result: LoadResult) -> QuizError:
+    return QuizError(t("cli.has_errors", path=path), notices=result.errors)
 
 
 def _need_writable(path: Path | str) -> None:
@@ -81,7 +101,11 @@ def _need_terminal() -> None:
 
 
 def _start_app(
-    args: argparse.Namespace, catalog: Catalog, play: Bank | None, play_all: bool = False
+    args: argparse.Namespace,
+    catalog: Catalog,
+    play: Bank | None,
+    play_all: bool = False,
+    read: Path | None = None,
 ) -> int:
     _need_writable(locations.database_path(args.db))
     _need_terminal()
@@ -103,6 +127,7 @@ def _start_app(
             new_per_day=getattr(args, "new_per_day", 20),
             rate_by_time=getattr(args, "rate_by_time", False),
             play_all=play_all,
+            read=read,
         )
         served = os.environ.get("QUIZ_WEB_STATUS")
         if served and os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER:
@@ -114,6 +139,8 @@ def _start_app(
         with ExplicitBidi(enabled=settings.rtl_mode == "reorder") as bidi:
             app.bidi = bidi
             app.run()
+    if app.read_failure is not None:
+        raise _has_errors(str(read), app.read_failure)
     if app.nothing_to_do and app.return_code == EXIT_OK:
         print(app.nothing_to_do)  # the one line the notice showed, kept after the app ends
     return app.return_code or EXIT_OK

@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
@@ -17,7 +18,7 @@ from textual.screen import Screen
 
 from quiz.bank.cache import same_content
 from quiz.bank.catalog import Catalog
-from quiz.bank.model import Bank, Question
+from quiz.bank.model import Bank, LoadResult, Question
 from quiz.play.practice import Quiz
 from quiz.play.run import Run
 from quiz.play.timing import local_now
@@ -61,6 +62,7 @@ class QuizApp(App[int]):
         rate_by_time: bool = False,
         play_all: bool = False,
         now: Callable[[], datetime] | None = None,
+        read: Path | None = None,
     ) -> None:
         #: The interface language, digits, RTL mode and profile; see `settings` and `on_load`.
         self._settings = settings or Settings(profile=store.profile)
@@ -96,6 +98,11 @@ class QuizApp(App[int]):
         self.now = now or local_now
         #: Review or study every bank at once (`quiz play --mode study` without a path).
         self.play_all = play_all
+        #: A big bank file the cache does not hold yet: `quiz play` reads it behind a progress
+        #: screen, then plays it (`play` is then None until it is read).
+        self.read = read
+        #: That file, read and found to have errors: `quiz play` reports them on its way out.
+        self.read_failure: LoadResult | None = None
         #: What started the current run, so "play again" can start it again.
         self.last_start: tuple[Bank | list[Bank], StartChoice, Iterable[Question] | None]
 
@@ -151,25 +158,44 @@ class QuizApp(App[int]):
         # Said on the first screen (pushed below), not on the app's blank default one.
         self.call_after_refresh(self.say_if_new_profile)
         # `quiz play` goes straight to the question: the home screen is only built when asked for.
-        if self.play is not None or self.play_all:
-            choice = StartChoice(self.mode, self.count, self.time_limit)
-            if not self.start(self.play or self.all_banks(), choice):
-                if self.store_problem is not None:
-                    # `quiz play` has no home screen to stay on: the reason goes to the shell.
-                    from rich.text import Text
+        if self.read is not None:
+            from quiz.ui.loading import LoadingScreen
 
-                    self.exit(
-                        return_code=1, message=Text(visible(f"quiz: error: {self.store_problem}"))
-                    )
-                else:
-                    # Nothing to review or study is no failure: `quiz play` says why and ends.
-                    self.exit(0 if self.nothing_to_do else 1)
+            path = self.read
+            kept = self.catalog.cache.keeps
+            read = LoadingScreen(path, lambda: self.catalog.load(path), self.bank_read, kept=kept)
+            self.push_screen(read)
+        elif self.play is not None or self.play_all:
+            self.start_play()
         else:
             from quiz.ui.home import HomeScreen
 
             self.push_screen(HomeScreen())
         if self.web is not None:
             self.web.start()
+
+    def start_play(self, *, replace: bool = False) -> None:
+        """Start the run `quiz play` asked for, or end the app saying why it cannot."""
+        choice = StartChoice(self.mode, self.count, self.time_limit)
+        if self.start(self.play or self.all_banks(), choice, replace=replace):
+            return
+        if self.store_problem is not None:
+            # `quiz play` has no home screen to stay on: the reason goes to the shell.
+            from rich.text import Text
+
+            self.exit(return_code=1, message=Text(visible(f"quiz: error: {self.store_problem}")))
+        else:
+            # Nothing to review or study is no failure: `quiz play` says why and ends.
+            self.exit(return_code=0 if self.nothing_to_do else 1)
+
+    def bank_read(self, result: LoadResult) -> None:
+        """The big bank `quiz play` asked for has been read: play it, or end with its errors."""
+        if result.bank is None:
+            self.read_failure = result
+            self.exit(return_code=1)
+            return
+        self.play = result.bank
+        self.start_play(replace=True)
 
     def say_if_new_profile(self) -> None:
         """A profile named (--profile, QUIZ_PROFILE) that has saved nothing yet is said to be

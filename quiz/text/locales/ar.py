@@ -321,4 +321,11 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "web.teacher.report": "تقرير الصف: كل الإجابات حتى الآن",
     "web.teacher.export": "تنزيل كل الإجابات (CSV، لجدول بيانات أو quiz report)",
     "web.teacher.unreadable": "لا يمكن قراءة قاعدة النتائج الآن: {error}",
+    "loading.title": "quiz · قراءة بنك أسئلة",
+    "loading.reading": "قراءة {name} ({size:.1f} ميغابايت) وفحص كل سؤال فيه.",
+    "loading.once": (
+        "يحدث هذا مرة واحدة، أول مرة يُفتح فيها البنك بعد تغييره: وفي المرة القادمة يُفتح فورًا."
+    ),
+    "loading.elapsed": "المدة حتى الآن: {time}",
+    "loading.no_cache": "ذاكرة البنوك المؤقتة معطّلة: يُقرأ البنك الكبير من جديد في كل مرة.",
 }

@@ -245,4 +245,12 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "web.teacher.report": "The class report: every answer so far",
     "web.teacher.export": "Download every answer (CSV, for a spreadsheet or quiz report)",
     "web.teacher.unreadable": "The score database cannot be read now: {error}",
+    "loading.title": "quiz · reading a bank",
+    "loading.reading": "Reading {name} ({size:.1f} MB) and checking every question.",
+    "loading.once": (
+        "This happens once, the first time a bank is opened after it changed: next time it"
+        " opens at once."
+    ),
+    "loading.elapsed": "Time so far: {time}",
+    "loading.no_cache": "The bank cache is off: a big bank is read again at every start.",
 }

@@ -255,16 +255,17 @@ def test_current_streak_is_lost_after_a_whole_day_without_answers(seeded: Seeded
 
 def test_score_over_time_has_one_point_per_finished_session(seeded: Seeded) -> None:
     stats = amal(seeded)
-    points = [(p.session_id, p.mode, p.answers, p.correct) for p in stats.scores]
+    points = [(p.session_id, p.kind, p.answers, p.correct, p.planned) for p in stats.scores]
     s = seeded.sessions
+    # Every session planned 3; the study session S4 has no score, so no point (docs/scores.md).
     assert points == [
-        (s["S1"], "practice", 3, 2),
-        (s["S2"], "exam", 3, 1),
-        (s["S3"], "practice", 2, 1),
-        (s["S4"], "study", 2, 1),
-        (s["S5"], "practice", 3, 1),
+        (s["S1"], "practice", 3, 2, 3),
+        (s["S2"], "exam", 3, 1, 3),
+        (s["S3"], "practice", 2, 1, 3),
+        (s["S5"], "practice", 3, 1, 3),
     ]
-    assert [round(p.percent, 1) for p in stats.scores] == [66.7, 33.3, 50.0, 50.0, 33.3]
+    # Right / planned: S3 answered 2 of its 3, one right, is 1/3, not 1/2.
+    assert [round(p.percent, 1) for p in stats.scores] == [66.7, 33.3, 33.3, 33.3]
     assert stats.scores[0].finished == datetime(2025, 3, 1, 12, 5, tzinfo=TZ)
     assert stats.scores[0].finished.utcoffset() == timedelta(hours=3)
 
@@ -380,7 +381,8 @@ def test_one_bank(seeded: Seeded) -> None:
     assert [d.day for d in math.days] == [day(3), day(4), day(6), day(8)]
     assert (math.longest_streak, math.current_streak) == (2, 1)
     assert [w.question_id for w in math.weakest] == ["b2", "b3", "b1"]
-    assert [p.session_id for p in math.scores] == [seeded.sessions[n] for n in ("S3", "S4")]
+    # S4 is a study session: no score, no point on the chart.
+    assert [p.session_id for p in math.scores] == [seeded.sessions["S3"]]
 
 
 def test_an_unknown_bank_or_profile_has_nothing(seeded: Seeded) -> None:
@@ -527,11 +529,15 @@ def test_json_shape(seeded: Seeded) -> None:
         "bank": seeded.geo,
         "title": "Geography",
         "mode": "practice",
+        "kind": "practice",
         "finished": "2025-03-01T12:05:00+03:00",
         "answers": 3,
         "correct": 2,
+        "planned": 3,
         "percent": 66.7,
     }
+    # S3 answered 2 of the 3 it planned, 1 right: its score is 1/3, as `quiz scores` says.
+    assert (data["scores"][2]["answers"], data["scores"][2]["percent"]) == (2, 33.3)
     assert data["days"][3] == {
         "date": "2025-03-04",
         "answers": 1,

@@ -283,7 +283,11 @@ async def test_statistics_bars_grow_from_the_right(banks: Path, tmp_path: Path) 
             await pilot.pause()
             await pilot.pause(0.3)
             assert isinstance(app.screen, StatsScreen)
-            (row,) = [row for row in screen_lines(app) if "█" in row and "░" in row]
+            rows = [row for row in screen_lines(app) if "█" in row and "░" in row]
+            # The score chart's line: 1 right of 3 planned, 10 cells filled from the right.
+            (score,) = [row for row in rows if sum(c in "█░" for c in row) == 10]
+            assert "".join(c for c in score if c in "█░") == "░" * 7 + "█" * 3, score
+            (row,) = [row for row in rows if sum(c in "█░" for c in row) == 20]
             bar = row.strip().split(" ")[-1] if row.rstrip()[-1] in "█░" else row
             cells = "".join(c for c in row if c in "█░")
             # One right in three: a third of the bar, filled from the right.

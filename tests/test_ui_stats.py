@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from helpers import seed_session
 from ui_helpers import THREE, build, screen_text
 
+from quiz.cli import main
+from quiz.store import Store
 from quiz.ui.home import HomeScreen
 from quiz.ui.stats_screen import StatsScreen
 
@@ -45,8 +48,60 @@ async def test_the_statistics_screen_shows_the_seeded_figures(tmp_path: Path):
                 "What is the capital of France?"
             )
             assert "0% chance of a right answer · 3 answers" in weakest
-            # The score over time has one bar a session.
-            assert app.screen.query_one("#scores").data == [200 / 3, 100 / 3, 200 / 3]
+            # The score over time has one bar a session: 2/3, 1/3, 2/3 of the 3 planned.
+            assert text.count("███████░░░  67%  2/3  practice") == 2
+            assert text.count("███░░░░░░░  33%  1/3  practice") == 1
             await pilot.press("h")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
+
+
+def seed_chart(store, bank: str) -> None:
+    """Three practice runs of three questions: none right, all right, one answered (right)."""
+    noon = datetime(2026, 3, 1, 12, tzinfo=UTC)  # the same date in every time zone within 11 h
+    none = {"france": False, "japan": False, "kenya": False}
+    seed_session(store, bank=bank, results=none, start=noon)
+    every = {"france": True, "japan": True, "kenya": True}
+    seed_session(store, bank=bank, results=every, start=noon + timedelta(days=1))
+    seed_session(store, bank=bank, results={"france": True}, planned=3, start=noon + timedelta(2))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (50, 15)])
+async def test_the_score_chart_is_on_a_0_to_100_scale_with_dates_and_values(
+    tmp_path: Path, size: tuple[int, int]
+):
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    (folder / "three.yaml").write_text(THREE, encoding="utf-8")
+    app, store = build(folder, tmp_path / "s.db")
+    with store:
+        seed_chart(store, str((folder / "three.yaml").resolve()))
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await pilot.press("t")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            lines = [line.strip() for line in screen_text(app).splitlines()]
+            # 0% is an empty bar, 100% a full one; one answered of three planned is 1/3, 33%.
+            assert "2026-03-01  ░░░░░░░░░░   0%  0/3  practice" in lines
+            assert "2026-03-02  ██████████ 100%  3/3  practice" in lines
+            assert "2026-03-03  ███░░░░░░░  33%  1/3  practice" in lines
+            assert "latest 3 of 3 · right / planned · full bar 100%" in " ".join(lines)
+
+
+def test_quiz_stats_prints_the_scores_on_the_same_scale(tmp_path: Path, capsys):
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    (folder / "three.yaml").write_text(THREE, encoding="utf-8")
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        seed_chart(store, str((folder / "three.yaml").resolve()))
+    assert main(["--db", str(db), "stats"]) == 0
+    out = capsys.readouterr().out
+    assert "Score (0%–100%)" in out
+    assert "░░░░░░░░░░ 0/3 (0.0%)" in out
+    assert "██████████ 3/3 (100.0%)" in out
+    assert "1 of 3 │ ███░░░░░░░ 1/3 (33.3%)" in out
+    # The sparkline is on the same absolute scale: 0% is a blank, 100% a full cell.
+    assert "Score per session:  █▃" in out

@@ -23,20 +23,9 @@ def _warn_damaged(where: str) -> Callable[[str], None]:
     return warn
 
 
-def _kind(kind: str) -> str:
-    """The word for a session's kind (quiz.store.KINDS)."""
-    words = {
-        "practice": t("scores.kind.practice"),
-        "exam": t("scores.kind.exam"),
-        "retry": t("scores.kind.retry"),
-        "review": t("scores.kind.review"),
-        "study": t("scores.kind.study"),
-    }
-    return words.get(kind, kind)
-
-
 def scores(args: argparse.Namespace) -> int:
     """`quiz scores`: past quizzes, newest first."""
+    from quiz.progress.stats_data import kind_word
     from quiz.text.i18n import format_datetime
 
     with open_store(args) as store:
@@ -59,7 +48,7 @@ def scores(args: argparse.Namespace) -> int:
                 "scores.line_study",
                 when=when,
                 title=s.title,
-                kind=_kind(s.kind),
+                kind=kind_word(s.kind),
                 correct=s.correct,
                 answered=s.answered,
             )
@@ -68,7 +57,7 @@ def scores(args: argparse.Namespace) -> int:
                 "scores.line",
                 when=when,
                 title=s.title,
-                kind=_kind(s.kind),
+                kind=kind_word(s.kind),
                 correct=s.correct,
                 answered=s.answered,
                 percent=t("percent", value=100 * score),

@@ -14,10 +14,9 @@ Plain Python, computation only (the tables are printed by quiz.render.stats):
 What counts:
 - Only answers that count (final = 1): an exam answer changed before submitting counts once,
   with the time of its last change; the time spent on the replaced answer is not counted.
-- A session counts when it has at least one such answer. A finished one is a point of the score
-  chart, at the time it finished, with the percentage of its answers that were right (right of
-  answered: the chart does not yet follow docs/scores.md, right of planned, which `quiz scores`
-  and the home screen use).
+- A session counts when it has at least one such answer. A finished one with a score (every
+  kind but study, docs/scores.md) is a point of the score chart, at the time it finished, with
+  its score: right / planned, as the results screen, `quiz scores` and the home screen say it.
 - Days are calendar days in `tz` (None: the computer's time zone, daylight saving included) of
   when each answer was given. The current streak is the run of days practised that ends today,
   or yesterday while today has no answer yet (the streak is not lost until the day is over);
@@ -265,9 +264,13 @@ def _days_and_scores(
         latest = titles.get(s.bank)
         if latest is None or s.started >= latest[0]:
             titles[s.bank] = (s.started, s.title)
-        if s.finished is not None:
+        if s.finished is not None and s.kind != "study":
             finished = s.finished.astimezone(tz)
-            points.append(ScorePoint(s.id, s.bank, s.mode, finished, row.answers, row.correct))
+            points.append(
+                ScorePoint(
+                    s.id, s.bank, s.mode, finished, row.answers, row.correct, s.planned, s.kind
+                )
+            )
     points.sort(key=lambda p: (p.finished, p.session_id))
     return (
         len(sessions),

@@ -9,11 +9,24 @@ from pathlib import Path
 from typing import Any
 
 from quiz.store import json_time, percent
+from quiz.text.i18n import t
+
+
+def kind_word(kind: str) -> str:
+    """The word for a session's kind (quiz.store.KINDS), as `quiz scores` and the chart say it."""
+    words = {
+        "practice": t("scores.kind.practice"),
+        "exam": t("scores.kind.exam"),
+        "retry": t("scores.kind.retry"),
+        "review": t("scores.kind.review"),
+        "study": t("scores.kind.study"),
+    }
+    return words.get(kind, kind)
 
 
 @dataclass(frozen=True, slots=True)
 class ScorePoint:
-    """One finished session on the score chart: when it ended and how many answers were right."""
+    """One finished session on the score chart: when it ended and its score (docs/scores.md)."""
 
     session_id: int
     bank: str
@@ -22,11 +35,18 @@ class ScorePoint:
     finished: datetime
     answers: int
     correct: int
+    #: How many questions it set out to ask: the score is right / planned.
+    planned: int = 0
+    #: What the session was (quiz.store.KINDS): practice, exam, retry or review (study has no
+    #: score, so no point).
+    kind: str = "practice"
 
     @property
     def percent(self) -> float:
-        """The percentage of the session's answers that were right."""
-        return percent(self.correct, self.answers)
+        """Its score as a percentage: right / planned (a question not answered is not right)."""
+        if self.planned <= 0:
+            return percent(self.correct, self.answers)
+        return percent(min(self.correct, self.planned), self.planned)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +154,8 @@ class Stats:
                         "time_ms": int, "time_per_day_ms": int | null},
              "streak": {"current": int, "longest": int},
              "scores": [{"session": int, "bank": str, "title": str, "mode": str,
-                         "finished": time, "answers": int, "correct": int, "percent": float}],
+                         "kind": str, "finished": time, "answers": int, "correct": int,
+                         "planned": int, "percent": float}],
              "days": [{"date": "YYYY-MM-DD", "answers": int, "correct": int,
                        "percent": float, "time_ms": int}],
              "tags": [{"tag": str, "questions": int, "answers": int, "correct": int,
@@ -144,7 +165,8 @@ class Stats:
                           "recall": float | null}]}
 
         Lists are in the order of the attributes: scores and days oldest first, tags and
-        weakest weakest first.
+        weakest weakest first. A score's percent is right / planned (docs/scores.md), as in
+        `quiz scores` and the results screen.
         """
         return {
             "profile": self.profile,
@@ -166,9 +188,11 @@ class Stats:
                     "bank": p.bank,
                     "title": self.title_of(p.bank),
                     "mode": p.mode,
+                    "kind": p.kind,
                     "finished": json_time(p.finished),
                     "answers": p.answers,
                     "correct": p.correct,
+                    "planned": p.planned,
                     "percent": round(p.percent, 1),
                 }
                 for p in self.scores

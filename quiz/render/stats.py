@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from quiz.progress.stats import Stats
+from quiz.progress.stats import ScorePoint, Stats
+from quiz.progress.stats_data import kind_word
 from quiz.text.i18n import digits, t
 
 if TYPE_CHECKING:
@@ -17,7 +18,31 @@ if TYPE_CHECKING:
 PRINTED_SESSIONS = 10
 PRINTED_DAYS = 7
 
-_BARS = "▁▂▃▄▅▆▇█"
+#: A sparkline's cells, 0% (a blank) to 100%: the scale is absolute, never the values' range.
+_BARS = " ▁▂▃▄▅▆▇█"
+
+#: The cells of a session's score bar: the whole bar is 100%.
+SCORE_CELLS = 10
+
+
+def bar(percent: float, cells: int = SCORE_CELLS) -> str:
+    """A bar on the absolute scale: `cells` cells are 100%, none filled is 0% (`███░░░░░░░`)."""
+    filled = max(0, min(cells, round(cells * percent / 100)))
+    return "█" * filled + "░" * (cells - filled)
+
+
+def score_row(point: ScorePoint) -> str:
+    """One session's line of the score chart: its date, its bar, its score, its kind."""
+    return t(
+        "stats.score_row",
+        date=digits(point.finished.strftime("%Y-%m-%d")),
+        bar=bar(point.percent),
+        # Padded to the width of 100%, so the columns after it line up.
+        percent=t("percent", value=point.percent).rjust(len(t("percent", value=100))),
+        correct=min(point.correct, point.planned) if point.planned > 0 else point.correct,
+        planned=point.planned if point.planned > 0 else point.answers,
+        kind=kind_word(point.kind),
+    )
 
 
 def print_stats(stats: Stats, stream: TextIO, width: int | None = None) -> None:
@@ -75,19 +100,27 @@ def _print_scores(console: Console, stats: Stats) -> None:
         return
     shown = stats.scores[-PRINTED_SESSIONS:]
     title = t("cli.stats.scores_title", shown=len(shown), total=len(stats.scores))
-    table = Table(title=Text(title))
-    table.add_column(t("cli.stats.finished"))
-    table.add_column(t("cli.stats.mode"))
+    table = Table(title=Text(title), caption=Text(t("cli.stats.scores_caption")))
+    table.add_column(t("cli.stats.finished"), no_wrap=True)
+    table.add_column(t("cli.stats.kind"))
     table.add_column(t("cli.stats.bank_column"), overflow="fold")
-    table.add_column(t("cli.stats.answers"), justify="right")
-    table.add_column(t("cli.stats.right"), justify="right")
+    table.add_column(t("cli.stats.answered"), justify="right", no_wrap=True)
+    scale = t("cli.stats.scale", low=t("percent", value=0), high=t("percent", value=100))
+    table.add_column(t("cli.stats.score", scale=scale), no_wrap=True)
     for point in shown:
+        planned = point.planned if point.planned > 0 else point.answers
+        score = t(
+            "cli.stats.score_value",
+            correct=min(point.correct, planned),
+            planned=planned,
+            percent=_percent_text(point.percent),
+        )
         table.add_row(
             Text(digits(point.finished.strftime("%Y-%m-%d %H:%M"))),
-            Text(point.mode),
+            Text(kind_word(point.kind)),
             Text(stats.title_of(point.bank)),
-            Text(digits(point.answers)),
-            Text(_percent_text(point.percent)),
+            Text(t("cli.stats.of", count=point.answers, total=planned)),
+            Text(f"{bar(point.percent)} {score}"),
         )
     console.print(table)
     _print_trend(console, t("cli.stats.per_session"), [p.percent for p in stats.scores])
@@ -191,4 +224,5 @@ def _duration(ms: int) -> str:
 
 def _sparkline(values: list[float]) -> str:
     """Percentages (0 to 100) as a line of block characters, one per value."""
-    return "".join(_BARS[min(len(_BARS) - 1, int(v / 100 * len(_BARS)))] for v in values)
+    top = len(_BARS) - 1
+    return "".join(_BARS[max(0, min(top, round(v / 100 * top)))] for v in values)

@@ -232,6 +232,10 @@ class SessionInfo:
     mode: str
     started: datetime
     finished: datetime | None
+    #: How many questions it set out to ask, and what it was (KINDS): its score is right /
+    #: planned, none for study (docs/scores.md).
+    planned: int = 0
+    kind: str = "practice"
 
 
 class QuarterTotal(NamedTuple):

@@ -16,6 +16,7 @@ from datetime import datetime
 from quiz.store.backend import Database, Dialect, Executor, T
 from quiz.store.cards import CARD_COLUMNS, card_of
 from quiz.store.model import (
+    KINDS,
     AnswerTime,
     CardState,
     DamagedRow,
@@ -44,7 +45,7 @@ class StatisticsReads:
         rows = self._db.rows(
             f"""
             SELECT s.id, s.bank, s.title, s.mode, s.started, s.finished,
-                   t.quarter, t.answers, t.correct, t.ms
+                   s.planned, COALESCE(s.kind, s.mode), t.quarter, t.answers, t.correct, t.ms
             FROM sessions AS s
             JOIN answer_totals AS t ON t.session_id = s.id
             WHERE {where} AND t.answers > 0
@@ -55,7 +56,7 @@ class StatisticsReads:
         sessions: dict[int, SessionInfo] = {}
         totals = []
         left_out: set[int] = set()
-        for session_id, bank_key, title, mode, started, finished, *counts in rows:
+        for session_id, bank_key, title, mode, started, finished, planned, kind, *counts in rows:
             session = sessions.get(session_id)
             if session_id in left_out:
                 continue
@@ -74,7 +75,14 @@ class StatisticsReads:
                     except DamagedRow as damage:
                         self.damaged.append(f"{damage}; it counts as not finished")
                 session = sessions[session_id] = SessionInfo(
-                    session_id, bank_key, title, mode, began, ended
+                    session_id,
+                    bank_key,
+                    title,
+                    mode,
+                    began,
+                    ended,
+                    planned or 0,
+                    kind if kind in KINDS else mode,
                 )
             quarter, answers, correct, ms = counts
             totals.append(QuarterTotal(session, quarter, answers, correct, ms))

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import LoadingIndicator, Sparkline, Static
+from textual.widgets import LoadingIndicator, Static
 
 from quiz.bank.model import Bank
 from quiz.files import stored_path
 from quiz.progress.stats import Stats, compute
+from quiz.render.stats import score_row
 from quiz.store import StoreError, bank_key
-from quiz.text.i18n import is_rtl, t, translatable
+from quiz.text.i18n import t, translatable
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.display import bank_text, ui_text
 from quiz.ui.footer import QuizFooter
@@ -24,6 +25,9 @@ from quiz.ui.results import duration
 from quiz.ui.screen import AppScreen
 
 BAR = 20
+
+#: How many of the latest sessions the score chart shows.
+CHART_SESSIONS = 10
 
 
 def bar(percent: float) -> str:
@@ -55,7 +59,8 @@ class StatsScreen(AppScreen):
             yield LoadingIndicator()
             yield Static(id="totals")
             yield Static(ui_text(t("stats.over_time")), classes="stats-heading")
-            yield Sparkline([], id="scores")
+            yield Static(id="scores-caption", classes="stats-caption")
+            yield Static(id="scores")
             yield Static(ui_text(t("stats.by_tag")), classes="stats-heading")
             yield Static(id="tags")
             yield Static(ui_text(t("stats.weakest")), classes="stats-heading")
@@ -133,11 +138,21 @@ class StatsScreen(AppScreen):
         )
         streak = t("stats.streak", count=stats.current_streak, longest=stats.longest_streak)
         self.query_one("#totals", Static).update(Stacked(ui_text(totals), ui_text(streak)))
-        scores = self.query_one("#scores", Sparkline)
-        # Time runs the way the text reads: in Arabic the latest session is on the left.
-        percents = [point.percent for point in stats.scores]
-        scores.data = percents[::-1] if is_rtl() else percents
-        scores.display = bool(stats.scores)
+        # One line a session, oldest first, on the absolute scale: an empty bar is 0%, a full
+        # one 100%, each with its date, its score (right / planned) and its kind.
+        shown = stats.scores[-CHART_SESSIONS:]
+        caption = t(
+            "stats.scores_caption",
+            shown=len(shown),
+            total=len(stats.scores),
+            full=t("percent", value=100),
+        )
+        self.query_one("#scores-caption", Static).update(ui_text(caption, style="$text-muted"))
+        self.query_one("#scores-caption", Static).display = bool(shown)
+        rows = [ui_text(score_row(point)) for point in shown]
+        self.query_one("#scores", Static).update(
+            Stacked(*rows) if rows else ui_text(t("stats.none"))
+        )
         tags = [
             ui_text(
                 f"{bar(tag.percent)} {t('percent', value=tag.percent)}  {tag.tag}"

@@ -328,4 +328,6 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     ),
     "loading.elapsed": "المدة حتى الآن: {time}",
     "loading.no_cache": "ذاكرة البنوك المؤقتة معطّلة: يُقرأ البنك الكبير من جديد في كل مرة.",
+    "stats.score_row": "{date}  {bar} {percent}  {correct} من {planned}  {kind}",
+    "stats.scores_caption": "آخر {shown} من {total} · الصحيح من المُخطَّط · العمود الممتلئ {full}",
 }

@@ -290,9 +290,8 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     },
     "cli.stats.scores_title": "النتيجة عبر الزمن (آخر {shown} من {total})",
     "cli.stats.finished": "انتهت",
-    "cli.stats.mode": "النمط",
     "cli.stats.bank_column": "البنك",
-    "cli.stats.per_session": "الصواب في كل جلسة",
+    "cli.stats.per_session": "النتيجة في كل جلسة",
     "cli.stats.days_title": "أيام التدرّب (آخر {shown} من {total})",
     "cli.stats.date": "التاريخ",
     "cli.stats.time_column": "الوقت",
@@ -334,4 +333,13 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "cli.serve.students": "quiz serve: يفتح الطلاب {url} (رمز الصف: {code})",
     "cli.serve.teacher": "quiz serve: يفتح المعلّم {url} (مفتاح المعلّم: {teacher_key})",
     "cli.serve.database": "quiz serve: تُحفظ الإجابات في {database}؛ Ctrl+C يوقفه",
+    "cli.stats.kind": "النوع",
+    "cli.stats.answered": "المُجاب",
+    "cli.stats.score": "النتيجة ({scale})",
+    "cli.stats.scale": "من {low} إلى {high}",
+    "cli.stats.of": "{count} من {total}",
+    "cli.stats.score_value": "{correct} من {planned} ({percent})",
+    "cli.stats.scores_caption": (
+        "النتيجة: الصحيح من المُخطَّط، والسؤال غير المُجاب ليس صحيحًا؛ ولا نتيجة لجلسة الدراسة"
+    ),
 }

@@ -234,9 +234,8 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "cli.stats.day_count": {"one": "{count} day", "other": "{count} days"},
     "cli.stats.scores_title": "Score over time ({shown} latest of {total})",
     "cli.stats.finished": "Finished",
-    "cli.stats.mode": "Mode",
     "cli.stats.bank_column": "Bank",
-    "cli.stats.per_session": "Right per session",
+    "cli.stats.per_session": "Score per session",
     "cli.stats.days_title": "Days practised ({shown} latest of {total})",
     "cli.stats.date": "Date",
     "cli.stats.time_column": "Time",
@@ -279,4 +278,13 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "cli.serve.students": "quiz serve: students open {url} (the class code: {code})",
     "cli.serve.teacher": "quiz serve: the teacher opens {url} (the teacher key: {teacher_key})",
     "cli.serve.database": "quiz serve: answers are saved in {database}; Ctrl+C stops",
+    "cli.stats.kind": "Kind",
+    "cli.stats.answered": "Answered",
+    "cli.stats.score": "Score ({scale})",
+    "cli.stats.scale": "{low}–{high}",
+    "cli.stats.of": "{count} of {total}",
+    "cli.stats.score_value": "{correct}/{planned} ({percent})",
+    "cli.stats.scores_caption": (
+        "Score: right / planned, a question not answered is not right; a study session has none"
+    ),
 }

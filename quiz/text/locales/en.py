@@ -174,7 +174,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "footer.stats": "Statistics",
     "footer.stats_switch": "This bank / all",
     "title.stats_all": "Statistics: all banks",
-    "stats.over_time": "Score over time (one bar a session):",
+    "stats.over_time": "Score over time (a bar a session):",
     "stats.by_tag": "Accuracy by tag:",
     "stats.weakest": "Weakest questions:",
     "stats.none": "Nothing yet: play a quiz first.",
@@ -253,4 +253,6 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     ),
     "loading.elapsed": "Time so far: {time}",
     "loading.no_cache": "The bank cache is off: a big bank is read again at every start.",
+    "stats.score_row": "{date}  {bar} {percent}  {correct}/{planned}  {kind}",
+    "stats.scores_caption": "latest {shown} of {total} · right / planned · full bar {full}",
 }

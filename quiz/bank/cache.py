@@ -34,7 +34,7 @@ from quiz.bank.model import FORMAT_VERSION, Bank, LoadResult, Problem, Question,
 from quiz.text.safe import printable_name
 
 # Bump when what is stored changes shape, so old entries are read again from their files.
-CACHE_VERSION = FORMAT_VERSION * 1000 + 6
+CACHE_VERSION = FORMAT_VERSION * 1000 + 7
 
 #: An entry stored less than this after its file last changed is checked by content on use.
 RACY_NS = 3_000_000_000
@@ -129,17 +129,7 @@ def _digest(data: bytes) -> str:
 
 
 def _problems(text: str) -> tuple[Problem, ...]:
-    return tuple(
-        Problem(
-            p["path"],
-            p["line"],
-            p["column"],
-            Severity(p["severity"]),
-            p["message"],
-            p["rule"] or "",
-        )
-        for p in json.loads(text)
-    )
+    return tuple(Problem.from_stored(p) for p in json.loads(text))
 
 
 class BankCache:
@@ -328,7 +318,7 @@ class BankCache:
         key = _key(path)
         bank = result.bank
         summary = summarise(result)
-        problems = json.dumps([p.as_json() for p in result.problems], ensure_ascii=False)
+        problems = json.dumps([p.stored() for p in result.problems], ensure_ascii=False)
         with self._lock:
             if self._db is None:
                 return

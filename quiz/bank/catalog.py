@@ -11,6 +11,7 @@ from quiz.bank.cache import BankCache, Summary, display_name
 from quiz.bank.model import LoadResult, Problem, Severity
 from quiz.files import reason
 from quiz.text.safe import printable_name
+from quiz.text.wording import said
 
 BANK_SUFFIXES = (".yaml", ".yml")
 
@@ -35,7 +36,7 @@ class BankFile:
             1,
             1,
             Severity.ERROR,
-            f"cannot read the folder ({self.unreadable}); its banks are not listed",
+            said("problem.unreadable_folder", reason=self.unreadable),
         )
 
 

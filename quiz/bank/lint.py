@@ -21,6 +21,7 @@ from quiz.bank.lint_text import (
     stray_invisible,
 )
 from quiz.bank.model import Bank, Problem, Question, Severity
+from quiz.text.wording import Wording, said
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +103,16 @@ class Finding:
     rule: str
     line: int
     column: int
-    message: str
+    wording: Wording
+
+    @property
+    def message(self) -> str:
+        """What to do, in the current interface language."""
+        return str(self.wording)
 
     def problem(self, name: str) -> Problem:
         """The finding as a warning about the file called `name`."""
-        return Problem(name, self.line, self.column, Severity.WARNING, self.message, self.rule)
+        return Problem(name, self.line, self.column, Severity.WARNING, self.wording, self.rule)
 
 
 def lint(bank: Bank, name: str, *, rules: Collection[str] = DEFAULT_RULES) -> list[Problem]:
@@ -161,8 +167,7 @@ def _duplicate_questions(questions: Sequence[Question]) -> list[Finding]:
                 Finding(
                     "duplicate-question",
                     *_at(question),
-                    f"same question text as line {first[key].line}; "
-                    "reword one of them or delete the copy",
+                    said("problem.lint.duplicate_question", first=first[key].line),
                 )
             )
         else:
@@ -183,9 +188,7 @@ def _shared_choices(questions: Sequence[Question]) -> list[Finding]:
                 Finding(
                     "shared-choices",
                     *_at(question),
-                    f"the same choices as the question at line {first[key].line}, so students "
-                    "can answer one by elimination from the other; give each question "
-                    "distractors of its own",
+                    said("problem.lint.shared_choices", first=first[key].line),
                 )
             )
         else:
@@ -201,8 +204,7 @@ def _no_source(bank: Bank) -> list[Finding]:
             "no-source",
             1,
             1,
-            "the bank says nowhere where its answers are settled; add 'source:' at the top "
-            "(a document, a page or a URL) or to each question",
+            said("problem.lint.no_source"),
         )
     ]
 
@@ -216,8 +218,7 @@ def _all_of_the_above(question: Question) -> list[Finding]:
                 Finding(
                     "all-of-the-above",
                     *_choice_at(question, index),
-                    f"choice '{short(choice)}' refers to the other choices, but the choices are "
-                    "shuffled; add 'shuffle: false' to this question to keep them in file order",
+                    said("problem.lint.all_of_the_above", choice=short(choice)),
                 )
             ]
     return []
@@ -237,14 +238,15 @@ def _long_answer(question: Question) -> list[Finding]:
     if refers_to_others(answer):
         # "All of the above are correct" is long by nature, not as a cue.
         return []
-    which = "every right answer is" if question.multiple else "the right answer is"
     return [
         Finding(
             "long-answer",
             *_choice_at(question, question.choices.index(answer)),
-            f"{which} much longer than every distractor ({size} characters against at most "
-            f"{longest}), and students learn to pick the longest choice; shorten the answer "
-            "or make the distractors as detailed",
+            said(
+                "problem.lint.long_answers" if question.multiple else "problem.lint.long_answer",
+                size=size,
+                longest=longest,
+            ),
         )
     ]
 
@@ -256,8 +258,7 @@ def _no_explanation(question: Question) -> list[Finding]:
         Finding(
             "no-explanation",
             *_at(question),
-            "this question has no explanation; add 'explanation:' saying why the answer is "
-            "right (students read it after answering)",
+            said("problem.lint.no_explanation"),
         )
     ]
 
@@ -288,9 +289,11 @@ def _near_duplicate_choices(question: Question) -> list[Finding]:
                 Finding(
                     "near-duplicate-choice",
                     *_choice_at(question, index),
-                    f"choice '{short(choice)}' differs from the answer '{short(answers[key])}' "
-                    "only in case, spaces or punctuation, so it reads as the same choice; "
-                    "make it a real alternative or remove it",
+                    said(
+                        "problem.lint.near_duplicate",
+                        choice=short(choice),
+                        answer=short(answers[key]),
+                    ),
                 )
             )
     return found
@@ -304,8 +307,7 @@ def _invisible_characters(question: Question) -> list[Finding]:
             Finding(
                 "invisible-character",
                 *_at(question),
-                f"the id '{short(question.id)}' holds an invisible character, {describe(char)}; "
-                "remove it (two ids that look the same would be different questions)",
+                said("problem.lint.invisible_in_id", id=short(question.id), char=describe(char)),
             )
         )
     for index, choice in enumerate(question.choices):
@@ -315,9 +317,11 @@ def _invisible_characters(question: Question) -> list[Finding]:
                 Finding(
                     "invisible-character",
                     *_choice_at(question, index),
-                    f"choice '{short(looks(choice))}' holds an invisible character, "
-                    f"{describe(char)}; remove it (a student cannot see it, and a choice that "
-                    "looks the same may then be another)",
+                    said(
+                        "problem.lint.invisible_in_choice",
+                        choice=short(looks(choice)),
+                        char=describe(char),
+                    ),
                 )
             )
     return found
@@ -335,9 +339,11 @@ def _look_alike_choices(question: Question) -> list[Finding]:
                 Finding(
                     "look-alike-choice",
                     *_choice_at(question, index),
-                    f"choice '{short(choice)}' may look the same as '{short(first[key])}' "
-                    "(they differ only in compatibility forms); write both the same way, unless "
-                    "the difference is the point (x² and x2)",
+                    said(
+                        "problem.lint.look_alike",
+                        choice=short(choice),
+                        other=short(first[key]),
+                    ),
                 )
             )
         else:

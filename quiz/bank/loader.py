@@ -28,6 +28,7 @@ from quiz.bank.questions import (
 from quiz.bank.yaml_loaders import FAST_LOADER, PURE_LOADER, gc_paused
 from quiz.files import BANK_LIMIT, FileProblem, read_regular
 from quiz.text.safe import printable_name
+from quiz.text.wording import Wording, said
 
 __all__ = [
     "BANK_KEYS",
@@ -103,7 +104,7 @@ class _Reader(QuestionReader):
         if root is False:
             return None
         if root is None:
-            self.at(1, 1, Severity.ERROR, "the file is empty; a bank needs 'title' and 'questions'")
+            self.at(1, 1, Severity.ERROR, said("problem.empty_file"))
             return None
         return self.bank(root, path)
 
@@ -132,13 +133,11 @@ class _Reader(QuestionReader):
             for event in yaml.parse(text, Loader=loader):
                 anchor = getattr(event, "anchor", None)
                 if isinstance(event, yaml.AliasEvent) or anchor:
-                    kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
-                    sigil = "*" if kind == "alias" else "&"
-                    self.error(
-                        event.start_mark,
-                        f"YAML {kind} '{sigil}{anchor}' is not allowed; "
-                        "write the text out in full where it is used",
-                    )
+                    if isinstance(event, yaml.AliasEvent):
+                        message = said("problem.yaml_alias", name=f"*{anchor}")
+                    else:
+                        message = said("problem.yaml_anchor", name=f"&{anchor}")
+                    self.error(event.start_mark, message)
                     raise _Refused
         return yaml.compose(text, Loader=loader)
 
@@ -153,22 +152,18 @@ class _Reader(QuestionReader):
                 line,
                 failure.position - start + 1,
                 Severity.ERROR,
-                f"character U+{failure.character:04X} is not allowed in a YAML file; remove it",
+                said("problem.yaml_character", code=f"U+{failure.character:04X}"),
             )
         elif isinstance(failure, RecursionError):
-            self.at(
-                1,
-                1,
-                Severity.ERROR,
-                "lists or mappings are nested too deeply; a bank needs only a few levels",
-            )
+            self.at(1, 1, Severity.ERROR, said("problem.too_deep"))
         else:
-            self.at(1, 1, Severity.ERROR, f"YAML syntax error: {' '.join(str(failure).split())}")
+            detail = " ".join(str(failure).split())
+            self.at(1, 1, Severity.ERROR, said("problem.yaml_syntax", detail=detail))
 
     def decode(self, data: bytes) -> str | None:
         encoding = _wide_encoding(data)
         if encoding is not None and data.startswith(_BOMS):
-            self.at(1, 1, Severity.ERROR, f"the file is {encoding}; save it as UTF-8")
+            self.at(1, 1, Severity.ERROR, said("problem.wide_encoding", encoding=encoding))
             return None
         if b"\x00" in data:
             # Valid UTF-8, but no text file holds NUL: this is UTF-16 or UTF-32 without a BOM.
@@ -177,8 +172,7 @@ class _Reader(QuestionReader):
                 data.count(b"\n", 0, nul) + 1,
                 1,
                 Severity.ERROR,
-                f"the file holds NUL bytes, so it is not UTF-8 text ({encoding or 'UTF-16'}?); "
-                "save it as UTF-8",
+                said("problem.nul_bytes", encoding=encoding or "UTF-16"),
             )
             return None
         try:
@@ -187,14 +181,8 @@ class _Reader(QuestionReader):
             start = data.rfind(b"\n", 0, error.start) + 1
             line = data.count(b"\n", 0, error.start) + 1
             column = len(data[start : error.start].decode("utf-8", "replace")) + 1
-            byte = data[error.start]
-            self.at(
-                line,
-                column,
-                Severity.ERROR,
-                f"the file is not UTF-8 (byte 0x{byte:02X} cannot be read); "
-                "save it as UTF-8 in your editor",
-            )
+            byte = f"0x{data[error.start]:02X}"
+            self.at(line, column, Severity.ERROR, said("problem.not_utf8", byte=byte))
             return None
 
     def remove_unsafe(self, text: str) -> str:
@@ -208,16 +196,16 @@ class _Reader(QuestionReader):
             self.at(line, match.start() - start + 1, Severity.WARNING, unsafe_message(match[0]))
         if len(found) > MAX_REPORTED_CHARACTERS:
             more = len(found) - MAX_REPORTED_CHARACTERS
-            self.at(1, 1, Severity.WARNING, f"{more} more such characters removed")
+            self.at(1, 1, Severity.WARNING, said("problem.more_removed", count=more))
         return UNSAFE.sub("", text)
 
     def syntax_error(self, error: yaml.MarkedYAMLError) -> None:
         mark = error.problem_mark or error.context_mark
-        problem = error.problem or "cannot be read"
+        # PyYAML's own words say what it found (they are the same in every language).
+        problem: str | Wording = error.problem or said("problem.cannot_be_read")
         if error.context:
-            problem = f"{problem} ({error.context})"
-        hint = next((h for k, h in _SYNTAX_HINTS.items() if k in (error.problem or "")), "")
-        self.error(mark, f"YAML syntax error: {problem}{hint}")
+            problem = said("problem.yaml_context", problem=problem, context=error.context)
+        self.error(mark, _syntax_error(problem, error.problem or ""))
 
     # -- the bank --------------------------------------------------------------------------------
 
@@ -225,22 +213,22 @@ class _Reader(QuestionReader):
         if not self.tag_ok(root):
             return None
         if not isinstance(root, MappingNode):
-            self.error(root, "a bank file must be a mapping with 'title:' and 'questions:' keys")
+            self.error(root, said("problem.bank_not_a_mapping"))
             return None
-        fields = self.mapping(root, BANK_KEYS, "at the top of a bank")
+        fields = self.mapping(root, BANK_KEYS, said("problem.where.bank"))
         title = self.text(fields.get("title"), "title")
         self.title = title or ""
         if "title" not in fields:
-            self.error(root, "the bank has no 'title'; add a line such as 'title: World capitals'")
+            self.error(root, said("problem.no_title"))
         elif title == "":
-            self.error(fields["title"][0], "'title' is empty; write the bank's title after it")
+            self.error(fields["title"][0], said("problem.empty_title"))
         language = "en"
         if "language" in fields:
             language = self.text(fields["language"], "language") or ""
             if not _LANGUAGE.fullmatch(language):
                 self.error(
                     value_place(fields["language"]),
-                    f"language '{language}' is not a BCP 47 tag; use a code such as en, ar or fr",
+                    said("problem.bad_language", language=language),
                 )
         description = self.text(fields.get("description"), "description") or ""
         source = self.text(fields.get("source"), "source") or ""
@@ -248,7 +236,7 @@ class _Reader(QuestionReader):
         shuffle = self.flag(fields.get("shuffle"), default=True)
         questions: list[Question] = []
         if "questions" not in fields:
-            self.error(root, "the bank has no 'questions'; add 'questions:' with a list below it")
+            self.error(root, said("problem.no_questions"))
         else:
             key, node = fields["questions"]
             if not self.tag_ok(node):
@@ -256,10 +244,10 @@ class _Reader(QuestionReader):
             elif not isinstance(node, SequenceNode):
                 self.error(
                     value_place((key, node)),
-                    "'questions' must be a list: start each question with '- question:'",
+                    said("problem.questions_not_a_list"),
                 )
             elif not node.value:
-                self.error(key, "'questions' is empty; add at least one question")
+                self.error(key, said("problem.questions_empty"))
             else:
                 questions = self.questions(node, tags, source)
         if self.error_count:
@@ -269,16 +257,18 @@ class _Reader(QuestionReader):
         )
 
 
-_SYNTAX_HINTS = {
-    "mapping values are not allowed here": (
-        "; put text containing ': ' in quotes, or use a block scalar ('|')"
-    ),
-    "that cannot start any token": (
-        "; indent with spaces, not tabs, and quote text that starts with @ or `"
-    ),
-    "could not find expected ':'": "; check the indentation and that every key ends with ':'",
-    "but found another document": "; a bank file holds one document: remove the second '---'",
-}
+def _syntax_error(problem: str | Wording, found: str) -> Wording:
+    """A YAML syntax error, saying how to fix the mistakes people often make (told by PyYAML's
+    words for what it `found`)."""
+    if "mapping values are not allowed here" in found:
+        return said("problem.yaml_colon_in_text", detail=problem)
+    if "that cannot start any token" in found:
+        return said("problem.yaml_tab_or_sign", detail=problem)
+    if "could not find expected ':'" in found:
+        return said("problem.yaml_missing_colon", detail=problem)
+    if "but found another document" in found:
+        return said("problem.yaml_second_document", detail=problem)
+    return said("problem.yaml_syntax", detail=problem)
 
 
 #: Byte order marks of UTF-32 (checked first: the little-endian one starts as UTF-16's) and

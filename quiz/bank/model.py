@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from quiz.text.wording import Wording
+
 #: The version of the bank file format this code reads (1.1 and 1.2 only add to 1).
 FORMAT_VERSION = 1
 
@@ -29,9 +31,15 @@ class Problem:
     line: int
     column: int
     severity: Severity
-    message: str
+    #: What is wrong: a wording from the catalogue, or a text as it was written (an importer's).
+    wording: Wording | str
     #: The teaching rule that found it (see quiz.bank.lint), "" for the loader's own rules.
     rule: str = ""
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in the current interface language."""
+        return str(self.wording)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
@@ -46,6 +54,26 @@ class Problem:
             "message": self.message,
             "rule": self.rule or None,
         }
+
+    def stored(self) -> dict[str, object]:
+        """The problem as the bank cache keeps it: its wording, not one language's text."""
+        data = self.as_json()
+        if isinstance(self.wording, Wording):
+            data["message"] = self.wording.as_json()
+        return data
+
+    @classmethod
+    def from_stored(cls, data: dict) -> Problem:
+        """Rebuild a problem kept by `stored`."""
+        message = data["message"]
+        return cls(
+            data["path"],
+            data["line"],
+            data["column"],
+            Severity(data["severity"]),
+            Wording.from_json(message) if isinstance(message, dict) else message,
+            data["rule"] or "",
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from quiz.bank.clean import UNSAFE_IN_VALUE, clean, describe, is_bidi_control, strip_unsafe
 from quiz.bank.model import Problem, Severity
+from quiz.text.wording import Value, Wording, said
 
 STR_TAG = "tag:yaml.org,2002:str"
 _DEFAULT_TAGS = frozenset({STR_TAG, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
@@ -27,19 +28,19 @@ class NodeReader:
 
     # -- reporting -------------------------------------------------------------------------------
 
-    def error(self, node_or_mark: object, message: str) -> None:
+    def error(self, node_or_mark: object, message: Wording) -> None:
         self.error_count += 1
         self._add(node_or_mark, Severity.ERROR, message)
 
-    def warning(self, node_or_mark: object, message: str) -> None:
+    def warning(self, node_or_mark: object, message: Wording) -> None:
         self._add(node_or_mark, Severity.WARNING, message)
 
-    def _add(self, where: object, severity: Severity, message: str) -> None:
+    def _add(self, where: object, severity: Severity, message: Wording) -> None:
         mark: Any = getattr(where, "start_mark", where)
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         self.problems.append(Problem(self.name, line, column, severity, _printable(message)))
 
-    def at(self, line: int, column: int, severity: Severity, message: str) -> None:
+    def at(self, line: int, column: int, severity: Severity, message: Wording) -> None:
         if severity is Severity.ERROR:
             self.error_count += 1
         self.problems.append(Problem(self.name, line, column, severity, _printable(message)))
@@ -56,7 +57,7 @@ class NodeReader:
         if value is not None:
             self.error(
                 value_place(entry),
-                f"'{entry[0].value}' must be true or false, not '{short(value)}'",
+                said("problem.not_a_flag", name=entry[0].value, value=short(value)),
             )
         return default
 
@@ -69,11 +70,11 @@ class NodeReader:
         if not self.tag_ok(node):
             return ()
         if not isinstance(node, SequenceNode):
-            self.error(node, "'tags' must be a list, such as tags: [history, organs]")
+            self.error(node, said("problem.tags_not_a_list"))
             return ()
         tags: list[str] = []
         for item in node.value:
-            tag = self.text((key, item), "a tag")
+            tag = self.text((key, item), said("problem.what.tag"))
             if tag and tag not in tags:
                 tags.append(tag)
         return tuple(tags)
@@ -83,28 +84,22 @@ class NodeReader:
     def tag_ok(self, node: Node) -> bool:
         if node.tag in _DEFAULT_TAGS:
             return True
-        self.error(
-            node,
-            f"YAML tag '{short(_tag_name(node.tag))}' is not allowed; "
-            "remove it (values are plain text)",
-        )
+        self.error(node, said("problem.yaml_tag", tag=short(_tag_name(node.tag))))
         return False
 
     def mapping(
-        self, node: MappingNode, allowed: tuple[str, ...], where: str
+        self, node: MappingNode, allowed: tuple[str, ...], where: Wording
     ) -> dict[str, tuple[Node, Node]]:
         """The entries of a mapping by key, reporting unknown, duplicate and non-text keys."""
         fields: dict[str, tuple[Node, Node]] = {}
         for key, value in node.value:
             if not isinstance(key, ScalarNode) or key.tag != STR_TAG:
-                self.error(key, "a key must be a plain word such as 'question'")
+                self.error(key, said("problem.key_not_a_word"))
                 continue
             name = key.value
             if name in fields:
                 first = fields[name][0].start_mark.line + 1
-                self.error(
-                    key, f"duplicate key '{name}' (first at line {first}); remove one of them"
-                )
+                self.error(key, said("problem.duplicate_key", name=name, first=first))
                 continue
             if name not in allowed:
                 self.error(key, _unknown_key(name, allowed, where))
@@ -112,7 +107,7 @@ class NodeReader:
             fields[name] = (key, value)
         return fields
 
-    def text(self, entry: tuple[Node, Node] | None, what: str) -> str | None:
+    def text(self, entry: tuple[Node, Node] | None, what: Value) -> str | None:
         """The cleaned text of a scalar value, or None (reported) when it is not text."""
         if entry is None:
             return None
@@ -123,16 +118,15 @@ class NodeReader:
         if not self.tag_ok(node):
             return None
         if not isinstance(node, ScalarNode):
-            kind = "a list" if isinstance(node, SequenceNode) else "a mapping"
-            self.error(node, f"{what} must be text, not {kind}; write it on one line or quote it")
+            listed = isinstance(node, SequenceNode)
+            self.error(
+                node,
+                said("problem.not_text_list" if listed else "problem.not_text_mapping", what=what),
+            )
             return None
         value = node.value
         if node.style == '"' and _SURROGATE.search(value):
-            self.error(
-                node,
-                f"{what} has an escape for half a UTF-16 pair (such as \\ud83d); "
-                "write the character itself or its \\U escape with 8 digits",
-            )
+            self.error(node, said("problem.surrogate_escape", what=what))
             return None
         # Only a double-quoted scalar can hold characters its file did not (through escapes).
         if node.style == '"' and UNSAFE_IN_VALUE.search(value):
@@ -142,22 +136,22 @@ class NodeReader:
         return clean(value)
 
 
-def unsafe_message(char: str, *, escaped: bool = False) -> str:
-    what = "bidi control" if is_bidi_control(char) else "control character"
-    where = "written as an escape" if escaped else "in the file"
-    fix = (
-        "remove it; the app lays out right-to-left text itself"
-        if is_bidi_control(char)
-        else "remove it"
+def unsafe_message(char: str, *, escaped: bool = False) -> Wording:
+    """Why a control or bidi character was dropped from a file or an escape, and what to do."""
+    if is_bidi_control(char):
+        return said(
+            "problem.bidi_escaped" if escaped else "problem.bidi_in_file", char=describe(char)
+        )
+    return said(
+        "problem.control_escaped" if escaped else "problem.control_in_file", char=describe(char)
     )
-    return f"{what} {describe(char)} {where} was removed; {fix}"
 
 
-def _unknown_key(name: str, allowed: tuple[str, ...], where: str) -> str:
+def _unknown_key(name: str, allowed: tuple[str, ...], where: Wording) -> Wording:
     close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
     if close:
-        return f"unknown key '{short(name)}'; did you mean '{close[0]}'?"
-    return f"unknown key '{short(name)}' {where}; the keys are: {', '.join(allowed)}"
+        return said("problem.unknown_key_close", name=short(name), close=close[0])
+    return said("problem.unknown_key", name=short(name), where=where, keys=", ".join(allowed))
 
 
 def value_place(entry: tuple[Node, Node]) -> Node:
@@ -169,12 +163,22 @@ def value_place(entry: tuple[Node, Node]) -> Node:
     return value
 
 
-def _printable(message: str) -> str:
+def _printable(message: Wording) -> Wording:
     """A message safe to print: a key or tag quoted in it may hold control characters."""
-    message = strip_unsafe(message)
-    if _SURROGATE.search(message):
-        message = _SURROGATE.sub("\ufffd", message)
-    return message
+    return Wording(
+        message.key,
+        tuple(
+            (name, _printable_value(value) if isinstance(value, str) else value)
+            for name, value in message.values
+        ),
+    )
+
+
+def _printable_value(text: str) -> str:
+    text = strip_unsafe(text)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def short(text: str, limit: int = 60) -> str:

@@ -11,6 +11,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from quiz.bank.clean import DEFAULT_IGNORABLE, describe, looks
 from quiz.bank.model import Question, Severity
 from quiz.bank.nodes import NodeReader, short, value_place
+from quiz.text.wording import Value, Wording, said
 
 QUESTION_KEYS = (
     "question",
@@ -47,15 +48,9 @@ class QuestionReader(NodeReader):
             if question.id in ids:
                 first = ids[question.id]
                 if question.id == question_id(question.text):
-                    message = (
-                        f"the same question as line {first}; "
-                        "change one of them or give each its own 'id'"
-                    )
+                    message = said("problem.same_question", first=first)
                 else:
-                    message = (
-                        f"id '{question.id}' is used twice (first at line {first}); "
-                        "give each question its own id"
-                    )
+                    message = said("problem.duplicate_id", id=question.id, first=first)
                 self.at(question.line, 1 + item.start_mark.column, Severity.ERROR, message)
                 continue
             ids[question.id] = question.line
@@ -66,25 +61,22 @@ class QuestionReader(NodeReader):
         if not self.tag_ok(node):
             return None
         if not isinstance(node, MappingNode):
-            self.error(node, "each question must be a mapping: '- question: ...' then 'choices:'")
+            self.error(node, said("problem.question_not_a_mapping"))
             return None
         errors_before = self.error_count
-        fields = self.mapping(node, QUESTION_KEYS, "in a question")
+        fields = self.mapping(node, QUESTION_KEYS, said("problem.where.question"))
         text = self.text(fields.get("question"), "question")
         if "question" not in fields:
-            self.error(node, "this question has no 'question'; add 'question:' and its text")
+            self.error(node, said("problem.no_question_text"))
         elif text == "":
-            self.error(fields["question"][0], "'question' is empty; write the question after it")
+            self.error(fields["question"][0], said("problem.empty_question"))
         choices, feedback, positions = self.choices(node, fields.get("choices"))
         answers = self.answers(node, fields.get("answer"), choices)
         explanation = self.text(fields.get("explanation"), "explanation") or ""
         source = self.text(fields.get("source"), "source") or ""
         qid = self.text(fields.get("id"), "id")
         if qid is not None and not _ID.fullmatch(qid):
-            self.error(
-                value_place(fields["id"]),
-                "'id' must be one word of text, such as oic-founding-year",
-            )
+            self.error(value_place(fields["id"]), said("problem.bad_id"))
             qid = None
         tags = self.tags(fields.get("tags"))
         shuffle = self.flag(fields.get("shuffle"), default=True)
@@ -113,9 +105,7 @@ class QuestionReader(NodeReader):
     ) -> list[str]:
         """The right choices: one text, or a list of texts for "select all that apply"."""
         if entry is None:
-            self.error(
-                question, "this question has no 'answer'; add 'answer:' with the right choice"
-            )
+            self.error(question, said("problem.no_answer"))
             return []
         key, node = entry
         if not self.tag_ok(node):
@@ -126,20 +116,21 @@ class QuestionReader(NodeReader):
             if answer is None:
                 return []
             if not answer:
-                self.error(key, "'answer' is empty; copy the right choice after it")
+                self.error(key, said("problem.empty_answer"))
                 return []
             pairs: list[tuple[Node, str | None]] = [(node, answer)]
         else:
             if not items:
-                self.error(key, "'answer' is an empty list; list the right choices in it")
+                self.error(key, said("problem.empty_answer_list"))
                 return []
-            pairs = [(item, self.text((key, item), "an answer")) for item in items]
+            an_answer = said("problem.what.answer")
+            pairs = [(item, self.text((key, item), an_answer)) for item in items]
         answers: list[str] = []
         for item, answer in pairs:
             if answer is None:
                 continue
             if answer in answers:
-                self.error(item, f"answer '{short(answer)}' is listed twice; list it once")
+                self.error(item, said("problem.answer_twice", answer=short(answer)))
             elif choices and answer not in choices:
                 self.error(item, _not_a_choice(answer, choices))
             else:
@@ -151,22 +142,23 @@ class QuestionReader(NodeReader):
     ) -> tuple[list[str], list[str], list[tuple[int, int]]]:
         """The choice texts and, aligned with them, their feedback ("" for none) and positions."""
         if entry is None:
-            self.error(question, "this question has no 'choices'; add 'choices:' with a list")
+            self.error(question, said("problem.no_choices"))
             return [], [], []
         key, node = entry
         if not self.tag_ok(node):
             return [], [], []
         if not isinstance(node, SequenceNode):
-            self.error(
-                value_place(entry),
-                "'choices' must be a list: put each choice on its own '- ' line",
-            )
+            self.error(value_place(entry), said("problem.choices_not_a_list"))
             return [], [], []
         if not MIN_CHOICES <= len(node.value) <= MAX_CHOICES:
             self.error(
                 key,
-                f"'choices' has {len(node.value)}; "
-                f"give between {MIN_CHOICES} and {MAX_CHOICES} choices",
+                said(
+                    "problem.choice_count",
+                    found=len(node.value),
+                    least=MIN_CHOICES,
+                    most=MAX_CHOICES,
+                ),
             )
         choices: list[str] = []
         feedback: list[str] = []
@@ -175,47 +167,44 @@ class QuestionReader(NodeReader):
         # What each choice looks like: two that differ only in invisible characters (Paris and
         # Paris with a zero-width space) cannot be told apart by a student.
         seen_looks: dict[str, tuple[str, int, int]] = {}
+        a_choice = said("problem.what.choice")
         for item in node.value:
             if isinstance(item, MappingNode) and self.tag_ok(item):
-                fields = self.mapping(item, CHOICE_KEYS, "in a choice")
+                fields = self.mapping(item, CHOICE_KEYS, said("problem.where.choice"))
                 if "text" not in fields:
-                    self.error(
-                        item, "this choice has no 'text'; write it as {text: ..., feedback: ...}"
-                    )
+                    self.error(item, said("problem.choice_without_text"))
                     continue
-                choice = self.text(fields["text"], "a choice")
+                choice = self.text(fields["text"], a_choice)
                 note = self.text(fields.get("feedback"), "feedback") or ""
             else:
-                choice = self.text((key, item), "a choice")
+                choice = self.text((key, item), a_choice)
                 note = ""
             if choice is None:
                 continue
             if not choice:
-                self.error(item, "a choice is empty; write its text or remove the line")
+                self.error(item, said("problem.empty_choice"))
                 continue
             if choice in seen:
                 self.error(
-                    item,
-                    f"choice '{short(choice)}' appears twice (also at line {seen[choice]}); "
-                    "make every choice different",
+                    item, said("problem.choice_twice", choice=short(choice), first=seen[choice])
                 )
                 continue
             line = item.start_mark.line + 1
             look = looks(choice)
             if not look:
-                self.error(
-                    item,
-                    f"a choice has no visible text, only {_invisible(choice)}; write its text "
-                    "or remove the line",
-                )
+                self.error(item, said("problem.invisible_choice", found=_invisible(choice)))
                 continue
             if look in seen_looks:
                 other, number, at = seen_looks[look]
                 self.error(
                     item,
-                    f"choice '{short(look)}' looks the same as choice {number} (line {at}): they "
-                    f"differ only in invisible characters ({_invisible(choice + other)}); "
-                    "remove them, or make every choice different",
+                    said(
+                        "problem.choice_looks_the_same",
+                        choice=short(look),
+                        number=number,
+                        first=at,
+                        found=_invisible(choice + other),
+                    ),
                 )
                 continue
             seen[choice] = line
@@ -226,20 +215,19 @@ class QuestionReader(NodeReader):
         return choices, feedback, positions
 
 
-def _invisible(text: str) -> str:
+def _invisible(text: str) -> Value:
     """The invisible characters of a text, named: `U+200B (ZERO WIDTH SPACE)`."""
     found = dict.fromkeys(DEFAULT_IGNORABLE.findall(text))
     found |= dict.fromkeys(c for c in text if c.isspace())
-    names = [describe(c) for c in found][:3] or ["blanks"]
-    return ", ".join(names)
+    names = [describe(c) for c in found][:3]
+    return ", ".join(names) if names else said("problem.blanks")
 
 
-def _not_a_choice(answer: str, choices: list[str]) -> str:
-    message = f"answer '{short(answer)}' is not one of the choices"
+def _not_a_choice(answer: str, choices: list[str]) -> Wording:
     folded = {c.casefold().strip(" .!?"): c for c in choices}
     close = folded.get(answer.casefold().strip(" .!?")) or next(
         iter(difflib.get_close_matches(answer, choices, n=1, cutoff=0.6)), None
     )
     if close:
-        return f"{message}; did you mean '{short(close)}'?"
-    return f"{message}; copy the text of the right choice exactly"
+        return said("problem.not_a_choice_close", answer=short(answer), close=short(close))
+    return said("problem.not_a_choice", answer=short(answer))

@@ -44,6 +44,9 @@ _SGR = re.compile(r"\x1b\[[0-9;]*m")
 _CELL_GAP = re.compile(r" *[\u2500-\u257f]+ *| {2,}")
 _OPTION = re.compile(r"(?<![\w/.-])(?:--?[A-Za-z]|/[\w.])")
 _MACHINE_PREFIX = re.compile(r"^\S+?:\d+:\d+: \w+: |^quiz: \w+: ")
+_FILE_PREFIX = re.compile(r"^\S+?:\d+:\d+: \w+: ")
+# What a message quotes from a file: a key, a choice, a value ('...').
+_QUOTED = re.compile(r"'[^']*'")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _BOX = re.compile("[\u2500-\u257f]")
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -146,10 +149,14 @@ def _direction(text: str, rtl: bool) -> bool:
     """A cell's direction. In a left-to-right interface, its first strong letter's (UAX #9). In
     a right-to-left one, its letters' majority, the `path:line:col: error:` or `quiz: error:`
     that opens a message not counted: an Arabic message that starts with an option name is
-    Arabic, an English one (a bank's problem) that quotes an Arabic choice is English."""
+    Arabic, an English one (a bank's problem) that quotes an Arabic choice is English. A
+    problem in a file is Arabic when it has Arabic words outside what it quotes, however many
+    keys it lists ('colour' is not a key; the keys are: title, language, ...)."""
     if not rtl:
         return paragraph_direction(text, False)
     body = _MACHINE_PREFIX.sub("", text, count=1)
+    if _FILE_PREFIX.match(text):
+        return _RTL_LETTER.search(_QUOTED.sub("", body)) is not None
     right = len(_RTL_LETTER.findall(body))
     left = len(_LATIN_LETTER.findall(body))
     return right >= left

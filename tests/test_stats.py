@@ -13,7 +13,7 @@ import pytest
 
 from quiz.bank.loader import load_bank
 from quiz.bank.model import Bank, Question
-from quiz.progress.stats import UNTAGGED, Stats, compute
+from quiz.progress.stats import UNTAGGED, Stats, chance_of_right, compute
 from quiz.render.stats import print_stats
 from quiz.store import CardState, Store, StoreError, bank_key
 
@@ -289,19 +289,70 @@ def test_no_banks_no_tags(seeded: Seeded) -> None:
 
 def test_weakest_mixes_accuracy_and_recall(seeded: Seeded) -> None:
     stats = amal(seeded)
+    # chance = (right + 2 x prior) / (answers + 2), prior 1/2, or the recall where studied.
     assert weakest_of(stats) == [
-        ("b2", 2, 0, None),  # 0%
-        ("a2", 3, 1, None),  # 33%
-        ("b3", 1, 1, 0.5906),  # recall after 3 days at stability 0.1, though never wrong
-        ("a1", 3, 2, None),  # 67%, 3 answers; ties with b1 are by bank
-        ("b1", 3, 2, None),  # its card is retired: ranked by accuracy
+        ("b2", 2, 0, None),  # (0 + 1) / 4 = 25%
+        ("a2", 3, 1, None),  # (1 + 1) / 5 = 40%
+        ("a1", 3, 2, None),  # (2 + 1) / 5 = 60%, 3 answers; ties with b1 are by bank
+        ("b1", 3, 2, None),  # its card is retired: by its record alone, 60%
+        ("b3", 1, 1, 0.5906),  # (1 + 2 x 0.5906) / 3 = 72.7%: never wrong, but due
     ]
+    chances = [round(w.chance, 4) for w in stats.weakest]
+    assert chances == [0.25, 0.4, 0.6, 0.6, 0.7271]
     # a3 was never wrong and has no card; a4 is no longer in its bank.
     assert [w.text for w in stats.weakest][:2] == [
         "1/2 + 1/4?",
         "Capital of [bold]France[/bold]? Close tag [/",
     ]
-    assert [w.bank for w in stats.weakest][:3] == [seeded.math, seeded.geo, seeded.math]
+    assert [w.bank for w in stats.weakest][:3] == [seeded.math, seeded.geo, seeded.geo]
+
+
+def test_the_chance_is_smoothed_so_one_answer_is_not_extreme() -> None:
+    # Worked by hand: (right + 1) / (answers + 2) without a card.
+    assert chance_of_right(1, 1, None) == 2 / 3  # one right answer is not "100%"
+    assert chance_of_right(0, 1, None) == 1 / 3  # nor one wrong answer "0%"
+    assert chance_of_right(2, 2, None) == 3 / 4
+    assert chance_of_right(9, 40, None) == 10 / 42  # missed 31 of 40: 23.8%
+    # Studied: the recall now weighs as two answers beside the record.
+    assert chance_of_right(1, 2, 0.9) == pytest.approx(2.8 / 4)  # (1 + 1.8) / 4
+    assert chance_of_right(0, 1, 1.0) == 2 / 3  # missed once, reviewed today (recall 1)
+
+
+def test_a_question_missed_31_of_40_times_is_near_the_top(tmp_path: Path) -> None:
+    key = bank_key(tmp_path / "bank.yaml")
+    start = NOW - timedelta(days=20)
+    with Store.open(tmp_path / "scores.db") as store:
+        session = store.start_session(bank=key, title="B", planned=60, now=start)
+
+        def answer(qid: str, right: bool, n: int) -> None:
+            store.record_answer(
+                session,
+                question_id=qid,
+                question=f"Q {qid}",
+                choices=CHOICES,
+                picked=0 if right else 1,
+                correct=right,
+                ms=1000,
+                now=start + timedelta(minutes=n),
+            )
+
+        n = 0
+        for qid in ("easy1", "easy2", "easy3", "easy4", "easy5"):  # 2 of 2 right: not weak
+            for _ in range(2):
+                answer(qid, True, n := n + 1)
+        answer("once_right", True, n := n + 1)  # 1 of 1: not weak
+        answer("once_wrong", False, n := n + 1)  # 0 of 1: (0 + 1) / 3 = 33.3%
+        answer("half", True, n := n + 1)  # 1 of 2: 2 / 4 = 50%
+        answer("half", False, n := n + 1)
+        for k in range(40):  # 9 right of 40: (9 + 1) / 42 = 23.8%
+            answer("often_missed", k < 9, n := n + 1)
+        stats = compute(store, profile="default", now=NOW, tz=TZ)
+    assert [(w.question_id, w.answers, w.correct) for w in stats.weakest] == [
+        ("often_missed", 40, 9),
+        ("once_wrong", 1, 0),
+        ("half", 2, 1),
+    ]
+    assert [round(100 * w.chance, 1) for w in stats.weakest] == [23.8, 33.3, 50.0]
 
 
 def test_recall_is_fsrs_retrievability(seeded: Seeded) -> None:
@@ -316,7 +367,8 @@ def test_recall_is_fsrs_retrievability(seeded: Seeded) -> None:
 
 
 def test_weakest_cards_are_those_with_the_lowest_recall(tmp_path: Path) -> None:
-    """With more cards than are listed, fsrs is asked about the right ones."""
+    """Studied questions never wrong are weak once due: recall below 90%, which FSRS reaches
+    when the days since the last review equal the card's stability (here 10 days)."""
     key = bank_key(tmp_path / "bank.yaml")
     reviewed = NOW - timedelta(days=10)
     stabilities = [50.0, 0.5, 20.0, 3.0, 100.0, 1.0, 8.0, 0.2, 30.0, 5.0, 2.0, 12.0, 0.8, 70.0]
@@ -336,8 +388,9 @@ def test_weakest_cards_are_those_with_the_lowest_recall(tmp_path: Path) -> None:
                 now=reviewed,
             )
         stats = compute(store, profile="default", now=NOW, tz=TZ)
-    lowest = sorted(range(len(stabilities)), key=lambda n: stabilities[n])[:10]
-    assert [w.question_id for w in stats.weakest] == [f"q{n}" for n in lowest]
+    # Stabilities below 10 (days since the review): 0.2, 0.5, 0.8, 1, 2, 3, 5 and 8.
+    due = ["q7", "q1", "q12", "q5", "q10", "q3", "q9", "q6"]
+    assert [w.question_id for w in stats.weakest] == due
     recalls = [w.recall for w in stats.weakest]
     assert recalls == sorted(recalls)
     assert all(r is not None and 0 < r < 1 for r in recalls)
@@ -347,15 +400,20 @@ def test_without_banks_weakest_keeps_removed_questions_with_their_stored_text(
     seeded: Seeded,
 ) -> None:
     stats = amal(seeded, banks=None)
-    assert [w.question_id for w in stats.weakest] == ["a4", "b2", "a2", "b3", "a1", "b1"]
+    # a4 and b2 tie at (0 + 1) / 4: by bank; b3 is last, at 72.7%.
+    assert [w.question_id for w in stats.weakest] == ["a4", "b2", "a2", "a1", "b1", "b3"]
     assert stats.weakest[0].text == "Stored text of a4"
 
 
-def test_a_question_needs_two_answers_and_a_card_reviewed_today_is_not_weak(
-    seeded: Seeded,
-) -> None:
+def test_one_wrong_answer_is_weak_but_not_the_weakest_possible(seeded: Seeded) -> None:
     stats = compute(seeded.store, profile="omar", banks=seeded.banks, now=NOW, tz=TZ)
-    assert stats.weakest == ()  # a1, a2 answered once; b1's card was reviewed today
+    # a1 and a2 missed once: (0 + 1) / 3; b1 missed once, its card reviewed today (recall 1):
+    # (0 + 2) / 3.
+    assert [(w.question_id, round(w.chance, 4)) for w in stats.weakest] == [
+        ("a1", 0.3333),
+        ("a2", 0.3333),
+        ("b1", 0.6667),
+    ]
     assert (stats.sessions, stats.answers, stats.correct, stats.time_ms) == (2, 3, 0, 6_000)
     assert (stats.current_streak, stats.longest_streak) == (1, 1)
 
@@ -380,7 +438,7 @@ def test_one_bank(seeded: Seeded) -> None:
     assert (math.sessions, math.answers, math.correct, math.time_ms) == (3, 6, 3, 105_000)
     assert [d.day for d in math.days] == [day(3), day(4), day(6), day(8)]
     assert (math.longest_streak, math.current_streak) == (2, 1)
-    assert [w.question_id for w in math.weakest] == ["b2", "b3", "b1"]
+    assert [w.question_id for w in math.weakest] == ["b2", "b1", "b3"]
     # S4 is a study session: no score, no point on the chart.
     assert [p.session_id for p in math.scores] == [seeded.sessions["S3"]]
 
@@ -552,7 +610,7 @@ def test_json_shape(seeded: Seeded) -> None:
         "correct": 0,
         "percent": 0.0,
     }
-    assert data["weakest"][2] == {
+    assert data["weakest"][4] == {
         "bank": seeded.math,
         "title": "Arithmetic",
         "question_id": "b3",
@@ -561,6 +619,7 @@ def test_json_shape(seeded: Seeded) -> None:
         "correct": 1,
         "percent": 100.0,
         "recall": 0.591,
+        "chance": 0.727,
     }
     assert data["weakest"][0]["recall"] is None
     assert json.loads(json.dumps(amal(seeded, bank=seeded.geo).as_json()))["bank"] == seeded.geo

@@ -42,12 +42,17 @@ async def test_the_statistics_screen_shows_the_seeded_figures(tmp_path: Path):
             assert "3 sessions · 9 answers · 56% right · 1m 30s spent" in text
             assert "3 days in a row (longest 3)" in text
             assert "56%  capitals  (9 answers)" in text
-            # The weakest first: Kenya, never right.
+            # The weakest first: Kenya, never right, (0 + 1) / (3 + 2) = 20%; then France, 2 of
+            # 3, (2 + 1) / 5 = 60%; Japan, never wrong, is not weak.
             weakest = text[text.index("Weakest questions:") :]
             assert weakest.index("What is the capital of Kenya?") < weakest.index(
                 "What is the capital of France?"
             )
-            assert "0% chance of a right answer · 3 answers" in weakest
+            assert "Japan" not in weakest
+            assert "20% chance of a right answer · 0 of 3 right" in weakest
+            assert "60% chance of a right answer · 2 of 3 right" in weakest
+            rule = "chance = (right + 2 × prior) / (answers + 2); prior: the FSRS recall now if"
+            assert rule in weakest
             # The score over time has one bar a session: 2/3, 1/3, 2/3 of the 3 planned.
             assert text.count("███████░░░  67%  2/3  practice") == 2
             assert text.count("███░░░░░░░  33%  1/3  practice") == 1
@@ -82,7 +87,9 @@ async def test_the_score_chart_is_on_a_0_to_100_scale_with_dates_and_values(
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
-            lines = [line.strip() for line in screen_text(app).splitlines()]
+            # Without the scroll bar's cells (drawn at the right edge when the body scrolls).
+            rows = screen_text(app).splitlines()
+            lines = [line.rstrip().rstrip("▁▔").strip() for line in rows]
             # 0% is an empty bar, 100% a full one; one answered of three planned is 1/3, 33%.
             assert "2026-03-01  ░░░░░░░░░░   0%  0/3  practice" in lines
             assert "2026-03-02  ██████████ 100%  3/3  practice" in lines

@@ -26,12 +26,15 @@ What counts:
   question with several tags counts under each. A question with no tag, whose bank could not
   be had (None, or missing from the mapping), or that is no longer in its bank counts under
   UNTAGGED, so the tags account for every answer. Without `banks` there are no tags.
-- Weakest questions: a question with a study card (not retired) is scored by its recall
-  probability now (FSRS retrievability, from fsrs), any other by its share of right answers,
-  once it has MIN_ANSWERS answers; both are chances of a right answer, so they are ranked
-  together, lowest first (then more answers first, then bank and id). A question never wrong
-  and without a card, or with a recall of 1 (reviewed today), is not weak. A question no
-  longer in its (loaded) bank is left out: it cannot be practised again. The text shown is
+- Weakest questions: ranked by the chance of a right answer, lowest first (then more answers
+  first, then bank and id), from the student's own record, smoothed:
+  chance = (right + 2 x prior) / (answers + 2) (chance_of_right), where the prior is the FSRS
+  recall now (retrievability, from fsrs) for a question with a study card (not retired), else
+  1/2. So one answer, right, is 2/3 and never the best or the worst, a question missed 31 times
+  of 40 is (9 + 1) / 42 = 24%, and a studied question's recall weighs as two answers beside its
+  record. A question is weak when it was answered wrong at least once, or is studied and its
+  recall has fallen below the retention FSRS aims at (90%, when a card falls due). A question
+  no longer in its (loaded) bank is left out: it cannot be practised again. The text shown is
   the bank's, or the text last asked when the bank cannot be had.
 
 Speed: the answers themselves are not read. quiz.store keeps totals of the final answers by
@@ -47,7 +50,6 @@ saving answers meanwhile neither waits nor skews the figures.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -57,10 +59,11 @@ from fsrs import Card, Scheduler, State
 from quiz.bank.cache import questions_by_id
 from quiz.bank.model import Bank, Question
 from quiz.progress.stats_data import DayTotal, ScorePoint, Stats, TagScore, WeakQuestion
-from quiz.store import CardState, QuarterTotal, QuestionTotal, SessionInfo, StatisticsReads, Store
+from quiz.store import QuarterTotal, QuestionTotal, SessionInfo, StatisticsReads, Store
 
 __all__ = [
-    "MIN_ANSWERS",
+    "PRIOR",
+    "PRIOR_WEIGHT",
     "UNTAGGED",
     "WEAKEST",
     "DayTotal",
@@ -68,6 +71,7 @@ __all__ = [
     "Stats",
     "TagScore",
     "WeakQuestion",
+    "chance_of_right",
     "compute",
 ]
 
@@ -77,8 +81,10 @@ UNTAGGED = "(untagged)"
 #: How many weakest questions are listed.
 WEAKEST = 10
 
-#: How many answers a question without a study card needs before its accuracy ranks it.
-MIN_ANSWERS = 2
+#: The prior chance of a right answer of a question never studied, and what it weighs, in
+#: answers: chance = (right + PRIOR_WEIGHT x prior) / (answers + PRIOR_WEIGHT).
+PRIOR = 0.5
+PRIOR_WEIGHT = 2
 
 #: The seconds in a quarter hour: quiz.store totals each session's answers per quarter hour.
 QUARTER = 900
@@ -365,58 +371,50 @@ def _tags(questions: list[QuestionTotal], banks: _Banks) -> tuple[TagScore, ...]
     return tuple(scores)
 
 
+def chance_of_right(correct: int, answers: int, recall: float | None) -> float:
+    """A question's chance of a right answer: (right + 2 x prior) / (answers + 2).
+
+    The prior is the FSRS recall now for a studied question, else 1/2: the mean of a Beta
+    prior worth two answers, updated by the student's own record. A question answered once,
+    right, is 2/3 (not 100%); missed 31 of 40 is (9 + 1) / 42 = 24%, near the top of the
+    weakest; a studied question's recall counts as two answers, so a long record outweighs it.
+    """
+    prior = PRIOR if recall is None else recall
+    return (correct + PRIOR_WEIGHT * prior) / (answers + PRIOR_WEIGHT)
+
+
 def _weakest(
     reads: StatisticsReads, questions: list[QuestionTotal], banks: _Banks, now: datetime
 ) -> list[WeakQuestion]:
     """The WEAKEST questions with the lowest chance of a right answer, lowest first."""
-    # Recall falls as elapsed days / stability grows, so the cards with the WEAKEST highest
-    # ratios are the ones with the lowest recall: fsrs is asked only about those.
-    by_ratio: list[tuple[float, int, str, str, QuestionTotal]] = []
-    by_share: list[tuple[float, int, str, str, int]] = []
+    scheduler = Scheduler()
+    ranked: list[tuple[float, int, str, str, float | None, int, int]] = []
     for row in questions:
         bank, question_id, answers, correct, card_id, stability, last = row
+        if answers <= 0:
+            continue
+        recall = None
+        if card_id is not None and stability is not None and stability > 0 and last is not None:
+            # Retrievability needs only the stability and the last review (fsrs).
+            card = Card(card_id=card_id, state=State.Review, stability=stability, last_review=last)
+            recall = scheduler.get_card_retrievability(card, current_datetime=now)
+        # Weak: missed at least once, or studied and due (recall below the retention aimed at).
+        if correct >= answers and (recall is None or recall >= scheduler.desired_retention):
+            continue
+        chance = chance_of_right(correct, answers, recall)
+        ranked.append((chance, -answers, bank, question_id, recall, answers, correct))
+    ranked.sort(key=lambda item: item[:4])
+    weakest = []
+    for chance, _, bank, question_id, recall, answers, correct in ranked:
         by_id = banks.questions(bank)
         if by_id is not None and question_id not in by_id:
             continue  # no longer in its bank: it cannot be practised again
-        if card_id is not None and stability is not None and stability > 0 and last is not None:
-            elapsed = max(0, (now - last).days)
-            by_ratio.append((-elapsed / stability, -answers, bank, question_id, row))
-        elif answers >= MIN_ANSWERS and correct < answers:
-            by_share.append((correct / answers, -answers, bank, question_id, correct))
-    scheduler = Scheduler()
-    ranked: list[tuple[float, int, str, str, float | None, int, int]] = []
-    lowest = heapq.nsmallest(WEAKEST, by_ratio)
-    cards = reads.cards([row.card_id for *_, row in lowest if row.card_id is not None])
-    for _, _, bank, question_id, row in lowest:
-        assert row.card_id is not None
-        card = _card(cards[row.card_id])
-        chance = scheduler.get_card_retrievability(card, current_datetime=now)
-        if chance < 1:
-            answers, correct = row.answers, row.correct
-            ranked.append((chance, -answers, bank, question_id, chance, answers, correct))
-    for share, minus_answers, bank, question_id, correct in heapq.nsmallest(WEAKEST, by_share):
-        ranked.append((share, minus_answers, bank, question_id, None, -minus_answers, correct))
-    ranked.sort(key=lambda item: item[:4])
-    weakest = []
-    for _, _, bank, question_id, recall, answers, correct in ranked[:WEAKEST]:
-        by_id = banks.questions(bank)
         question = None if by_id is None else by_id.get(question_id)
         text = question.text if question is not None else reads.question_text(bank, question_id)
-        weakest.append(WeakQuestion(bank, question_id, text, answers, correct, recall))
+        weakest.append(WeakQuestion(bank, question_id, text, answers, correct, recall, chance))
+        if len(weakest) == WEAKEST:
+            break
     return weakest
-
-
-def _card(card: CardState) -> Card:
-    """The fsrs Card of a saved study card."""
-    return Card(
-        card_id=card.card_id,
-        state=State(card.state),
-        step=card.step,
-        stability=card.stability,
-        difficulty=card.difficulty,
-        due=card.due,
-        last_review=card.last_review,
-    )
 
 
 def _day_start(day: date, tz: tzinfo | None) -> datetime:

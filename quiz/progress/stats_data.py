@@ -91,16 +91,14 @@ class WeakQuestion:
     correct: int
     #: The FSRS probability (0 to 1) of recalling it now, for a question with a study card.
     recall: float | None
+    #: What it is ranked by (0 to 1): (right + 2 x prior) / (answers + 2), the prior its
+    #: recall when studied, else 1/2 (quiz.progress.stats.chance_of_right).
+    chance: float
 
     @property
     def percent(self) -> float:
         """The percentage of its answers that were right."""
         return percent(self.correct, self.answers)
-
-    @property
-    def chance(self) -> float:
-        """What it is ranked by: its recall when it has a card, else its share right (0 to 1)."""
-        return self.recall if self.recall is not None else self.correct / self.answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +143,8 @@ class Stats:
     def as_json(self) -> dict[str, Any]:
         """Return the statistics as JSON-ready data.
 
-        Shape (percentages are rounded to 0.1 and recall to 0.001; times are ISO 8601 with the
-        offset of the statistics' time zone; counts and milliseconds are exact)::
+        Shape (percentages are rounded to 0.1, recall and chance to 0.001; times are ISO 8601
+        with the offset of the statistics' time zone; counts and milliseconds are exact)::
 
             {"profile": str, "bank": str | null, "now": time,
              "totals": {"sessions": int, "answers": int, "correct": int,
@@ -162,7 +160,7 @@ class Stats:
                        "percent": float}],
              "weakest": [{"bank": str, "title": str, "question_id": str, "question": str,
                           "answers": int, "correct": int, "percent": float,
-                          "recall": float | null}]}
+                          "recall": float | null, "chance": float}]}
 
         Lists are in the order of the attributes: scores and days oldest first, tags and
         weakest weakest first. A score's percent is right / planned (docs/scores.md), as in
@@ -227,6 +225,7 @@ class Stats:
                     "correct": w.correct,
                     "percent": round(w.percent, 1),
                     "recall": None if w.recall is None else round(w.recall, 3),
+                    "chance": round(w.chance, 3),
                 }
                 for w in self.weakest
             ],

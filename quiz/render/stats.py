@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from quiz.progress.stats import ScorePoint, Stats
+from quiz.progress.stats import PRIOR_WEIGHT, ScorePoint, Stats
 from quiz.progress.stats_data import kind_word
 from quiz.text.i18n import digits, t
 
@@ -29,6 +29,11 @@ def bar(percent: float, cells: int = SCORE_CELLS) -> str:
     """A bar on the absolute scale: `cells` cells are 100%, none filled is 0% (`███░░░░░░░`)."""
     filled = max(0, min(cells, round(cells * percent / 100)))
     return "█" * filled + "░" * (cells - filled)
+
+
+def chance_rule() -> str:
+    """How the weakest questions' chance is worked out, in one line (quiz.progress.stats)."""
+    return t("stats.chance_rule", weight=PRIOR_WEIGHT, half=digits("1/2"))
 
 
 def score_row(point: ScorePoint) -> str:
@@ -176,12 +181,13 @@ def _print_weakest(console: Console, stats: Stats) -> None:
 
     if not stats.weakest:
         return
-    table = Table(title=Text(t("cli.stats.weakest_title")))
+    table = Table(title=Text(t("cli.stats.weakest_title")), caption=Text(chance_rule()))
     table.add_column(t("cli.stats.question"), overflow="fold", ratio=3)
     table.add_column(t("cli.stats.bank_column"), overflow="fold", ratio=1)
     table.add_column(t("cli.stats.answers"), justify="right")
     table.add_column(t("cli.stats.right"), justify="right")
     table.add_column(t("cli.stats.recall"), justify="right")
+    table.add_column(t("cli.stats.chance"), justify="right")
     for weak in stats.weakest:
         table.add_row(
             Text(weak.text),
@@ -189,6 +195,7 @@ def _print_weakest(console: Console, stats: Stats) -> None:
             Text(digits(weak.answers)),
             Text(_percent_text(weak.percent)),
             Text("" if weak.recall is None else _percent_text(100 * weak.recall)),
+            Text(_percent_text(100 * weak.chance)),
         )
     console.print(table)
 

@@ -14,7 +14,7 @@ from textual.widgets import LoadingIndicator, Static
 from quiz.bank.model import Bank
 from quiz.files import stored_path
 from quiz.progress.stats import Stats, compute
-from quiz.render.stats import score_row
+from quiz.render.stats import chance_rule, score_row
 from quiz.store import StoreError, bank_key
 from quiz.text.i18n import t, translatable
 from quiz.ui.bidi_text import Stacked
@@ -64,6 +64,7 @@ class StatsScreen(AppScreen):
             yield Static(ui_text(t("stats.by_tag")), classes="stats-heading")
             yield Static(id="tags")
             yield Static(ui_text(t("stats.weakest")), classes="stats-heading")
+            yield Static(ui_text(chance_rule()), classes="stats-caption")
             yield Static(id="weakest")
         yield QuizFooter()
 
@@ -164,7 +165,15 @@ class StatsScreen(AppScreen):
         weakest = []
         for question in stats.weakest:
             chance = t("percent", value=100 * question.chance)
-            label = t("stats.weak", percent=chance, answers=question.answers)
+            label = t(
+                "stats.weak_record",
+                percent=chance,
+                correct=question.correct,
+                answers=question.answers,
+            )
+            if question.recall is not None:
+                recall = t("percent", value=100 * question.recall)
+                label += t("stats.weak_recall", recall=recall)
             weakest.append(ui_text(label, style="$text-muted"))
             weakest.append(bank_text(question.text, self.language_of(question.bank)))
         self.query_one("#weakest", Static).update(

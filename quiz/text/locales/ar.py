@@ -262,7 +262,6 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "many": "{count} إجابة",
         "other": "{count} إجابة",
     },
-    "stats.weak": "احتمال إجابة صحيحة {percent} · {answers} إجابات",
     "footer.flag": "علّم",
     "footer.overview": "نظرة عامة",
     "footer.go_to": "اذهب",
@@ -330,4 +329,10 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "loading.no_cache": "ذاكرة البنوك المؤقتة معطّلة: يُقرأ البنك الكبير من جديد في كل مرة.",
     "stats.score_row": "{date}  {bar} {percent}  {correct} من {planned}  {kind}",
     "stats.scores_caption": "آخر {shown} من {total} · الصحيح من المُخطَّط · العمود الممتلئ {full}",
+    "stats.weak_record": "احتمال إجابة صحيحة {percent} · {correct} صحيحة من {answers}",
+    "stats.weak_recall": " · التذكّر {recall}",
+    "stats.chance_rule": (
+        "الاحتمال = (الصحيحة + {weight} × القبلي) ÷ (الإجابات + {weight})؛"
+        " القبلي: تذكّر FSRS الآن إن دُرس السؤال، وإلا {half}"
+    ),
 }

@@ -342,4 +342,5 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "cli.stats.scores_caption": (
         "النتيجة: الصحيح من المُخطَّط، والسؤال غير المُجاب ليس صحيحًا؛ ولا نتيجة لجلسة الدراسة"
     ),
+    "cli.stats.chance": "الاحتمال",
 }

@@ -287,4 +287,5 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "cli.stats.scores_caption": (
         "Score: right / planned, a question not answered is not right; a study session has none"
     ),
+    "cli.stats.chance": "Chance",
 }

@@ -184,7 +184,6 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "other": "{count} days in a row (longest {longest})",
     },
     "stats.answers": {"one": "{count} answer", "other": "{count} answers"},
-    "stats.weak": "{percent} chance of a right answer · {answers} answers",
     "footer.flag": "Flag",
     "footer.overview": "Overview",
     "footer.go_to": "Go to",
@@ -255,4 +254,10 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "loading.no_cache": "The bank cache is off: a big bank is read again at every start.",
     "stats.score_row": "{date}  {bar} {percent}  {correct}/{planned}  {kind}",
     "stats.scores_caption": "latest {shown} of {total} · right / planned · full bar {full}",
+    "stats.weak_record": "{percent} chance of a right answer · {correct} of {answers} right",
+    "stats.weak_recall": " · recall {recall}",
+    "stats.chance_rule": (
+        "chance = (right + {weight} × prior) / (answers + {weight});"
+        " prior: the FSRS recall now if studied, else {half}"
+    ),
 }

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from configparser import ConfigParser
 from functools import lru_cache
 from typing import Any
 
@@ -55,12 +54,19 @@ ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee-\u06ff\u0750
 # -- shaping --------------------------------------------------------------------------------------
 
 
+#: ConfigParser's words for true and false (importing configparser costs English start-up time).
+_BOOLEAN_STATES = {
+    **dict.fromkeys(("1", "yes", "true", "on"), True),
+    **dict.fromkeys(("0", "no", "false", "off"), False),
+}
+
+
 class _Settings(dict[str, str]):
     """The reshaper's settings read once: it looks each one up in a ConfigParser on every call,
     which was half the cost of shaping a word."""
 
     def getboolean(self, key: str) -> bool:
-        return ConfigParser.BOOLEAN_STATES[self[key.lower()].lower()]
+        return _BOOLEAN_STATES[self[key.lower()].lower()]
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ Every figure that needs more students than it has is None (the renderers say "to
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Sequence
 
 #: The least students for a correlation, a 27% group or a distribution's shape to mean anything.
@@ -48,15 +49,18 @@ def sample_variance(values: Sequence[float]) -> float | None:
     if n < 2:
         return None
     m = mean(values)
-    return sum((v - m) ** 2 for v in values) / (n - 1)
+    deviations = [v - m for v in values]
+    return sum(map(operator.mul, deviations, deviations)) / (n - 1)
 
 
 def covariance(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     n = len(xs)
     if n < 2:
         return None
+    if len(ys) != n:
+        raise ValueError("covariance of sequences of different lengths")
     mx, my = mean(xs), mean(ys)
-    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / (n - 1)
+    return sum(map(operator.mul, [x - mx for x in xs], [y - my for y in ys])) / (n - 1)
 
 
 def correlation(xs: Sequence[float], ys: Sequence[float]) -> float | None:

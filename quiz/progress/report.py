@@ -203,6 +203,7 @@ class Report:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
 def _file_name(bank: str) -> str:
     # Paths from Windows computers use backslashes.
     return re.split(r"[\\/]", bank.rstrip("\\/"))[-1]
@@ -277,6 +278,8 @@ class _Tally:
     #: Each student's first response: (right, picked), and the choice texts shown.
     first: dict[str, tuple[bool, str]] = field(default_factory=dict)
     choices: list[str] = field(default_factory=list)
+    #: The `choices` cells already read into `choices` (most answers repeat one).
+    shown: set[str] = field(default_factory=set)
 
 
 def build_report(
@@ -300,9 +303,11 @@ def build_report(
         tally.answers += 1
         tally.who.add(name)
         tally.first.setdefault(name, (answer.right, answer.picked))
-        for text in answer.choices.split(JOIN) if answer.choices else ():
-            if text not in tally.choices:
-                tally.choices.append(text)
+        if answer.choices and answer.choices not in tally.shown:
+            tally.shown.add(answer.choices)
+            for text in answer.choices.split(JOIN):
+                if text not in tally.choices:
+                    tally.choices.append(text)
         counts = by_student.setdefault(name, [0, 0])
         counts[0] += 1
         if answer.right:

@@ -11,6 +11,7 @@ import csv
 import io
 import itertools
 import json
+import operator
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -221,6 +222,11 @@ def _attempt(path: Path, line: int, value: str) -> int:
     return int(text)
 
 
+def _unguarded(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """The cells without the quote that kept each from being a formula in a spreadsheet."""
+    return tuple(csv_unguard(c) if c[:1] == "'" else c for c in cells)
+
+
 def _read_csv(path: Path, raw: IO[bytes], file_index: int) -> Iterator[Answer]:
     with io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as stream:
         first = stream.readline()
@@ -237,15 +243,19 @@ def _read_csv(path: Path, raw: IO[bytes], file_index: int) -> Iterator[Answer]:
             index = [header.index(c) for c in REQUIRED]
             extra = {c: header.index(c) for c in OPTIONAL if c in header}
             width = max(index + list(extra.values())) + 1
-            positions = [extra.get(c, -1) for c in OPTIONAL]
+            # Each row gets one empty cell at its end: a column the export has not is read there.
+            required = operator.itemgetter(*index)
+            optional = operator.itemgetter(*(extra.get(c, -1) for c in OPTIONAL))
             for row in reader:
                 if not "".join(row).strip():
                     continue  # spreadsheets leave blank lines at the end
-                cells = row + [""] * (width - len(row)) if len(row) < width else row
-                # The quote that kept a cell from being a formula in a spreadsheet comes off.
-                profile, bank, title, qid, question, picked, result = (
-                    csv_unguard(c) if c[:1] == "'" else c for c in (cells[i] for i in index)
-                )
+                if len(row) < width:
+                    row += [""] * (width - len(row))
+                row.append("")
+                cells: tuple[str, ...] = required(row)
+                if "'" in "".join(cells):
+                    cells = _unguarded(cells)
+                profile, bank, title, qid, question, picked, result = cells
                 qid = qid.strip()
                 if not qid:
                     raise ReportError(
@@ -255,11 +265,10 @@ def _read_csv(path: Path, raw: IO[bytes], file_index: int) -> Iterator[Answer]:
                 right = word == RIGHT
                 if not right and word != WRONG:
                     _result(path, f":{reader.line_num}", result)  # raises, naming the row
-                # The optional columns, by position ("" where the export has none).
-                database, session, answer_id, mode, attempt, answered_at, choices = (
-                    "" if i < 0 else csv_unguard(cells[i]) if cells[i][:1] == "'" else cells[i]
-                    for i in positions
-                )
+                more: tuple[str, ...] = optional(row)
+                if "'" in "".join(more):
+                    more = _unguarded(more)
+                database, session, answer_id, mode, attempt, answered_at, choices = more
                 yield Answer(
                     profile.strip() or DEFAULT_PROFILE,
                     bank,

@@ -66,7 +66,7 @@ def test_quiz_check_in_arabic_prints_arabic_after_a_machine_readable_prefix(
         "language, description, source, tags, shuffle, questions",
         f"{broken}:7:13: error: الإجابة 'الجيزة' ليست من الخيارات؛ انسخ نص الخيار الصحيح كما هو",
         f"{broken}:9:22: error: الخيار 'عمّان' مكرّر (ورد أيضًا في السطر ٩)؛ اجعل كل خيار مختلفًا",
-        f"{broken}:11:14: error: يجب أن تكون قيمة 'shuffle' true أو false، لا 'maybe'",
+        f"{broken}:11:14: error: يجب أن تكون قيمة 'shuffle' إما true أو false، لا 'maybe'",
         f"{advice}:3:5: warning: ليس لهذا السؤال شرح؛ أضف 'explanation:' تقول فيه لماذا "
         "الإجابة صحيحة (يقرؤه الطلاب بعد الإجابة)",
         f"{advice}:4:21: warning: الخيار 'All of the above' يشير إلى الخيارات الأخرى، لكن "

@@ -9,7 +9,7 @@ from pathlib import Path
 from quiz import locations
 from quiz.cli.common import EXIT_OK, EXIT_PROBLEMS
 from quiz.errors import QuizError
-from quiz.text.counts import count as counted
+from quiz.text.i18n import separator, t
 from quiz.text.safe import printable_name
 
 _KIND = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
@@ -25,9 +25,7 @@ def _existing(target: Path | str, option: str) -> Path | str:
     from quiz.store import is_server_url
 
     if not is_server_url(target) and not os.path.isfile(target):
-        raise QuizError(
-            f"{printable_name(os.fspath(target))}: no score database here; check {option}"
-        )
+        raise QuizError(t("db.no_database", name=printable_name(os.fspath(target)), option=option))
     return target
 
 
@@ -41,30 +39,47 @@ def check(args: argparse.Namespace) -> int:
     with Store.open(target, migrate=False) as store:
         found = store.check()
     kind = _KIND[found.backend]
+    name = printable_name(found.where)
     if found.version == 0 and not found.problems:
-        print(f"{printable_name(found.where)}: an empty {kind} database, no quiz tables yet")
-        print("  quiz makes them the first time it opens it")
+        print(t("db.empty", name=name, kind=kind))
+        print("  " + t("db.empty_hint"))
         return EXIT_OK
-    print(f"{printable_name(found.where)}: a quiz score database ({kind})")
+    print(t("db.found", name=name, kind=kind))
     if found.current:
-        print(f"  schema version {found.version}, this quiz's")
+        print("  " + t("db.version_current", version=found.version))
     else:
-        print(
-            f"  schema version {found.version}, older than this quiz's ({CURRENT}): it is brought"
-            " up to date the next time quiz opens it"
-        )
+        print("  " + t("db.version_older", version=found.version, current=CURRENT))
     if found.rows:
-        counts = ", ".join(
-            counted(count, "review" if table == "review_log" else table.rstrip("s"))
-            for table, count in found.rows.items()
-        )
-        print(f"  {counts}")
+        print("  " + separator().join(_rows(table, n) for table, n in found.rows.items()))
     for problem in found.problems:
-        print(f"  problem: {problem}")
-    print(
-        "  integrity: ok" if not found.problems else f"  {counted(len(found.problems), 'problem')}"
-    )
+        print("  " + t("db.problem", problem=problem))
+    if found.problems:
+        print("  " + t("db.problems", count=len(found.problems)))
+    else:
+        print("  " + t("db.integrity_ok"))
     return EXIT_OK if not found.problems else EXIT_PROBLEMS
+
+
+def _rows(table: str, count: int) -> str:
+    """How many rows a table keeps, counted in words: `2 answers`."""
+    if table == "sessions":
+        return t("db.sessions", count=count)
+    if table == "answers":
+        return t("db.answers", count=count)
+    if table == "cards":
+        return t("db.cards", count=count)
+    return t("db.reviews", count=count)
+
+
+def _kind(kind: str) -> str:
+    """What a copied kind of row is called: sessions, answers, cards or reviews."""
+    if kind == "sessions":
+        return t("db.kind.sessions")
+    if kind == "answers":
+        return t("db.kind.answers")
+    if kind == "cards":
+        return t("db.kind.cards")
+    return t("db.kind.reviews")
 
 
 def migrate(args: argparse.Namespace) -> int:
@@ -76,16 +91,23 @@ def migrate(args: argparse.Namespace) -> int:
     target = locations.database_path(args.target)
     with Store.open(source) as origin, Store.open(target) as destination:
         if origin.where == destination.where:
-            raise QuizError(
-                f"{printable_name(origin.where)}: --from and --to are the same database"
-            )
+            raise QuizError(t("db.same_database", name=printable_name(origin.where)))
         report = copy_scores(origin, destination)
-    print(f"copied {printable_name(origin.where)} into {printable_name(destination.where)}")
+    source, target = printable_name(origin.where), printable_name(destination.where)
+    print(t("db.copied", source=source, target=target))
     for kind in KINDS:
-        updated = report.updated[kind]
-        more = f", {updated} brought up to date" if updated else ""
-        print(
-            f"  {kind}: {report.source[kind]} in the source, {report.added[kind]} added, "
-            f"{report.present[kind]} already there{more}"
-        )
+        name, updated = _kind(kind), report.updated[kind]
+        found, added, present = report.source[kind], report.added[kind], report.present[kind]
+        if updated:
+            line = t(
+                "db.copy_updated",
+                kind=name,
+                source=found,
+                added=added,
+                present=present,
+                updated=updated,
+            )
+        else:
+            line = t("db.copy", kind=name, source=found, added=added, present=present)
+        print("  " + line)
     return EXIT_OK

@@ -16,7 +16,16 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from quiz.text.locales import ar, check_ar, check_en, cli_ar, cli_en, en
+from quiz.text.locales import (
+    ar,
+    check_ar,
+    check_en,
+    cli_ar,
+    cli_en,
+    commands_ar,
+    commands_en,
+    en,
+)
 from quiz.text.settings import (
     DIGIT_STYLES,
     LANGUAGES,
@@ -26,10 +35,11 @@ from quiz.text.settings import (
 )
 
 Message = str | Mapping[str, str]
-# The interface's messages, the command line's and the bank checks', one catalogue a language.
+# The interface's messages, the command line's, its reports' and the bank checks', one
+# catalogue a language.
 CATALOGUES: dict[str, dict[str, Message]] = {
-    "en": {**en.MESSAGES, **cli_en.MESSAGES, **check_en.MESSAGES},
-    "ar": {**ar.MESSAGES, **cli_ar.MESSAGES, **check_ar.MESSAGES},
+    "en": {**en.MESSAGES, **cli_en.MESSAGES, **commands_en.MESSAGES, **check_en.MESSAGES},
+    "ar": {**ar.MESSAGES, **cli_ar.MESSAGES, **commands_ar.MESSAGES, **check_ar.MESSAGES},
 }
 
 # The plural forms each language's catalogue must give for a key with a count (CLDR).

@@ -82,7 +82,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "في {what} سلسلة هروب لنصف زوج UTF-16 (مثل \\ud83d)؛ اكتب المحرف نفسه أو سلسلة "
         "الهروب \\U بثمانية أرقام"
     ),
-    "problem.not_a_flag": "يجب أن تكون قيمة '{name}' true أو false، لا '{value}'",
+    "problem.not_a_flag": "يجب أن تكون قيمة '{name}' إما true أو false، لا '{value}'",
     "problem.tags_not_a_list": "يجب أن تكون 'tags' قائمة، مثل tags: [history, organs]",
     # The bank
     "problem.bank_not_a_mapping": (

@@ -308,7 +308,8 @@ async def test_the_keys_panel_and_the_command_palette_speak_arabic(banks: Path, 
             # name whole on its row (the panel keeps its key column on the left).
             for key, words in (("↑", "أعلى"), ("home", "الأول"), ("pgdn", "صفحة تالية")):
                 assert f"{canonical(words)} {key}" in read_panel, (words, read_panel)
-            assert f"{canonical('التالي')} tab" in read_panel
+            # Keys that do nothing worth saying here are not listed (Tab: one widget to focus).
+            assert not any(row.endswith(" tab") for row in read_panel), read_panel
             assert not any(
                 word in " ".join(panel) for word in ("Up", "First", "Page", "Focus", "Copy")
             )

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -23,7 +24,7 @@ from quiz.play.practice import Quiz
 from quiz.play.run import Run
 from quiz.play.timing import local_now
 from quiz.store import Store, StoreError
-from quiz.text.i18n import t
+from quiz.text.i18n import t, translatable
 from quiz.text.safe import on_screen, visible
 from quiz.text.settings import DEFAULT_PROFILE, Settings, use, using
 from quiz.ui.choice import StartChoice
@@ -45,6 +46,8 @@ class QuizApp(App[int]):
 
     CSS_PATH = "quiz.tcss"
     TITLE = "quiz"
+    #: On every screen: `?` (F1 where typing takes `?`) lists the screen's keys.
+    BINDINGS = [Binding("question_mark,f1", "help", translatable("footer.help"), show=False)]
 
     def __init__(
         self,
@@ -111,6 +114,13 @@ class QuizApp(App[int]):
         from quiz.ui.commands import translated
 
         return translated(super().get_system_commands(screen))
+
+    def action_help(self) -> None:
+        """The keys of the screen shown, with what each does there."""
+        from quiz.ui.help_screen import HelpScreen  # imported when used
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
 
     @property
     def settings(self) -> Settings:

@@ -37,6 +37,8 @@ NUMBER_BINDINGS = [
             f"number({n})",
             translatable("footer.answer"),
             show=n == 1,
+            # The footer, the Keys panel and the help name the range once, on the first.
+            system=n != 1,
             key_display="1-9",
         )
         for n, keys in DIGIT_KEYS.items()

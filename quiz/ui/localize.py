@@ -42,6 +42,20 @@ WIDGET_ACTIONS = {
     "scroll_end": translatable("keys.scroll_end"),
 }
 
+#: Textual's bindings that work but are not worth a line in the Keys panel or the help screen
+#: (no screen of quiz scrolls sideways; Tab is said by the dialogs that have fields).
+UNLISTED_ACTIONS = frozenset(
+    {
+        "scroll_left",
+        "scroll_right",
+        "page_left",
+        "page_right",
+        "app.focus_next",
+        "app.focus_previous",
+        "screen.copy_text",
+    }
+)
+
 #: The key display of the bindings that pick a choice by its label: "1-9", or the abjad letters
 #: an Arabic interface labels choices with.
 CHOICE_KEYS = "1-9"
@@ -70,10 +84,18 @@ def localize(node: DOMNode, textual_actions: Mapping[str, str] | None = None) ->
         arabic = ARABIC_LAYOUT.get(key)
         if arabic and arabic not in translated:
             translated[arabic] = [
-                dataclasses.replace(binding, key=arabic, show=False) for binding in key_bindings
+                # Unlisted: the Keys panel and the help screen name the Latin letter once.
+                dataclasses.replace(binding, key=arabic, show=False, system=True)
+                for binding in key_bindings
             ]
     bindings.key_to_bindings = translated
     node.set_class(is_rtl(), "-rtl")
+
+
+def widget_words(action: str) -> str | None:
+    """What one of Textual's widget keys does, in the interface language (None: not one)."""
+    key = WIDGET_ACTIONS.get(action)
+    return ui_line(t(key)) if key else None
 
 
 def in_reading_order(*widgets: Widget) -> list[Widget]:
@@ -89,8 +111,9 @@ def _translated(binding: Binding, actions: Mapping[str, str]) -> Binding:
     if key not in CATALOGUES["en"]:
         # Not one of ours: one of Textual's, named by its action (or left as it is).
         key = WIDGET_ACTIONS.get(binding.action, key)
-    if not key:
-        return binding
+    if not key or binding.action in UNLISTED_ACTIONS:
+        # A key with nothing to say (an Arabic letter that answers) is not listed either.
+        return dataclasses.replace(binding, system=True)
     display = binding.key_display
     if display == CHOICE_KEYS:
         # What the choices are labelled with: 1. 2. 3. or أ. ب. ج.

@@ -32,7 +32,7 @@ def wait_in(due: datetime, now: datetime) -> str:
 class StudyScreen(QuestionScreen[Study]):
     """Asks the due and new cards of a study session; "I don't know" is a key of its own."""
 
-    BINDINGS = [Binding("d,question_mark", "dont_know", translatable("footer.dont_know"))]
+    BINDINGS = [Binding("d", "dont_know", translatable("footer.dont_know"))]
 
     def status(self) -> str:
         counts = self.quiz.counts()

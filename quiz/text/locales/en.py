@@ -260,4 +260,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "chance = (right + {weight} × prior) / (answers + {weight});"
         " prior: the FSRS recall now if studied, else {half}"
     ),
+    # The help screen (?)
+    "footer.help": "Keys",
+    "help.title": "Keys on this screen",
 }

@@ -200,3 +200,33 @@ def test_quiz_stats_on_a_big_cached_bank_reads_only_the_answered_questions(
     assert figures["totals"]["answers"] == 6
     assert sorted(decoded) == ["q250", "q5", "q7"]
     assert {w["question"] for w in figures["weakest"]} == {"Q 5", "Q 250"}
+
+
+# -- the class report reads with the collector paused -------------------------------------------
+
+
+def test_the_class_report_reads_and_counts_with_the_collector_paused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import quiz.progress.report as report
+
+    export = tmp_path / "class.csv"
+    export.write_text(
+        "profile,bank,bank_title,question_id,question,picked,result\n"
+        "ali,/b/geo.yaml,Geo,g1,Q1,A,right\n"
+        "sara,/b/geo.yaml,Geo,g1,Q1,B,wrong\n",
+        encoding="utf-8",
+    )
+    seen: list[bool] = []
+    real = report.read_export
+
+    def spying(path: Path, index: int = 0):  # type: ignore[no-untyped-def]
+        for answer in real(path, index):
+            seen.append(gc.isenabled())
+            yield answer
+
+    monkeypatch.setattr(report, "read_export", spying)
+    built = report.build_report([export])
+    assert (len(built.students), built.answers) == (2, 2)
+    assert seen == [False, False]
+    assert gc.isenabled()

@@ -25,7 +25,8 @@ from quiz.bank.questions import (
     QuestionReader,
     question_id,
 )
-from quiz.bank.yaml_loaders import FAST_LOADER, PURE_LOADER, gc_paused
+from quiz.bank.yaml_loaders import FAST_LOADER, PURE_LOADER
+from quiz.collector import gc_paused
 from quiz.files import BANK_LIMIT, FileProblem, read_regular
 from quiz.text.safe import printable_name
 from quiz.text.wording import Wording, said

@@ -4,10 +4,6 @@ reads what libyaml reads, so both agree on every file.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
@@ -237,15 +233,3 @@ if hasattr(yaml, "CBaseLoader"):
 #: The loader used by default: libyaml's when PyYAML was built with it.
 FAST_LOADER: type = _FastLoader if hasattr(yaml, "CBaseLoader") else _PureLoader
 PURE_LOADER: type = _PureLoader
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: composing makes many objects and no cycles worth it."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -30,6 +30,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from quiz.collector import gc_paused
 from quiz.progress.export import JOIN
 from quiz.progress.report_items import ItemAnalysis, TestAnalysis, analyse_test
 from quiz.progress.report_read import (
@@ -292,6 +293,12 @@ def build_report(
     """Read the exports at paths (files or folders) and return their item analysis."""
     filters = filters or Filters()
     files = export_files(paths)
+    # Tens of thousands of answers and their tallies, none in a cycle: no collection meanwhile.
+    with gc_paused():
+        return _report(files, filters, min_answers, behind)
+
+
+def _report(files: list[Path], filters: Filters, min_answers: int, behind: int) -> Report:
     answers, duplicates = read_answers(files, filters)
     banks: dict[tuple[str, str], dict[str, _Tally]] = {}
     by_student: dict[str, list[int]] = {}

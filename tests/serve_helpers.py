@@ -82,16 +82,19 @@ class Served:
 
     process: subprocess.Popen[bytes]
     url: str
-    database: Path
+    #: The score database: a SQLite file, or a PostgreSQL server's URL.
+    database: Path | str
     log: Path
     folder: Path
     stopped: bool = field(default=False)
 
     @classmethod
-    def start(cls, folder: Path, *options: str, lang: str = "en") -> Served:
+    def start(
+        cls, folder: Path, *options: str, lang: str = "en", db: Path | str | None = None
+    ) -> Served:
         folder.mkdir(parents=True, exist_ok=True)
         banks = write_banks(folder)
-        database = folder / "scores.sqlite3"
+        database = db or folder / "scores.sqlite3"
         port = free_port()
         home = folder / "home"
         home.mkdir()

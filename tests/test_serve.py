@@ -8,6 +8,7 @@ import base64
 import json
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -246,3 +247,58 @@ async def test_the_teacher_pages_need_the_key(served: Served, student: Student) 
     page = await (await _get(student, "/teacher")).text()
     assert 'id="students"' in page
     assert f"Class code: {CODE}" in page
+
+
+# -- a PostgreSQL database ---------------------------------------------------------------------
+
+
+async def test_a_class_plays_on_a_postgresql_database(tmp_path: Path) -> None:
+    from backends import new_database
+
+    with new_database() as url:
+        served = Served.start(tmp_path / "class", db=url)
+        student, teacher = Student(served), Student(served)
+        try:
+            assert (await student.sign_in("Jamila")).status == 303
+            await student.connect()
+            await student.wait_for("Profile: Jamila")
+            await student.press("\r")
+            await student.wait_for("How many questions?")
+            await student.press("\r")
+            await student.wait_for("Which city is the capital of France?")
+            await student.press("3")  # Marseille: wrong
+            await student.wait_for("Score 0/1")
+            await student.press("\r")
+            await student.wait_for("Which city is the capital of Egypt?")
+            await student.press("2")  # Cairo: right
+            await student.wait_for("Score 1/2")
+            with Store.open(url) as store:
+                (session,) = store.sessions(profile="Jamila")
+                assert (session.title, session.planned, session.answered, session.correct) == (
+                    "Capitals in order",
+                    3,
+                    2,
+                    1,
+                )
+                answers = store.answers(session.id)
+            assert [(a["question_id"], a["picked"]) for a in answers] == [
+                ("q-france", [2]),
+                ("q-egypt", [1]),
+            ]
+            # Nothing went to a file instead.
+            assert not list(served.folder.glob("*.sqlite3"))
+            # The teacher's results come from the same database.
+            await teacher.session.post(served.url + "/teacher", data={"key": TEACHER_KEY})
+            results = await _get(teacher, "/teacher/results.csv")
+            assert results.status == 200
+            rows = (await results.text()).lstrip("\ufeff").splitlines()[1:]
+            assert [row.split(",")[0] for row in rows] == ["Jamila", "Jamila"]
+            # The server's address is printed, its password never (nor in what it logs later).
+            log = served.log.read_text(encoding="utf-8")
+            password = urlsplit(url).password
+            assert password and password not in log
+            assert f"127.0.0.1:{urlsplit(url).port}" in log
+        finally:
+            await student.close()
+            await teacher.close()
+            served.stop()

@@ -29,7 +29,7 @@ def serve(args: argparse.Namespace) -> int:
     database = locations.database_path(args.db)
     if isinstance(database, Path):
         database = database.absolute()
-    _need_database(database)
+    where = _need_database(database)
     class_code = args.class_code or new_code()
     if not class_code.strip() or len(class_code) > 64:
         raise UsageError(t("cli.serve.bad_class_code"))
@@ -52,10 +52,11 @@ def serve(args: argparse.Namespace) -> int:
         max_sessions=args.max_sessions,
         public_url=args.public_url.rstrip("/") if args.public_url else None,
     )
-    where = config.public_url or f"http://{_url_host(args.host)}:{args.port}"
-    print(t("cli.serve.students", url=f"{where}/", code=config.class_code))
-    print(t("cli.serve.teacher", url=f"{where}/teacher", teacher_key=teacher_key))
-    print(t("cli.serve.database", database=printable_name(str(database))))
+    address = config.public_url or f"http://{_url_host(args.host)}:{args.port}"
+    print(t("cli.serve.students", url=f"{address}/", code=config.class_code))
+    print(t("cli.serve.teacher", url=f"{address}/teacher", teacher_key=teacher_key))
+    # A server's URL is shown without its password (the app processes are given it whole).
+    print(t("cli.serve.database", database=printable_name(where)))
     sys.stdout.flush()
     try:
         ClassServer(config).serve()
@@ -68,12 +69,14 @@ def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
-def _need_database(database: Path | str) -> None:
-    """Open the database once before serving: a bad one is one line now, not in each tab."""
+def _need_database(database: Path | str) -> str:
+    """Open the database once before serving: a bad one is one line now, not in each tab.
+    Returns how messages name it (a server's URL without its password)."""
     from quiz.cli.play import _need_writable
     from quiz.store import Store
 
     _need_writable(database)
     if isinstance(database, Path):
         database.parent.mkdir(parents=True, exist_ok=True)
-    Store.open(database).close()
+    with Store.open(database) as store:
+        return str(store.where)

@@ -87,5 +87,6 @@ async def test_the_statistics_read_in_a_thread_show_in_arabic(three: Path, tmp_p
             assert isinstance(app.screen, StatsScreen)
             await app.workers.wait_for_complete()
             await pilot.pause()
-            # 1 session, 2 answers, 1 of 2 right: 50%, 20 seconds; in Arabic, Arabic digits.
-            assert "الجلسات ١ · الإجابات ٢ · الصحيحة ٥٠٪ · الوقت ٢٠ ث" in screen_text(app)
+            # 1 session, 2 answers, 1 of 2 right: 50%; the session's time, its start to its
+            # end, 1 minute; in Arabic, Arabic digits.
+            assert "الجلسات ١ · الإجابات ٢ · الصحيحة ٥٠٪ · الوقت ١ د ٠٠ ث" in screen_text(app)

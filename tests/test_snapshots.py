@@ -11,13 +11,15 @@ from quiz.bank.loader import load_bank
 
 
 @pytest.fixture
-def app_on_three(tmp_path: Path):
+def app_on_three(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     folder = tmp_path / "banks"
     (folder / "geography").mkdir(parents=True)
     (folder / "geography" / "three.yaml").write_text(THREE, encoding="utf-8")
     bank = load_bank(folder / "geography" / "three.yaml").bank
     # Seed 8 asks Japan first and France second: the missed question has an explanation.
     app, store = build(folder, tmp_path / "scores.db", play=bank, seed=8)
+    # The store's clock is the test's: the results' time is worked out from saved times.
+    monkeypatch.setattr("quiz.store.model.utc_now", app.clock.now)
     yield app
     store.close()
 

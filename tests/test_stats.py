@@ -215,28 +215,31 @@ def test_totals_count_final_answers_only(seeded: Seeded) -> None:
     assert stats.answers == 15  # not the changed and withdrawn exam answers, nor omar's
     assert stats.correct == 7
     assert stats.percent == pytest.approx(100 * 7 / 15)
-    assert stats.time_ms == 184_000  # 35 + 27 + 70 + 21 + 17 + 14 s
+    # The sessions' times, start to end between moments (docs: each gap at most 10 min):
+    # S1 1+1+1+2 min, S2 5x1+5, S3 5+10+1, S4 0+1+4, S5 0 (an answer before the start)+1+1+3,
+    # S6 (not finished) 1+1: 5 + 10 + 16 + 5 + 5 + 2 = 43 min.
+    assert stats.time_ms == 2_580_000
 
 
 def test_days_are_local_and_a_session_across_midnight_is_split(seeded: Seeded) -> None:
     stats = amal(seeded)
     assert days_of(stats) == [
-        (day(1), 3, 2, 35_000),
-        (day(2), 3, 1, 27_000),
-        (day(3), 1, 1, 30_000),  # 23:55 local
-        (day(4), 1, 0, 40_000),  # 00:05 local, same session
-        (day(6), 2, 1, 21_000),
-        (day(7), 3, 1, 17_000),  # one answer dated before its session started
-        (day(8), 2, 1, 14_000),  # an unfinished session
+        (day(1), 3, 2, 300_000),
+        (day(2), 3, 1, 600_000),
+        (day(3), 1, 1, 300_000),  # 23:55 local, 5 min after the start
+        (day(4), 1, 0, 660_000),  # 00:05 local, same session: 10 min, and 1 to its end
+        (day(6), 2, 1, 300_000),
+        (day(7), 3, 1, 300_000),  # one answer dated before its session started
+        (day(8), 2, 1, 120_000),  # an unfinished session
     ]
     assert [round(d.percent, 1) for d in stats.days] == [66.7, 33.3, 100.0, 0.0, 50.0, 33.3, 50.0]
-    assert stats.time_per_day_ms == 26_286  # 184,000 / 7
+    assert stats.time_per_day_ms == 368_571  # 2,580,000 / 7
 
 
 def test_days_follow_the_time_zone(seeded: Seeded) -> None:
     stats = amal(seeded, tz=UTC)
     assert [d.day for d in stats.days] == [day(1), day(2), day(3), day(6), day(7), day(8)]
-    assert days_of(stats)[2] == (day(3), 2, 1, 70_000)
+    assert days_of(stats)[2] == (day(3), 2, 1, 960_000)
     assert stats.longest_streak == 3
 
 
@@ -414,7 +417,8 @@ def test_one_wrong_answer_is_weak_but_not_the_weakest_possible(seeded: Seeded) -
         ("a2", 0.3333),
         ("b1", 0.6667),
     ]
-    assert (stats.sessions, stats.answers, stats.correct, stats.time_ms) == (2, 3, 0, 6_000)
+    # S7 1+1+1 min; S8 starts after S7 ended: 0 to its answer, 1 min to its end.
+    assert (stats.sessions, stats.answers, stats.correct, stats.time_ms) == (2, 3, 0, 240_000)
     assert (stats.current_streak, stats.longest_streak) == (1, 1)
 
 
@@ -423,7 +427,7 @@ def test_one_wrong_answer_is_weak_but_not_the_weakest_possible(seeded: Seeded) -
 
 def test_one_bank(seeded: Seeded) -> None:
     geo = amal(seeded, bank=seeded.geo)
-    assert (geo.sessions, geo.answers, geo.correct, geo.time_ms) == (3, 9, 4, 79_000)
+    assert (geo.sessions, geo.answers, geo.correct, geo.time_ms) == (3, 9, 4, 1_200_000)
     assert [d.day for d in geo.days] == [day(1), day(2), day(7)]
     assert (geo.longest_streak, geo.current_streak) == (2, 0)
     assert [(t.tag, t.answers, t.correct) for t in geo.tags] == [
@@ -435,7 +439,7 @@ def test_one_bank(seeded: Seeded) -> None:
     assert [p.session_id for p in geo.scores] == [seeded.sessions[n] for n in ("S1", "S2", "S5")]
 
     math = amal(seeded, bank=seeded.math)
-    assert (math.sessions, math.answers, math.correct, math.time_ms) == (3, 6, 3, 105_000)
+    assert (math.sessions, math.answers, math.correct, math.time_ms) == (3, 6, 3, 1_380_000)
     assert [d.day for d in math.days] == [day(3), day(4), day(6), day(8)]
     assert (math.longest_streak, math.current_streak) == (2, 1)
     assert [w.question_id for w in math.weakest] == ["b2", "b1", "b3"]
@@ -548,7 +552,8 @@ def test_days_match_a_count_answer_by_answer(tmp_path: Path) -> None:
             if rng.random() < 0.8:
                 store.finish_session(session, now=moment + timedelta(seconds=30))
         stats = compute(store, profile="default", now=start + timedelta(days=9), tz=zone)
-    assert days_of(stats) == [(d, *expected[d]) for d in sorted(expected)]
+    # The answers and the right ones (a day's time is the sessions', tested on its own).
+    assert [d[:3] for d in days_of(stats)] == [(d, *expected[d][:2]) for d in sorted(expected)]
 
 
 # -- JSON and printing ------------------------------------------------------------------------
@@ -578,8 +583,8 @@ def test_json_shape(seeded: Seeded) -> None:
         "correct": 7,
         "percent": 46.7,
         "days": 7,
-        "time_ms": 184_000,
-        "time_per_day_ms": 26_286,
+        "time_ms": 2_580_000,
+        "time_per_day_ms": 368_571,
     }
     assert data["streak"] == {"current": 3, "longest": 4}
     assert data["scores"][0] == {
@@ -601,7 +606,7 @@ def test_json_shape(seeded: Seeded) -> None:
         "answers": 1,
         "correct": 0,
         "percent": 0.0,
-        "time_ms": 40_000,
+        "time_ms": 660_000,
     }
     assert data["tags"][0] == {
         "tag": "fractions",
@@ -638,8 +643,8 @@ def test_printed_tables_show_the_numbers_and_text_literally(seeded: Seeded) -> N
         "7 (46.7%)",  # right
         "4 days",  # longest streak
         "3 days",  # current streak
-        "3 min 04 s",  # time spent
-        "26 s",  # per day practised
+        "43 min 00 s",  # time spent
+        "6 min 09 s",  # per day practised
         "2025-03-04",
         "fractions",
         UNTAGGED,

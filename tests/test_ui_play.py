@@ -22,9 +22,13 @@ def current_question(app) -> str:
     return screen.quiz.current.question.text
 
 
-async def test_a_whole_quiz_with_keys_is_shown_scored_and_saved(three: Path, db_target: Path | str):
+async def test_a_whole_quiz_with_keys_is_shown_scored_and_saved(
+    three: Path, db_target: Path | str, monkeypatch: pytest.MonkeyPatch
+):
     bank = load_bank(three / "three.yaml").bank
     app, store = build(three, db_target, play=bank)
+    # The store's clock is the test's too: the results' time is worked out from saved times.
+    monkeypatch.setattr("quiz.store.model.utc_now", app.clock.now)
     with store:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()

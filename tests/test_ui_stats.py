@@ -39,7 +39,8 @@ async def test_the_statistics_screen_shows_the_seeded_figures(tmp_path: Path):
             await app.workers.wait_for_complete()
             await pilot.pause()
             text = screen_text(app)
-            assert "3 sessions · 9 answers · 56% right · 1m 30s spent" in text
+            # Each session: answers 0, 1 and 2 s after its start, its end at 1 min: 60 s.
+            assert "3 sessions · 9 answers · 56% right · 3m 00s spent" in text
             assert "3 days in a row (longest 3)" in text
             assert "56%  capitals  (9 answers)" in text
             # The weakest first: Kenya, never right, (0 + 1) / (3 + 2) = 20%; then France, 2 of

@@ -21,6 +21,10 @@ What counts:
   when each answer was given. The current streak is the run of days practised that ends today,
   or yesterday while today has no answer yet (the streak is not lost until the day is over);
   0 otherwise. The time per day is the total time over the days practised.
+- Time spent is the sum of the sessions' times, each the figure its results screen shows: from
+  its start to its end in whole seconds, each gap between two moments (the start, an answer,
+  the end) counted at most 10 minutes (quiz.progress.stats_time). A day's time is the gaps that
+  ended on it.
 - Tags come from the bank files (a question's tags include its bank's), so `banks` is needed:
   a mapping {bank key: Bank} or a callable taking a bank key and returning its Bank or None. A
   question with several tags counts under each. A question with no tag, whose bank could not
@@ -37,13 +41,14 @@ What counts:
   no longer in its (loaded) bank is left out: it cannot be practised again. The text shown is
   the bank's, or the text last asked when the bank cannot be had.
 
-Speed: the answers themselves are not read. quiz.store keeps totals of the final answers by
+Speed: the answers are read only for their times (the sessions' time: one short row each, so
+that part grows with the answers). Everything else comes from totals that quiz.store keeps by
 triggers: per session and UTC quarter hour (answer_totals) and per question (question_totals).
 Every time zone in use today is offset from UTC by whole quarter hours (daylight saving too), so
 each quarter hour lies within one local day and its totals go to that day whole; only a
 quarter with a local midnight inside it (an offset like +00:07, a zone's old local mean time)
-has its answers read one by one. Questions are joined to their cards. The time grows with the
-profile's sessions and questions, not its answers (see bench/stats_scale.py). All reads share
+has its answers read one by one. Questions are joined to their cards (see bench/stats_scale.py).
+All reads share
 one snapshot (`Store.read_statistics`; on SQLite a read-only connection of their own), so a quiz
 saving answers meanwhile neither waits nor skews the figures.
 """
@@ -59,6 +64,7 @@ from fsrs import Card, Scheduler, State
 from quiz.bank.cache import questions_by_id
 from quiz.bank.model import Bank, Question
 from quiz.progress.stats_data import DayTotal, ScorePoint, Stats, TagScore, WeakQuestion
+from quiz.progress.stats_time import session_times, time_per_day
 from quiz.store import QuarterTotal, QuestionTotal, SessionInfo, StatisticsReads, Store
 
 __all__ = [
@@ -115,15 +121,21 @@ def compute(
     now = now.astimezone(UTC)
     known = _Banks(banks)
 
-    def read(reads: StatisticsReads) -> tuple[list[QuestionTotal], _Figures, list[WeakQuestion]]:
+    def read(reads: StatisticsReads):
         quarters = reads.quarter_totals(profile, bank)
         questions = reads.question_totals(profile, bank)
         known.fetch(questions)
         figures = _days_and_scores(reads, quarters, tz)
-        return questions, figures, _weakest(reads, questions, known, now)
+        # The whole profile's timeline: a review of several banks shares its time among them.
+        activity = reads.activity(profile)
+        return questions, figures, _weakest(reads, questions, known, now), activity
 
     # All reads share one snapshot: a quiz saving answers meanwhile neither waits nor skews them.
-    questions, (sessions, days, scores, titles), weakest = store.read_statistics(read)
+    questions, figures, weakest, (timeline, moments) = store.read_statistics(read)
+    sessions, days, scores, titles, counted = figures
+    times = session_times(timeline, moments)
+    daily = time_per_day(timeline, moments, tz, keep=counted)
+    days = [DayTotal(d.day, d.answers, d.correct, daily.get(d.day, 0)) for d in days]
     for key in set(titles) | {w.bank for w in weakest} | ({bank} if bank else set()):
         loaded = known.bank(key)
         if loaded is not None and loaded.title:
@@ -136,7 +148,7 @@ def compute(
         sessions=sessions,
         answers=sum(d.answers for d in days),
         correct=sum(d.correct for d in days),
-        time_ms=sum(d.ms for d in days),
+        time_ms=1000 * sum(times.get(session_id, 0) for session_id in counted),
         current_streak=current,
         longest_streak=longest,
         scores=tuple(scores),
@@ -228,8 +240,9 @@ class _Banks:
                 by_id.fetch(ids)
 
 
-#: The sessions counted, the totals per local day, the score chart, each bank's last title.
-_Figures = tuple[int, list[DayTotal], list[ScorePoint], dict[str, str]]
+#: The sessions counted, the totals per local day, the score chart, each bank's last title,
+#: the ids of the sessions counted.
+_Figures = tuple[int, list[DayTotal], list[ScorePoint], dict[str, str], set[int]]
 
 
 def _days_and_scores(
@@ -283,6 +296,7 @@ def _days_and_scores(
         [DayTotal(day, *totals[day]) for day in sorted(totals)],
         points,
         {bank: title for bank, (_, title) in titles.items()},
+        set(sessions),
     )
 
 

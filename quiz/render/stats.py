@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from quiz.progress.stats import PRIOR_WEIGHT, ScorePoint, Stats
 from quiz.progress.stats_data import kind_word
+from quiz.progress.stats_time import IDLE_CAP_MS
 from quiz.text.i18n import digits, t
 
 if TYPE_CHECKING:
@@ -34,6 +35,11 @@ def bar(percent: float, cells: int = SCORE_CELLS) -> str:
 def chance_rule() -> str:
     """How the weakest questions' chance is worked out, in one line (quiz.progress.stats)."""
     return t("stats.chance_rule", weight=PRIOR_WEIGHT, half=digits("1/2"))
+
+
+def time_rule() -> str:
+    """How time spent is counted, in one line (quiz.progress.stats_time)."""
+    return t("stats.time_rule", minutes=IDLE_CAP_MS // 60_000)
 
 
 def score_row(point: ScorePoint) -> str:
@@ -94,6 +100,7 @@ def _print_summary(console: Console, stats: Stats) -> None:
     for label, value in rows:
         table.add_row(Text(label), Text(value))
     console.print(table)
+    console.print(Text(time_rule()))
     console.print()
 
 

@@ -154,6 +154,48 @@ class StatisticsReads:
             found.append(AnswerTime(moment, bool(correct), ms))
         return found
 
+    def activity(
+        self, profile: str, session_ids: Sequence[int] | None = None
+    ) -> tuple[dict[int, tuple[datetime, datetime | None]], list[tuple[int, datetime]]]:
+        """When a profile's sessions (all, or these) started and finished, by id, and when each
+        of their answers was saved (replaced exam answers too), oldest first: what a session's
+        time is worked out from (quiz.progress.stats_time)."""
+        where = "profile = :profile"
+        params: dict[str, object] = {"profile": profile}
+        if session_ids is not None:
+            test, ids = self._dialect.any_of("id", "ids", list(session_ids))
+            where, params = f"{where} AND {test}", {**params, "ids": ids}
+        read_time = self._dialect.read_time
+        sessions: dict[int, tuple[datetime, datetime | None]] = {}
+        for session_id, started, finished in self._db.rows(
+            f"SELECT id, started, finished FROM sessions WHERE {where}", params
+        ):
+            row = f"session {session_id}"
+            try:
+                began = stored_time(read_time, started, row, "its start time")
+                ended = None
+                if finished is not None:
+                    ended = stored_time(read_time, finished, row, "its end time")
+            except DamagedRow:
+                continue  # said once by quarter_totals; its time is left out
+            sessions[session_id] = (began, ended)
+        rows = self._db.rows(
+            f"""
+            SELECT a.session_id, a.answered FROM answers AS a
+            WHERE a.session_id IN (SELECT id FROM sessions WHERE {where})
+            ORDER BY a.answered, a.id
+            """,
+            params,
+        )
+        moments = []
+        for session_id, answered in rows:
+            try:
+                at = stored_time(read_time, answered, f"session {session_id}", "an answer's time")
+            except DamagedRow:
+                continue  # its answer counts, its moment is left out of the time
+            moments.append((session_id, at))
+        return sessions, moments
+
     def question_text(self, bank: str, question_id: str) -> str:
         """The text a question was last asked with ("" if it was never asked)."""
         row = self._db.row(

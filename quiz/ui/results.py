@@ -8,7 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from quiz.play.run import Result, Run
-from quiz.store import bank_key
+from quiz.store import StoreError, bank_key
 from quiz.text.i18n import digits, separator, t, translatable
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.display import bank_text, labelled, source_line, ui_line, ui_text
@@ -69,7 +69,7 @@ class ResultsScreen(AppScreen):
             score = t(
                 "results.score", correct=correct, total=total, percent=t("percent", value=percent)
             )
-            time = t("results.time", time=duration(self.quiz.seconds))
+            time = t("results.time", time=duration(self.seconds()))
             yield Static(ui_text(f"{score}   {time}"), id="score")
             missed = self.missed
             if not missed:
@@ -80,6 +80,19 @@ class ResultsScreen(AppScreen):
             for row in missed:
                 yield Static(_missed(row), classes="missed")
         yield QuizFooter()
+
+    def seconds(self) -> float:
+        """The run's time as the statistics count it: its sessions' time, idle gaps capped
+        (quiz.progress.stats_time); the run's own clock when the store cannot say."""
+        from quiz.progress.stats_time import run_seconds
+
+        ids = session_ids(self.quiz)
+        if not ids:
+            return self.quiz.seconds
+        try:
+            return run_seconds(self.quiz_app.store, self.quiz_app.settings.profile, ids)
+        except StoreError:
+            return self.quiz.seconds
 
     def on_mount(self) -> None:
         self.query_one("#body").focus()
@@ -107,6 +120,16 @@ class ResultsScreen(AppScreen):
 
     def action_home(self) -> None:
         self.quiz_app.go_home()
+
+
+def session_ids(run: Run) -> list[int]:
+    """The saved sessions of a run: a practice run's or an exam's one, a review's or a study's
+    one per bank."""
+    single = getattr(run, "session_id", None)
+    if isinstance(single, int):
+        return [single]
+    group = getattr(run, "sessions", None)
+    return list(getattr(group, "ids", {}).values())
 
 
 def exam_line(run: Run) -> str:

@@ -14,7 +14,7 @@ from textual.widgets import LoadingIndicator, Static
 from quiz.bank.model import Bank
 from quiz.files import stored_path
 from quiz.progress.stats import Stats, compute
-from quiz.render.stats import chance_rule, score_row
+from quiz.render.stats import chance_rule, score_row, time_rule
 from quiz.store import StoreError, bank_key
 from quiz.text.i18n import t, translatable
 from quiz.ui.bidi_text import Stacked
@@ -138,7 +138,8 @@ class StatsScreen(AppScreen):
             time=duration(stats.time_ms / 1000),
         )
         streak = t("stats.streak", count=stats.current_streak, longest=stats.longest_streak)
-        self.query_one("#totals", Static).update(Stacked(ui_text(totals), ui_text(streak)))
+        rule = ui_text(time_rule(), style="$text-muted")
+        self.query_one("#totals", Static).update(Stacked(ui_text(totals), rule, ui_text(streak)))
         # One line a session, oldest first, on the absolute scale: an empty bar is 0%, a full
         # one 100%, each with its date, its score (right / planned) and its kind.
         shown = stats.scores[-CHART_SESSIONS:]

@@ -338,4 +338,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     # شاشة المساعدة (?)
     "footer.help": "المفاتيح",
     "help.title": "مفاتيح هذه الشاشة",
+    "stats.time_rule": (
+        "الوقت: كل جلسة من بدايتها إلى نهايتها؛ والاستراحة فوق {minutes} دقائق تُحسب {minutes}"
+    ),
 }

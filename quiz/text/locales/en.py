@@ -263,4 +263,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     # The help screen (?)
     "footer.help": "Keys",
     "help.title": "Keys on this screen",
+    "stats.time_rule": (
+        "time: each session, start to end; a pause over {minutes} min counts as {minutes}"
+    ),
 }

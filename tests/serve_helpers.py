@@ -68,11 +68,14 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def write_banks(folder: Path) -> Path:
+def write_banks(folder: Path, files: dict[str, str] | None = None) -> Path:
+    """The banks a test serves: the English and the Arabic one, or the files given (by path)."""
     banks = folder / "banks"
-    (banks / "arabic").mkdir(parents=True)
-    (banks / "capitals.yaml").write_text(BANK, encoding="utf-8")
-    (banks / "arabic" / "egypt.yaml").write_text(ARABIC_BANK, encoding="utf-8")
+    if files is None:
+        files = {"capitals.yaml": BANK, "arabic/egypt.yaml": ARABIC_BANK}
+    for name, text in files.items():
+        (banks / name).parent.mkdir(parents=True, exist_ok=True)
+        (banks / name).write_text(text, encoding="utf-8")
     return banks
 
 
@@ -90,10 +93,15 @@ class Served:
 
     @classmethod
     def start(
-        cls, folder: Path, *options: str, lang: str = "en", db: Path | str | None = None
+        cls,
+        folder: Path,
+        *options: str,
+        lang: str = "en",
+        db: Path | str | None = None,
+        banks: dict[str, str] | None = None,
     ) -> Served:
         folder.mkdir(parents=True, exist_ok=True)
-        banks = write_banks(folder)
+        bank_folder = write_banks(folder, banks)
         database = db or folder / "scores.sqlite3"
         port = free_port()
         home = folder / "home"
@@ -119,7 +127,7 @@ class Served:
             "--db",
             str(database),
             "--bank",
-            str(banks),
+            str(bank_folder),
             "--lang",
             lang,
             "--class-code",

@@ -39,13 +39,15 @@ async def test_question_mark_lists_the_home_keys_and_closes(three: Path, tmp_pat
             assert "Keys on this screen" in screen_text(app)  # the title, even at 50x15
             rows = help_rows(app)
             # The screen's own keys first, then moving about (below, scrolled to at 50x15).
-            assert rows[:6] == [
+            assert rows[:8] == [
                 "⏎ Start",
+                "/ Filter",
                 "v Review all",
                 "s Study all",
                 "t Statistics",
                 "u Profile",
-                "r Reload",
+                "^r Reload",
+                "q ^q Quit",
             ]
             # Textual's keys that do nothing on this screen are not listed; one row per thing.
             text = screen_text(app)
@@ -53,7 +55,7 @@ async def test_question_mark_lists_the_home_keys_and_closes(three: Path, tmp_pat
                 assert word not in text
             await pilot.press("end")
             await pilot.pause()
-            assert "q ^q Quit" in help_rows(app)
+            assert "? f1 Keys" in help_rows(app)
             if size == (80, 24):
                 assert "↑ Up" in help_rows(app)
             assert screen_lines(app)[-1].split() == ["esc", "Close"]

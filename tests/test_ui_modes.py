@@ -104,7 +104,7 @@ async def test_an_exam_answer_taken_back_is_not_reviewed_later(tmp_path: Path):
             await pilot.press("h")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
-            await pilot.press("v")  # review every bank
+            await pilot.press("v", "y")  # review every bank, once said yes
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
             assert any("Nothing to review" in str(n.message) for n in app._notifications)
@@ -174,7 +174,7 @@ async def test_review_asks_what_was_missed_until_it_is_answered_right(three: Pat
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
             # Review all banks: only the missed question.
-            await pilot.press("v")
+            await pilot.press("v", "y")
             await pilot.pause()
             assert isinstance(app.screen, QuestionScreen)
             assert "Review: all banks" in screen_text(app)
@@ -186,7 +186,7 @@ async def test_review_asks_what_was_missed_until_it_is_answered_right(three: Pat
             await pilot.press("h")
             await pilot.pause()
             # Answered right: the review list is empty now.
-            await pilot.press("v")
+            await pilot.press("v", "y")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
             assert store.last_wrong() == []
@@ -225,7 +225,7 @@ async def test_nothing_to_review_says_so_and_stays_home(three: Path, tmp_path: P
     with store:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
-            await pilot.press("v")
+            await pilot.press("v", "y")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
             notes = [str(n.message) for n in app._notifications]
@@ -294,7 +294,7 @@ async def test_every_mode_and_the_statistics_work_in_small_terminals(three: Path
             await pilot.pause()
             assert isinstance(app.screen, ResultsScreen)
             await pilot.resize_terminal(size[0] + 9, size[1] + 2)
-            await pilot.press("h", "s")
+            await pilot.press("h", "s", "y")
             await pilot.pause()
             assert isinstance(app.screen, StudyScreen)
             await pilot.press("d", "enter", "escape", "y")
@@ -304,7 +304,7 @@ async def test_every_mode_and_the_statistics_work_in_small_terminals(three: Path
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert "answers" in screen_text(app)
-            await pilot.press("a", "h", "v")
+            await pilot.press("a", "h", "v", "y")
             await pilot.pause()
             assert isinstance(app.screen, QuestionScreen)  # the exam's misses, reviewed
         # The exam and the study session; the review saves a session at its first answer only.

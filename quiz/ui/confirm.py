@@ -12,6 +12,7 @@ from textual.widgets import Button, Static
 
 from quiz.text.i18n import t, translatable
 from quiz.ui.display import ui_line, ui_text
+from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import in_reading_order, localize
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ class ConfirmScreen(ModalScreen[bool]):
                     Button(ui_line(t("confirm.yes")), id="yes", variant="error", compact=True),
                     Button(ui_line(t("confirm.no")), id="no", variant="primary", compact=True),
                 )
+        # The dialog's own keys, not those of the screen under it.
+        yield QuizFooter()
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -34,6 +34,12 @@ class ExamScreen(AppScreen):
         Binding("escape,q", "leave", translatable("footer.leave")),
     ]
 
+    #: Dropped from a narrow footer in this order: answering, submitting and leaving stay.
+    FOOTER_DROP = ("previous", "flag", "overview", "next")
+
+    #: Under this many columns the status line is the short one, so the title stays readable.
+    NARROW = 70
+
     def __init__(self, exam: Exam) -> None:
         super().__init__(classes="quiz exam")
         localize(self)
@@ -82,10 +88,18 @@ class ExamScreen(AppScreen):
         show_number_range(self, len(shown.choices))
         self.update_status()
 
+    def on_resize(self) -> None:
+        self.update_status()
+
     def update_status(self) -> None:
         exam = self.exam
+        # Narrow: "3/10 · 2 answered · 9:59", and the bank's title keeps its room.
+        short = self.size.width < self.NARROW
         status = t(
-            "exam.status", position=exam.position + 1, total=exam.total, answered=exam.answered
+            "exam.status_short" if short else "exam.status",
+            position=exam.position + 1,
+            total=exam.total,
+            answered=exam.answered,
         )
         if exam.position in exam.flagged:
             status = "⚑ " + status
@@ -93,7 +107,7 @@ class ExamScreen(AppScreen):
         if remaining is not None:
             # "9:59" in the digits of the rest of the line (t inserts text as given).
             clock = digits(format_duration(remaining))
-            status += " · " + t("exam.time_left", time=clock)
+            status += " · " + (clock if short else t("exam.time_left", time=clock))
         self.query_one("#progress", Static).update(ui_text(status))
 
     # -- answering -------------------------------------------------------------------------------

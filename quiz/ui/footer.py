@@ -5,13 +5,20 @@ the right of its description, the command palette on the left. A footer too narr
 keeps their start (the right) and cuts them at the left, the logical end: `t الإحصاءات` cut short
 is `t الإحصا`, not `t ءات`. In terminal mode (the terminal lays out each row) the keys stay in
 logical order, as Textual puts them.
+
+A footer too narrow for every key drops keys rather than cut the last ones (the way to leave, to
+submit, to quit): first the command palette, then the screen's `FOOTER_DROP` actions, in order.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
+from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -51,8 +58,13 @@ class QuizFooter(Footer):
     }
     """
 
+    #: The width the keys were chosen for (a resize to another width chooses again).
+    _chosen_for = 0
+
     def compose(self) -> ComposeResult:
-        keys = list(super().compose())
+        self._chosen_for = self.app.size.width
+        drop = getattr(self.screen, "FOOTER_DROP", ())
+        keys = fitting(list(super().compose()), self._chosen_for, drop)
         # In terminal mode the terminal lays out each row itself: the keys go in logical order.
         rtl = is_rtl() and current().rtl_mode == "reorder"
         self.set_class(rtl, "-rtl")
@@ -76,9 +88,33 @@ class QuizFooter(Footer):
         # Too narrow: show the start of the row (its right end), cut at the left.
         self.call_after_refresh(self._show_start)
 
-    def on_resize(self) -> None:
-        if self.has_class("-rtl"):
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._chosen_for and self._chosen_for:
+            self.call_after_refresh(self.recompose)
+        elif self.has_class("-rtl"):
             self.call_after_refresh(self._show_start)
 
     def _show_start(self) -> None:
         self.scroll_to(x=self.max_scroll_x, animate=False, immediate=True)
+
+
+def key_width(key: FooterKey) -> int:
+    """The cells a footer key takes: ` key description ` (the palette's border and margin too)."""
+    width = (
+        cell_len(key.key_display) + 2 + (cell_len(key.description) + 1 if key.description else 0)
+    )
+    return width + 2 if key.has_class("-command-palette") else width
+
+
+def fitting(keys: list[Widget], width: int, drop: Sequence[str]) -> list[Widget]:
+    """The keys that fit in `width` cells: the palette dropped first, then `drop`'s actions."""
+
+    def total() -> int:
+        return sum(key_width(key) for key in keys if isinstance(key, FooterKey))
+
+    order = ["command_palette", *drop]
+    for action in order:
+        if total() <= width:
+            break
+        keys = [key for key in keys if not (isinstance(key, FooterKey) and key.action == action)]
+    return keys

@@ -1,13 +1,20 @@
-"""The home screen: every bank, grouped by subject folder, with its scores; pick one to play."""
+"""The home screen: every bank, grouped by subject folder, with its scores; pick one to play.
+
+The student's own banks (the user bank folder) are a group of their own, "My banks"; in each
+group the banks in the interface language come first. `/` filters the list by title. Letters
+typed by mistake start nothing: reviewing or studying every bank asks first.
+"""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quiz.bank.cache import printable_name
@@ -15,10 +22,12 @@ from quiz.bank.catalog import Entry
 
 if TYPE_CHECKING:
     from quiz.play.study import DueCounts
+from quiz.locations import user_banks
 from quiz.store import BankScore, StoreError, bank_key
-from quiz.text.i18n import language_name, t, translatable
+from quiz.text.i18n import language, language_name, t, translatable
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.choice import StartChoice
+from quiz.ui.confirm import ConfirmScreen
 from quiz.ui.display import bank_text, ui_line, ui_text
 from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
@@ -65,13 +74,22 @@ class HomeScreen(AppScreen):
 
     BINDINGS = [
         Binding("enter", "select", translatable("footer.start"), priority=True),
+        Binding("slash", "filter", translatable("footer.filter")),
         Binding("v", "all('review')", translatable("footer.review_all")),
         Binding("s", "all('study')", translatable("footer.study_all")),
         Binding("t", "stats", translatable("footer.stats")),
         Binding("u", "profile", translatable("footer.profile")),
-        Binding("r", "reload", translatable("footer.reload"), show=False),
+        # Not a letter: a word typed by mistake never reloads (nor starts anything).
+        Binding("ctrl+r", "reload", translatable("footer.reload"), show=False),
         Binding("q", "app.quit", translatable("footer.quit")),
+        Binding("escape", "clear_filter", translatable("footer.clear_filter")),
+        # Typing in the filter, the arrows still move through the banks.
+        Binding("down", "move(1)", show=False, system=True),
+        Binding("up", "move(-1)", show=False, system=True),
     ]
+
+    #: Dropped from a narrow footer in this order: statistics, profile and quit stay.
+    FOOTER_DROP = ("all('review')", "all('study')", "filter", "select")
 
     def __init__(self) -> None:
         super().__init__()
@@ -82,6 +100,10 @@ class HomeScreen(AppScreen):
             yield Static(ui_text(t("home.title")), id="home-title")
             yield Static(id="home-profile")
         yield Static(id="home-problem")
+        search = Input(placeholder=t("home.filter_placeholder"), id="bank-filter", compact=True)
+        search.display = False
+        search.can_focus = False  # hidden: typing at home goes nowhere until `/`
+        yield search
         banks = OptionList(id="banks")
         localize(banks)  # its keys in the Keys panel
         yield banks
@@ -129,33 +151,106 @@ class HomeScreen(AppScreen):
             app.notify(
                 ui_line(t("store.damaged", first=app.store.damaged[seen])), severity="warning"
             )
+        self.scores, self.cards = scores, cards
+        self.fill()
+
+    def fill(self) -> None:
+        """List the banks read, grouped, those matching the filter only."""
+        app = self.quiz_app
         banks = self.query_one("#banks", OptionList)
         highlighted = banks.highlighted
         banks.clear_options()
-        subject: str | None = None
-        for index, entry in enumerate(self.entries):
-            if entry.file.subject != subject:
-                subject = entry.file.subject
-                heading = subject.replace("/", " › ") if subject else t("home.general")
-                banks.add_option(Option(ui_text(heading, style="bold $accent"), disabled=True))
-            key = bank_key(entry.file.path)
-            banks.add_option(
-                Option(
-                    entry_prompt(entry, scores.get(key), cards.get(key)),
-                    id=str(index),
-                    disabled=not entry.summary.playable,
+        typed = self.query_one("#bank-filter", Input).value.strip()
+        wanted = typed.casefold()
+        shown = 0
+        for heading, indexes in self.groups():
+            if wanted:
+                indexes = [i for i in indexes if wanted in self.title_of(i).casefold()]
+            if not indexes:
+                continue
+            banks.add_option(Option(ui_text(heading, style="bold $accent"), disabled=True))
+            for index in indexes:
+                entry = self.entries[index]
+                key = bank_key(entry.file.path)
+                banks.add_option(
+                    Option(
+                        entry_prompt(entry, self.scores.get(key), self.cards.get(key)),
+                        id=str(index),
+                        disabled=not entry.summary.playable,
+                    )
                 )
-            )
+                shown += 1
         empty = self.query_one("#home-empty", Static)
-        empty.display = not self.entries
+        empty.display = not shown
         if not self.entries:
             folders = ", ".join(str(r) for r in app.catalog.roots)
             empty.update(ui_text(t("home.empty", folders=folders)))
-        if highlighted is not None and highlighted < banks.option_count:
+        elif not shown:
+            empty.update(ui_text(t("home.no_match", text=typed)))
+        if wanted or highlighted is None or highlighted >= banks.option_count:
+            if banks.option_count:
+                banks.action_first()
+        else:
             banks.highlighted = highlighted
-        elif banks.option_count:
-            banks.action_first()
-        banks.focus()
+        if not self.query_one("#bank-filter", Input).has_focus:
+            banks.focus()
+
+    def groups(self) -> list[tuple[str, list[int]]]:
+        """The banks by group, each as its heading and the banks' indexes in `entries`: subject
+        folders as found, the student's own banks apart, the interface language first."""
+        mine = os.path.realpath(user_banks())
+        groups: dict[tuple[bool, str], list[int]] = {}
+        for index, entry in enumerate(self.entries):
+            own = os.path.realpath(entry.file.root) == mine
+            groups.setdefault((own, entry.file.subject), []).append(index)
+        found = []
+        for (own, subject), indexes in groups.items():
+            where = subject.replace("/", " › ")
+            if own:
+                heading = t("home.my_banks") + (" › " + where if where else "")
+            else:
+                heading = where or t("home.general")
+            # Stable: each language keeps its files' order.
+            indexes.sort(key=lambda i: not self.in_interface_language(i))
+            found.append((heading, indexes))
+        return found
+
+    def in_interface_language(self, index: int) -> bool:
+        tag = self.entries[index].summary.language or ""
+        return tag.replace("_", "-").split("-")[0].lower() == language()
+
+    def title_of(self, index: int) -> str:
+        """A bank's title as listed (its file's name when it has none, or cannot be read)."""
+        entry = self.entries[index]
+        return entry.summary.title or printable_name(Path(entry.file.path).name)
+
+    def action_filter(self) -> None:
+        """Show the filter and type in it; Esc clears it."""
+        search = self.query_one("#bank-filter", Input)
+        search.display = True
+        search.can_focus = True
+        search.focus()
+        self.refresh_bindings()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "bank-filter":
+            self.fill()
+            self.refresh_bindings()
+
+    def action_clear_filter(self) -> None:
+        search = self.query_one("#bank-filter", Input)
+        search.value = ""
+        search.display = False
+        search.can_focus = False
+        self.fill()
+        self.query_one("#banks", OptionList).focus()
+
+    def action_move(self, step: int) -> None:
+        banks = self.query_one("#banks", OptionList)
+        if step > 0:
+            banks.action_cursor_down()
+        else:
+            banks.action_cursor_up()
 
     def action_reload(self) -> None:
         self.load()
@@ -204,6 +299,11 @@ class HomeScreen(AppScreen):
         self.app.push_screen(StatsScreen(bank))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        filtering = self.query_one("#bank-filter", Input).display
+        if action == "clear_filter":
+            return filtering
+        if action == "filter":
+            return not filtering
         # Served in a browser, a student plays as the name they signed in with, and only that.
         return not (action == "profile" and self.quiz_app.web is not None)
 
@@ -226,6 +326,13 @@ class HomeScreen(AppScreen):
         app.push_screen(ProfileScreen(profiles, app.settings.profile), chosen)
 
     def action_all(self, mode: str) -> None:
-        """Review or study every bank at once."""
+        """Review or study every bank at once, once asked: a word typed by mistake (`s` of
+        "science") must not start a session."""
         app = self.quiz_app
-        app.start(app.all_banks(), StartChoice(mode, None))
+
+        def start(yes: bool | None) -> None:
+            if yes:
+                app.start(app.all_banks(), StartChoice(mode, None))
+
+        question = t("home.ask_review_all" if mode == "review" else "home.ask_study_all")
+        app.push_screen(ConfirmScreen(question), start)

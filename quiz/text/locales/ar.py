@@ -341,4 +341,14 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "stats.time_rule": (
         "الوقت: كل جلسة من بدايتها إلى نهايتها؛ والاستراحة فوق {minutes} دقائق تُحسب {minutes}"
     ),
+    # الشاشة الرئيسية: التصفية، وبنوك الطالب، والسؤال قبل كل البنوك
+    "footer.filter": "تصفية",
+    "footer.clear_filter": "إلغاء التصفية",
+    "home.filter_placeholder": "جزء من العنوان (Esc يلغي)",
+    "home.no_match": "لا يوجد بنك في عنوانه «{text}». اضغط Esc لعرض كل البنوك.",
+    "home.my_banks": "بنوكي",
+    "home.ask_review_all": "مراجعة الأسئلة التي أخطأت فيها، في كل البنوك؟",
+    "home.ask_study_all": "مذاكرة كل البنوك الآن (التكرار المتباعد)؟",
+    # سطر حالة الاختبار في شاشة ضيقة
+    "exam.status_short": "{position}/{total} · أُجيب {answered}",
 }

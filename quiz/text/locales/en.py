@@ -266,4 +266,14 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "stats.time_rule": (
         "time: each session, start to end; a pause over {minutes} min counts as {minutes}"
     ),
+    # Home: the filter, the student's own banks, asking before every bank
+    "footer.filter": "Filter",
+    "footer.clear_filter": "Clear the filter",
+    "home.filter_placeholder": "Part of a title (Esc clears)",
+    "home.no_match": "No bank's title has “{text}” in it. Esc shows every bank.",
+    "home.my_banks": "My banks",
+    "home.ask_review_all": "Review the questions you missed, in every bank?",
+    "home.ask_study_all": "Study every bank now (spaced repetition)?",
+    # The exam's status line on a narrow screen
+    "exam.status_short": "{position}/{total} · {answered} answered",
 }

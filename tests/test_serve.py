@@ -130,6 +130,8 @@ def test_bad_options_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert "not a port" in capsys.readouterr().err
     assert main(["serve", "--public-url", "quiz.school"]) == 2
     assert "--public-url" in capsys.readouterr().err
+    assert main(["serve", "--proxy", "proxy.school"]) == 2
+    assert "proxy.school is not an IP address" in capsys.readouterr().err
 
 
 # -- a real server ------------------------------------------------------------------------------
@@ -302,3 +304,64 @@ async def test_a_class_plays_on_a_postgresql_database(tmp_path: Path) -> None:
             await student.close()
             await teacher.close()
             served.stop()
+
+
+# -- behind a reverse proxy ----------------------------------------------------------------------
+
+
+async def test_behind_a_proxy_wrong_guesses_count_for_the_address_the_proxy_saw(
+    tmp_path: Path,
+) -> None:
+    # Through a proxy on the same machine every request comes from 127.0.0.1; the proxy says
+    # who asked in X-Forwarded-For (nginx: $proxy_add_x_forwarded_for appends the address it
+    # saw to whatever the browser sent).
+    served = Served.start(tmp_path / "proxied")
+    guesser, classmate = Student(served), Student(served)
+
+    async def sign_in(student: Student, code: str, forwarded: str) -> int:
+        response = await student.session.post(
+            served.url + "/signin",
+            data={"code": code, "name": "Kamal"},
+            headers={"X-Forwarded-For": forwarded},
+            allow_redirects=False,
+        )
+        return response.status
+
+    try:
+        # The guesser's own header changes nothing: the last entry is the proxy's.
+        for n in range(20):
+            assert await sign_in(guesser, f"{n:06d}", f"10.9.9.{n}, 203.0.113.7") == 403
+        assert await sign_in(guesser, CODE, "203.0.113.7") == 429
+        # A classmate behind the same proxy still signs in.
+        assert await sign_in(classmate, CODE, "203.0.113.8") == 303
+    finally:
+        await guesser.close()
+        await classmate.close()
+        served.stop()
+
+
+def test_a_forwarded_address_is_believed_only_from_a_proxy() -> None:
+    from unittest.mock import Mock
+
+    from aiohttp.test_utils import make_mocked_request
+
+    from quiz.web.server import client_address
+
+    def asking(peer: str, forwarded: str | None, proxies: frozenset[str] = frozenset()) -> str:
+        transport = Mock()
+        transport.get_extra_info.side_effect = lambda name, default=None: (
+            (peer, 40000) if name == "peername" else default
+        )
+        headers = {"X-Forwarded-For": forwarded} if forwarded is not None else {}
+        request = make_mocked_request("POST", "/signin", headers, transport=transport)
+        return client_address(request, proxies)
+
+    assert asking("127.0.0.1", "198.51.100.4, 203.0.113.7") == "203.0.113.7"
+    assert asking("::1", "203.0.113.7") == "203.0.113.7"
+    assert asking("127.0.0.1", None) == "127.0.0.1"
+    assert asking("127.0.0.1", " ") == "127.0.0.1"
+    # A browser on the network cannot choose the address its guesses are counted against...
+    assert asking("192.0.2.10", "203.0.113.7") == "192.0.2.10"
+    # ...but a proxy named with --proxy can.
+    assert asking("192.0.2.10", "203.0.113.7", frozenset({"192.0.2.10"})) == "203.0.113.7"
+    assert asking("192.0.2.11", "203.0.113.7", frozenset({"192.0.2.10"})) == "192.0.2.11"

@@ -378,6 +378,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-sessions", type=_positive, metavar="N", help=t("cli.serve.max_sessions")
     )
     serving.add_argument("--public-url", metavar="URL", help=t("cli.serve.public_url"))
+    serving.add_argument(
+        "--proxy", type=_address, action="append", metavar="ADDRESS", help=t("cli.serve.proxy")
+    )
 
     scores = commands.add_parser(
         "scores",
@@ -421,6 +424,16 @@ def _port(text: str) -> int:
     if not 1 <= value <= 65535:
         raise argparse.ArgumentTypeError(t("cli.serve.not_a_port", value=value))
     return value
+
+
+def _address(text: str) -> str:
+    """An IP address, as the server compares a peer's with it."""
+    import ipaddress
+
+    try:
+        return str(ipaddress.ip_address(text.strip()))
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.serve.not_an_address", value=text)) from None
 
 
 def _positive(text: str) -> int:

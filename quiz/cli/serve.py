@@ -51,6 +51,7 @@ def serve(args: argparse.Namespace) -> int:
         state=state,
         max_sessions=args.max_sessions,
         public_url=args.public_url.rstrip("/") if args.public_url else None,
+        proxies=frozenset(args.proxy or ()),
     )
     address = config.public_url or f"http://{_url_host(args.host)}:{args.port}"
     print(t("cli.serve.students", url=f"{address}/", code=config.class_code))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import json
 import logging
 import os
@@ -86,6 +87,8 @@ class ServeConfig:
     state: Path
     max_sessions: int | None = None
     public_url: str | None = None
+    #: Reverse proxies on other machines whose X-Forwarded-For is believed (see client_address).
+    proxies: frozenset[str] = frozenset()
     #: The app process's command, run by the shell with `exec` (no shell stays per student).
     command: list[str] = field(default_factory=lambda: [sys.executable, "-m", "quiz"])
 
@@ -205,14 +208,14 @@ class ClassServer(Server):
     def _guessing(self, request: web.Request) -> bool:
         """Whether this address has tried too many wrong codes or keys lately."""
         now = time.monotonic()
-        recent = [
-            at for at in self._guesses.get(request.remote or "", []) if now - at < GUESS_WINDOW
-        ]
-        self._guesses[request.remote or ""] = recent
+        where = client_address(request, self.config.proxies)
+        recent = [at for at in self._guesses.get(where, []) if now - at < GUESS_WINDOW]
+        self._guesses[where] = recent
         return len(recent) >= GUESSES
 
     def _wrong_guess(self, request: web.Request) -> None:
-        self._guesses.setdefault(request.remote or "", []).append(time.monotonic())
+        where = client_address(request, self.config.proxies)
+        self._guesses.setdefault(where, []).append(time.monotonic())
 
     def _same_origin(self, request: web.Request) -> bool:
         """A websocket opened by this server's page, not by another site's script."""
@@ -429,6 +432,25 @@ class ClassServer(Server):
                 text=pages.refused(t("web.teacher.title"), message, back="/teacher"),
                 content_type="text/html",
             ) from None
+
+
+def client_address(request: web.Request, proxies: frozenset[str] = frozenset()) -> str:
+    """Who is asking, for counting wrong guesses: the peer's address, or, from a proxy (one on
+    this machine, or one of `proxies`), the address it saw: the last X-Forwarded-For entry,
+    the one it added.
+
+    Behind a proxy every request comes from the proxy: one student's guesses would shut the
+    whole class out. From anyone else the header is the browser's to forge, and ignored.
+    """
+    peer = request.remote or ""
+    try:
+        trusted = (
+            ipaddress.ip_address(peer).is_loopback or str(ipaddress.ip_address(peer)) in proxies
+        )
+    except ValueError:
+        trusted = False
+    forwarded = ",".join(request.headers.getall("X-Forwarded-For", [])).split(",")[-1].strip()
+    return forwarded[:64] if trusted and forwarded else peer
 
 
 def _size(value: object, default: int) -> int:

@@ -8,6 +8,8 @@ give. They block (database reads): the server runs them in a thread.
 from __future__ import annotations
 
 import io
+import shutil
+import tempfile
 from pathlib import Path
 
 from quiz.progress.export import export_rows, write_csv
@@ -27,9 +29,14 @@ def results_csv(database: Path | str) -> bytes:
 def class_report(database: Path | str, folder: Path) -> str:
     """The class report of every answer so far, as the page of `quiz report --html`.
 
-    The report reads exports: the answers are exported to `class.csv` in the server's own
-    state folder first, and each profile (each student's name) is a student.
+    The report reads exports: the answers are exported to a `class.csv` in the server's own
+    state folder first (one folder for each request: two teachers' pages at once do not read
+    each other's half-written file), and each profile (each student's name) is a student.
     """
-    export = folder / "class.csv"
-    export.write_bytes(results_csv(database))
-    return render_html(build_report([export], min_answers=1))
+    work = Path(tempfile.mkdtemp(prefix="report-", dir=folder))
+    try:
+        export = work / "class.csv"
+        export.write_bytes(results_csv(database))
+        return render_html(build_report([export], min_answers=1))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

@@ -321,6 +321,11 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "cli.serve.public_url": (
         "العنوان الذي يفتحه الطلاب، خلف وكيل عكسي (مثل https://quiz.school.example)"
     ),
+    "cli.serve.proxy": (
+        "وكيل عكسي على حاسوب آخر، بعنوان IP الخاص به: يُصدَّق ما يذكره X-Forwarded-For من عنوان"
+        " كل طالب (ويُصدَّق دائمًا وكيل على هذا الحاسوب؛ كرّر الخيار لعدة وكلاء)"
+    ),
+    "cli.serve.not_an_address": "{value} ليس عنوان IP (مثل 10.0.0.5)",
     "cli.serve.not_a_port": "{value} ليس منفذًا (من 1 إلى 65535)",
     "cli.serve.needs_extra": (
         "يحتاج quiz serve إلى textual-serve (ينقص {missing}): pip install 'quiz[serve]'"

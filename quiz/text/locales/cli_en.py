@@ -266,6 +266,11 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "cli.serve.public_url": (
         "the address students open, behind a reverse proxy (e.g. https://quiz.school.example)"
     ),
+    "cli.serve.proxy": (
+        "a reverse proxy on another machine, by its IP address: its X-Forwarded-For names each"
+        " student's address (one on this machine is always believed; repeat for several)"
+    ),
+    "cli.serve.not_an_address": "{value} is not an IP address (e.g. 10.0.0.5)",
     "cli.serve.not_a_port": "{value} is not a port (1 to 65535)",
     "cli.serve.needs_extra": (
         "quiz serve needs textual-serve ({missing} is missing): pip install 'quiz[serve]'"

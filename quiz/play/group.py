@@ -9,7 +9,8 @@ from quiz.store import Store
 
 
 class SessionGroup:
-    """The sessions of one run over several banks: one per bank, started at its first answer.
+    """The sessions of one run over several banks: one per bank, started at its first answer
+    (the first one: when the run began).
 
     Review and study may take questions from many banks; each bank's answers go to a session of
     that bank, so the scores stay per bank.
@@ -32,6 +33,9 @@ class SessionGroup:
         #: The session of each bank that has had an answer, by bank path.
         self.ids: dict[str, int] = {}
         self.counts: dict[str, int] = {}
+        #: When the run began: its first session starts then, so the time spent on the first
+        #: question counts (quiz.progress.stats_time); the others start at their first answer.
+        self.opened = now()
 
     def session_for(self, bank: str, title: str) -> int:
         """Return the session of a bank, starting it now if it has none yet."""
@@ -42,7 +46,7 @@ class SessionGroup:
                 planned=self.planned.get(bank, 0),
                 mode=self.mode,
                 profile=self.profile,
-                now=self.now(),
+                now=self.now() if self.ids else min(self.opened, self.now()),
             )
         self.counts[bank] = self.counts.get(bank, 0) + 1
         return self.ids[bank]

@@ -310,13 +310,19 @@ class QuizApp(App[int]):
                 time_limit=choice.time_limit,
                 profile=self.settings.profile,
                 clock=self.clock,
+                now=self.now,
             )
             return self._show(ExamScreen(exam), replace)
         if choice.mode == "review":
             from quiz.play.review import Review
 
             review = Review.of(
-                banks, self.store, profile=self.settings.profile, seed=self.seed, clock=self.clock
+                banks,
+                self.store,
+                profile=self.settings.profile,
+                seed=self.seed,
+                clock=self.clock,
+                now=self.now,
             )
             if review.total == 0:
                 self.nothing_to_do = t("review.nothing")

@@ -107,6 +107,8 @@ class HomeScreen(AppScreen):
         banks = OptionList(id="banks")
         localize(banks)  # its keys in the Keys panel
         yield banks
+        # Where a bank's best and last come from (docs/scores.md).
+        yield Static(ui_text(t("home.scores_rule"), style="$text-muted"), id="home-rule")
         yield Static(id="home-empty")
         yield QuizFooter()
 

@@ -351,4 +351,5 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "home.ask_study_all": "مذاكرة كل البنوك الآن (التكرار المتباعد)؟",
     # سطر حالة الاختبار في شاشة ضيقة
     "exam.status_short": "{position}/{total} · أُجيب {answered}",
+    "home.scores_rule": "الأفضل والأخيرة: من التمارين والامتحانات المكتملة فقط",
 }

@@ -276,4 +276,5 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "home.ask_study_all": "Study every bank now (spaced repetition)?",
     # The exam's status line on a narrow screen
     "exam.status_short": "{position}/{total} · {answered} answered",
+    "home.scores_rule": "best and last: finished practice and exam runs",
 }

@@ -134,19 +134,34 @@ def counts(store: Store, bank: Bank, time: FakeClock, **options) -> DueCounts:
     return due_counts(store, {key: len(bank.questions)}, now=time.now(), **options)[key]
 
 
+def learn(bank: Bank, store: Store, time: FakeClock, **options) -> list[str]:
+    """Study the new cards of the day right twice: once, then an hour later (their second
+    learning step, ten minutes after the first), after which they are learnt."""
+    first = study_all(start(bank, store, time, **options), time)
+    time.wait(3600)
+    second = study_all(start(bank, store, time, **options), time)
+    assert sorted(second) == sorted(first)
+    return first
+
+
 def test_a_study_week_due_counts_and_the_new_card_limit(tmp_path: Path, store: Store) -> None:
     bank = write_bank(tmp_path / "cards.yaml", ids(25))
     time = FakeClock(DAY1)
-    assert counts(store, bank, time, new_per_day=10) == DueCounts(due=0, new=10)
+    assert counts(store, bank, time, new_per_day=10) == DueCounts(due=0, new=10, unseen=25)
 
-    # Day 1: ten new cards, each seen twice (learning steps) and all right.
+    # Day 1: ten new cards, all right, each once: each goes to its next learning step, ten
+    # minutes later, so the session ends and says when the first of them is due.
     study = start(bank, store, time, new_per_day=10)
     assert study.counts() == StudyCounts(due=0, new=9, learning=0)
     assert is_new(study, store)
     asked = study_all(study, time)
-    assert sorted(set(asked)) == ids(10)
-    assert len(asked) == 20
-    assert counts(store, bank, time, new_per_day=10) == DueCounts(due=0, new=0)
+    assert asked == ids(10)
+    assert study.next_due() == DAY1 + timedelta(seconds=5, minutes=10)
+    assert counts(store, bank, time, new_per_day=10) == DueCounts(due=0, new=0, unseen=15)
+    # An hour later the ten are due for that step; right again, they are learnt.
+    time.wait(3600)
+    assert counts(store, bank, time, new_per_day=10) == DueCounts(due=10, new=0, unseen=15)
+    assert sorted(study_all(start(bank, store, time, new_per_day=10), time)) == ids(10)
     # Later the same day there is nothing left to study.
     time.wait(3600)
     again = start(bank, store, time, new_per_day=10)
@@ -154,12 +169,12 @@ def test_a_study_week_due_counts_and_the_new_card_limit(tmp_path: Path, store: S
 
     # Day 2: nothing due yet (the first interval is longer than a day); ten more new cards.
     time.wait(days=1)
-    assert counts(store, bank, time, new_per_day=10) == DueCounts(due=0, new=10)
-    assert sorted(set(study_all(start(bank, store, time, new_per_day=10), time))) == ids(25)[10:20]
+    assert counts(store, bank, time, new_per_day=10) == DueCounts(due=0, new=10, unseen=15)
+    assert sorted(learn(bank, store, time, new_per_day=10)) == ids(25)[10:20]
 
     # Day 3: the first ten are due; they come first, then the last five new cards.
     time.wait(days=1)
-    assert counts(store, bank, time, new_per_day=10) == DueCounts(due=10, new=5)
+    assert counts(store, bank, time, new_per_day=10) == DueCounts(due=10, new=5, unseen=5)
     study = start(bank, store, time, new_per_day=10)
     assert study.counts() == StudyCounts(due=9, new=5, learning=0)
     assert not is_new(study, store)
@@ -169,7 +184,7 @@ def test_a_study_week_due_counts_and_the_new_card_limit(tmp_path: Path, store: S
 
     # Day 60: every card is due; no new card is left in the bank.
     time.wait(days=56)
-    assert counts(store, bank, time, new_per_day=10) == DueCounts(due=25, new=0)
+    assert counts(store, bank, time, new_per_day=10) == DueCounts(due=25, new=0, unseen=0)
     assert store.introduced(profile="default", since=DAY1, until=DAY1 + timedelta(days=60)) == len(
         bank.questions
     )
@@ -184,8 +199,10 @@ def test_the_new_card_day_is_the_local_day_of_now(tmp_path: Path, store: Store) 
     assert counts(store, bank, late, new_per_day=2).new == 0
     early = FakeClock(datetime(2026, 5, 5, 1, 0, tzinfo=sydney))
     assert early.now().astimezone(UTC).date() == late.now().astimezone(UTC).date()
-    assert counts(store, bank, early, new_per_day=2) == DueCounts(due=0, new=2)
-    assert len(set(study_all(start(bank, store, early, new_per_day=2), early))) == 2
+    # Two hours later: the two learnt at 23:00 are due for their next step, and two new ones.
+    assert counts(store, bank, early, new_per_day=2) == DueCounts(due=2, new=2, unseen=4)
+    asked = study_all(start(bank, store, early, new_per_day=2), early)
+    assert asked == [*ids(2), *ids(4)[2:]]
 
 
 def test_ratings_and_what_each_answer_saves(tmp_path: Path, store: Store) -> None:
@@ -274,6 +291,7 @@ def test_cards_get_an_explicit_id_and_the_library_never_sleeps(
         return real_card(*args, **kwargs)
 
     monkeypatch.setattr("quiz.play.study.Card", card)
+    monkeypatch.setattr("quiz.play.study_queue.Card", card)  # a saved card read back
     bank = write_bank(tmp_path / "cards.yaml", ids(4))
     time = FakeClock(DAY1)
     study_all(start(bank, store, time), time)
@@ -281,17 +299,21 @@ def test_cards_get_an_explicit_id_and_the_library_never_sleeps(
     saved = store.cards_of(profile="default", bank=bank_key(bank.path))
     card_ids = sorted(c.card_id or 0 for c in saved.values())
     assert card_ids == [1, 2, 3, 4]
-    time.wait(days=30)
-    made.clear()
-    study_all(start(bank, store, time), time)
-    assert sorted(made) == card_ids
+    # Their second learning step an hour later, then a review 30 days later: saved cards.
+    for wait in ({"seconds": 3600}, {"days": 30}):
+        time.wait(**wait)
+        made.clear()
+        study_all(start(bank, store, time), time)
+        assert sorted(made) == card_ids
     for card_id in card_ids:
         log = review_log(store, card_id)
         assert [entry.card_id for entry in log] == [card_id] * 3
         assert all(entry.reviewed.tzinfo is not None for entry in log)
 
 
-def test_several_banks_due_first_then_new_bank_after_bank(tmp_path: Path, store: Store) -> None:
+def test_several_banks_due_first_then_new_cards_from_each_bank_in_turn(
+    tmp_path: Path, store: Store
+) -> None:
     geo = write_bank(tmp_path / "geo.yaml", ["g1", "g2", "g3"], title="Geo")
     maths = write_bank(tmp_path / "maths.yaml", ["m1", "m2"], title="Maths")
     time = FakeClock(DAY1)
@@ -301,10 +323,11 @@ def test_several_banks_due_first_then_new_bank_after_bank(tmp_path: Path, store:
     assert study.title == "Study: all banks"
     assert study.counts() == StudyCounts(due=0, new=3, learning=0)
     asked = study_all(study, time)
-    assert asked[:4] == ["m1", "g1", "g2", "g3"]
+    # m1 is due; the day's three new cards are shared: Geo's first, Maths' next, Geo's second.
+    assert asked == ["m1", "g1", "m2", "g2"]
     sessions = {s.title: s for s in store.sessions()[:2]}
-    assert sessions["Maths"].answered == 1 and sessions["Maths"].planned == 1
-    assert sessions["Geo"].answered == 6 and sessions["Geo"].planned == 6
+    assert sessions["Maths"].answered == 2 and sessions["Maths"].planned == 2
+    assert sessions["Geo"].answered == 2 and sessions["Geo"].planned == 2
 
 
 def test_an_edited_question_keeps_its_card_and_a_deleted_one_retires(
@@ -321,19 +344,20 @@ def test_an_edited_question_keeps_its_card_and_a_deleted_one_retires(
     # a is reworded, b deleted, d added before c.
     time.wait(days=30)
     edited = write_bank(path, ["a", "d", "c"], texts={"a": "Reworded a?"})
-    assert counts(store, edited, time) == DueCounts(due=3, new=0)  # b is not known to be gone yet
+    # b is not known to be gone yet: its card counts, and no question is unseen.
+    assert counts(store, edited, time) == DueCounts(due=3, new=0, unseen=0)
     study = start(edited, store, time)
     assert study.counts().due == 1  # a and c, counted before the current one
     asked = study_all(study, time)
     assert asked[:3] == ["a", "c", "d"]
     after = store.cards_of(profile="default", bank=key)
     assert after["a"].card_id == before["a"].card_id
-    assert len(review_log(store, after["a"].card_id or -1)) == 3
+    assert len(review_log(store, after["a"].card_id or -1)) == 2
     assert after["c"].position == 2
     assert retired_cards(store, key) == {"b"}
-    assert len(review_log(store, before["b"].card_id or -1)) == 2  # its history is kept
+    assert len(review_log(store, before["b"].card_id or -1)) == 1  # its history is kept
     assert store.sessions()[-1].answered == answers_before  # and so are its answers
-    assert counts(store, edited, time) == DueCounts(due=0, new=0)
+    assert counts(store, edited, time) == DueCounts(due=0, new=0, unseen=0)
 
     # b comes back: its card is restored, not new.
     time.wait(days=60)
@@ -480,10 +504,13 @@ def test_profiles_have_their_own_cards(tmp_path: Path, store: Store) -> None:
     bank = write_bank(tmp_path / "cards.yaml", ids(3))
     time = FakeClock(DAY1)
     study_all(start(bank, store, time, profile="alice", new_per_day=4), time)
-    assert counts(store, bank, time, profile="alice", new_per_day=4) == DueCounts(due=0, new=0)
+    alice = counts(store, bank, time, profile="alice", new_per_day=4)
+    assert alice == DueCounts(due=0, new=0, unseen=0)
     more = write_bank(tmp_path / "more.yaml", ids(3))
-    assert counts(store, more, time, profile="alice", new_per_day=4) == DueCounts(due=0, new=1)
-    assert counts(store, bank, time, new_per_day=4) == DueCounts(due=0, new=3)
+    # One new card left of Alice's four today, in a bank of three she never studied.
+    alice_more = counts(store, more, time, profile="alice", new_per_day=4)
+    assert alice_more == DueCounts(due=0, new=1, unseen=3)
+    assert counts(store, bank, time, new_per_day=4) == DueCounts(due=0, new=3, unseen=3)
     assert start(bank, store, time, profile="bob").counts().new == 2
     time.wait(days=3)
     assert counts(store, bank, time, profile="alice").due == 3
@@ -497,3 +524,46 @@ def test_nothing_to_study(tmp_path: Path, store: Store) -> None:
     time = FakeClock(DAY1)
     assert start(bank, store, time, new_per_day=0).finished
     assert store.sessions() == []  # nothing answered, no session
+
+
+def test_a_card_got_wrong_waits_for_its_step_and_the_session_says_when(
+    tmp_path: Path, store: Store
+) -> None:
+    bank = write_bank(tmp_path / "cards.yaml", ids(1))
+    time = FakeClock(DAY1)
+    study = start(bank, store, time)
+    time.wait(5)
+    study.answer(wrong(study))
+    # Nothing else to ask: the card is not asked again two seconds later; the session ends.
+    time.wait(2)
+    assert study.advance() is False and study.finished
+    assert study.next_due() == DAY1 + timedelta(seconds=5, minutes=1)
+    # A minute later it is due, and asked.
+    time.wait(60)
+    again = start(bank, store, time)
+    assert not again.finished and again.current.question.id == "c00"
+    assert again.counts() == StudyCounts(due=0, new=0, learning=0)
+
+
+def test_results_count_cards_once_with_their_first_answer(tmp_path: Path, store: Store) -> None:
+    bank = write_bank(tmp_path / "cards.yaml", ids(3))
+    time = FakeClock(DAY1)
+    study = start(bank, store, time)
+    asked = []
+    # c00 wrong at 5 s (due again at 1 min 5 s), c01 right at 10 s, c02 right at 70 s; then
+    # c00 is due, asked again and got right; c01's next step is ten minutes away: the end.
+    for wait, answer in ((5, wrong), (5, right), (60, right), (5, right)):
+        asked.append(study.current.question.id)
+        time.wait(wait)
+        study.answer(answer(study))
+        study.advance()
+    assert asked == ["c00", "c01", "c02", "c00"]
+    assert study.finished
+    assert [r.shown.question.id for r in study.results()] == ["c00", "c01", "c02"]
+    assert [r.correct for r in study.results()] == [False, True, True]
+    assert (study.answered, study.correct, study.answers) == (3, 2, 4)
+    assert [q.id for q in study.missed()] == ["c00"]
+    assert study.next_due() == DAY1 + timedelta(seconds=10, minutes=10)
+    # The score database keeps every answer, repeats included.
+    (session,) = store.sessions()
+    assert (session.answered, session.correct) == (4, 3)

@@ -97,14 +97,14 @@ async def test_home_reads_right_to_left(banks: Path, tmp_path: Path, size) -> No
             assert read(header).endswith(canonical("الملف الشخصي: default"))
             assert right_edge(header) == width - 1  # one cell of padding, as on the left
             (title,) = rows_reading(app, "منظمة التعاون الإسلامي")
-            # The facts: the language by its name, zero in words; wrapped at 50 columns, the
-            # first words on the first row.
+            # The facts: the language by its name, zero in words; on two rows at 80 and at 50
+            # columns, the first words on the first row.
             start = screen_lines(app).index(title) + 1
             facts_rows = [row for row in screen_lines(app)[start : start + 2] if row.strip()]
-            facts_rows = facts_rows if width < 80 else facts_rows[:1]
             facts = " ".join(read(row) for row in facts_rows)
             assert facts == canonical(
-                "العربية، ٣ أسئلة، الأفضل -، الأخيرة -، لا بطاقات مستحقة، ٣ بطاقات جديدة"
+                "العربية، ٣ أسئلة، الأفضل -، الأخيرة -، لا بطاقات مستحقة، "
+                "٣ بطاقات جديدة اليوم، ٣ أسئلة لم تُدرس"
             )
             # Title and facts end at the same column on the right (the facts indented by 2).
             assert right_edge(facts_rows[0]) == right_edge(title) - 2

@@ -217,7 +217,8 @@ async def test_study_rates_cards_saves_them_and_home_counts_them(three: Path, tm
         with home_store:
             async with home.run_test(size=(100, 30)) as pilot:
                 await pilot.pause()
-                assert "due 0 · new 1" in screen_text(home)
+                # Of the 20 new cards a day 18 are left, and one question is never studied.
+                assert "due 0 · new today 1 · unseen 1" in screen_text(home)
 
 
 async def test_nothing_to_review_says_so_and_stays_home(three: Path, tmp_path: Path):
@@ -261,19 +262,21 @@ async def test_a_study_week_moves_cards_from_new_to_due(three: Path, tmp_path: P
                 await pilot.pause()
                 return next(line for line in screen_text(app).splitlines() if "due " in line)
 
-    assert "due 0 · new 2" in await home_counts()  # 3 new questions, 2 a day
-    # Day 1: two new cards a day, both answered right.
+    # 3 questions never studied, 2 new cards a day.
+    assert "due 0 · new today 2 · unseen 3" in await home_counts()
+    # Day 1: two new cards a day, both answered right: each waits for its next learning step.
     assert "Due 0 · New 1" in await study_all_right(new_per_day=2)
-    assert "due 0 · new 0" in await home_counts()  # today's new cards are done
-    # Day 2: the third card is new; the first two are not due yet (a right answer waits).
+    assert "due 0 · new today 0 · unseen 1" in await home_counts()  # today's new cards are done
+    # Day 2: the two are due for that step; the third card is new today.
     calendar.wait(days=1)
-    assert "due 0 · new 1" in await home_counts()
-    assert "Due 0 · New 0" in await study_all_right(new_per_day=2)
+    assert "due 2 · new today 1 · unseen 1" in await home_counts()
+    assert "Due 1 · New 1" in await study_all_right(new_per_day=2)
+    assert "due 0 · new today 0 · unseen 0" in await home_counts()
     # Weeks later every card is due again, and none is new.
     calendar.wait(days=60)
-    assert "due 3 · new 0" in await home_counts()
+    assert "due 3 · new today 0 · unseen 0" in await home_counts()
     assert "Due 2 · New 0" in await study_all_right(new_per_day=2)
-    assert "due 0 · new 0" in await home_counts()
+    assert "due 0 · new today 0 · unseen 0" in await home_counts()
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)])

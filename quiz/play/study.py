@@ -5,23 +5,23 @@ Plain Python: a screen drives a `Study` and shows what it says.
     study = Study(banks, store, profile=None, new_per_day=20, rate_by_time=False)
     study.total == 0 / study.finished             # nothing due and no new card today
     study.current, study.current_bank             # the card shown: a Shown (question + choices)
-    study.answer({1}) -> Outcome                  # right: Good, wrong: Again; saved at once
-    study.dont_know() -> Outcome                  # "I don't know": Again (picked is empty)
+    study.answer({1}), study.dont_know() -> Outcome  # right: Good, else Again; saved at once
     study.current_outcome, study.current_schedule # after answering: Outcome; Scheduled(rating, due)
     study.advance() -> bool                       # next card; False (and finished) when none left
-    study.counts() -> StudyCounts(due, new, learning)   # what is left, for the status line
+    study.counts() -> StudyCounts(due, new, learning); study.next_due()   # what is left, when
     due_counts(store, {bank_path: questions}, ...) -> {bank_path: DueCounts(due, new)}  # home
 
 It is a `quiz.play.run.FeedbackRun` like the practice `Quiz` (`position`, `total`, `answered`,
 `correct`, `seconds`, `results()`, `missed()`, ...), so the practice question screen drives it.
 
 Rules:
-- Order: cards due now (earliest due first), then new cards (never reviewed) in file order, bank
-  after bank. A card answered in this session comes back when due again within `learn_ahead`
-  (FSRS learning steps are 1 and 10 minutes): at once when due, else after the other cards.
+- Order: cards due now (earliest due first), then new cards (never reviewed), each bank's in
+  file order, taken from the banks in turn. A card answered in this session comes back when it is
+  due again (FSRS learning steps are 1 and 10 minutes), never before: when nothing else is
+  left, the session ends, and `next_due()` says when the next card is.
 - New cards per day: at most `new_per_day` cards are reviewed for the first time per profile
-  per day, over all banks. The day is the calendar day of `now()` in its own time zone; the
-  default `now()` is local time, so the count starts again at local midnight.
+  per day, over all banks, shared among them in turn. The day is the calendar day of `now()` in
+  its own time zone; the default `now()` is local time, so it starts again at local midnight.
 - Ratings: wrong or "I don't know" is Again, right is Good. With `rate_by_time`, a right answer
   in at most half the median time of the profile's recent right answers is Easy, and one taking
   at least twice that median is Hard (once there are 5 timed answers to take a median of).
@@ -47,7 +47,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 
-from fsrs import Card, Rating, Scheduler, State
+from fsrs import Card, Rating, Scheduler
 
 from quiz.bank.model import Bank, Question
 from quiz.play.group import SessionGroup
@@ -69,7 +69,10 @@ from quiz.play.study_queue import (
     card_due,
     day_bounds,
     due_counts,
-    file_fingerprint,
+    first_answers,
+    fsrs_card,
+    in_turn,
+    match_file,
     rating,
 )
 from quiz.play.timing import local_now
@@ -85,8 +88,13 @@ __all__ = [
     "due_counts",
 ]
 
-#: A card answered this session comes back if it is due again within this time.
-LEARN_AHEAD = timedelta(minutes=20)
+#: A card answered this session comes back this long before it is due, when nothing else is
+#: left: none, it waits for its FSRS step (a card got wrong back two seconds later teaches
+#: nothing).
+LEARN_AHEAD = timedelta(0)
+#: A card answered this session and due again within this time waits in the session's queue
+#: (counted as learning), to come back when due while other cards are still being asked.
+LEARNING_WINDOW = timedelta(minutes=20)
 
 
 #: The card_id given to fsrs for a card whose row does not exist yet (its first review).
@@ -94,8 +102,6 @@ UNSAVED_CARD_ID = 0
 
 _DUE_PAGE = 50
 _SCAN_CHUNK = 100
-# How many new questions a full search of a changed bank file remembers.
-_PENDING_KEEP = 500
 
 
 class Study:
@@ -214,11 +220,18 @@ class Study:
 
     @property
     def answered(self) -> int:
-        return sum(o is not None for o in self.outcomes)
+        """Cards answered (each once, however many times it came back)."""
+        return len(self.results())
 
     @property
     def correct(self) -> int:
-        return sum(o is not None and o.correct for o in self.outcomes)
+        """Cards answered right the first time they were asked in this session."""
+        return sum(result.correct for result in self.results())
+
+    @property
+    def answers(self) -> int:
+        """Every answer given, a card that came back counted each time."""
+        return sum(o is not None for o in self.outcomes)
 
     @property
     def is_last(self) -> bool:
@@ -234,16 +247,18 @@ class Study:
         return (self.ended if self.ended is not None else self.clock()) - self.started
 
     def results(self) -> list[Result]:
-        """The cards answered so far, each with its answer and bank, in the order asked."""
-        return [
-            Result(item.shown, outcome, item.bank)
-            for item, outcome in zip(self.served, self.outcomes, strict=True)
-            if outcome is not None and item.shown is not None
-        ]
+        """Each card answered so far, once, with its first answer and bank, in the order asked."""
+        return first_answers(self.served, self.outcomes)
 
     def missed(self) -> list[Question]:
-        """The questions answered wrong (or not known), in the order they were asked."""
+        """The cards answered wrong (or not known) the first time, in the order they were asked."""
         return [result.shown.question for result in self.results() if result.missed]
+
+    def next_due(self) -> datetime | None:
+        """When the next card of these banks is due after now (None: no card is)."""
+        return self.store.next_due(
+            profile=self.profile, banks=list(self._keys), after=self._utc_now()
+        )
 
     # -- what the student does -----------------------------------------------------------------
 
@@ -321,7 +336,7 @@ class Study:
             self._due_left[item.key] -= 1
         if correct:
             self._times.append(ms)
-        if card.due <= moment + self.learn_ahead:
+        if card.due <= moment + LEARNING_WINDOW:
             self._learning.append(
                 QueueItem(item.bank, item.key, item.question, item.position, card, "learning")
             )
@@ -406,16 +421,7 @@ class Study:
             if found is None:
                 return None
             position, question = found, questions[found]
-        card = Card(
-            card_id=state.card_id,
-            state=State(state.state),
-            step=state.step,
-            stability=state.stability,
-            difficulty=state.difficulty,
-            due=state.due,
-            last_review=state.last_review,
-        )
-        return QueueItem(bank, state.bank, question, position, card, "due")
+        return QueueItem(bank, state.bank, question, position, fsrs_card(state), "due")
 
     def _positions(self, key: str) -> dict[str, int]:
         if key not in self._index:
@@ -425,45 +431,17 @@ class Study:
     # -- inside: new cards ---------------------------------------------------------------------
 
     def _match_file(self, key: str, bank: Bank) -> None:
-        """Search a bank file again from the start if it changed since its last search.
-
-        Retires the cards of questions that left it, restores those that came back, updates the
-        position hints, and remembers where its new questions are.
-        """
-        fingerprint = file_fingerprint(bank)
-        scan = self.store.new_card_scan(profile=self.profile, bank=key)
-        if scan is not None and (scan.file_size, scan.file_mtime_ns) == fingerprint:
-            self._scans[key] = scan
-            return
-        positions = self._positions(key)
-        cards = self.store.card_places(profile=self.profile, bank=key)
-        moved = {
-            qid: positions[qid]
-            for qid, (position, _) in cards.items()
-            if qid in positions and position != positions[qid]
-        }
-        retire = [qid for qid, (_, gone) in cards.items() if qid not in positions and not gone]
-        restore = [qid for qid, (_, gone) in cards.items() if qid in positions and gone]
-        if moved or retire or restore:
-            self.store.match_cards(
-                profile=self.profile, bank=key, positions=moved, retire=retire, restore=restore
-            )
-        new = sorted(i for qid, i in positions.items() if qid not in cards)
-        scanned_to = new[_PENDING_KEEP] if len(new) > _PENDING_KEEP else len(bank.questions)
-        size, mtime_ns = fingerprint or (-1, -1)
-        scan = NewCardScan(size, mtime_ns, scanned_to, tuple(new[:_PENDING_KEEP]))
-        self._scans[key] = scan
-        if fingerprint is not None:
-            self.store.save_new_card_scan(profile=self.profile, bank=key, scan=scan)
+        """Search a bank file again from the start if it changed since its last search."""
+        self._scans[key] = match_file(
+            self.store, self.profile, key, bank, lambda: self._positions(key)
+        )
 
     def _new_cards(self, wanted: int) -> list[QueueItem]:
-        """Up to `wanted` new questions, in file order, bank after bank."""
-        items: list[QueueItem] = []
-        for key, bank in self._keys.items():
-            if len(items) >= wanted:
-                break
-            items.extend(self._new_in(key, bank, wanted - len(items)))
-        return items
+        """Up to `wanted` new questions, each bank's in file order, the banks taking turns."""
+        if wanted <= 0:
+            return []
+        found = [self._new_in(key, bank, wanted) for key, bank in self._keys.items()]
+        return in_turn(found, wanted)
 
     def _new_in(self, key: str, bank: Bank, wanted: int) -> list[QueueItem]:
         """Up to `wanted` new questions of one bank, from where the last search stopped."""

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import os
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
-from fsrs import Card, Rating
+from fsrs import Card, Rating, State
 
 from quiz.bank.model import Bank, Question
-from quiz.play.run import Shown
+from quiz.play.run import Outcome, Result, Shown
 from quiz.play.timing import local_now
-from quiz.store import Store
+from quiz.store import CardState, NewCardScan, Store
 
 DEFAULT_NEW_PER_DAY = 20
 
@@ -30,10 +30,12 @@ MIN_TIMED = 5
 
 
 class DueCounts(NamedTuple):
-    """For the home screen: cards of a bank due now, and new cards that may be studied today."""
+    """For the home screen: cards of a bank due now, new cards that may be studied today (what
+    is left of the day's limit, which all banks share), and questions never studied."""
 
     due: int
     new: int
+    unseen: int = 0
 
 
 class StudyCounts(NamedTuple):
@@ -65,6 +67,79 @@ class QueueItem:
     shown: Shown | None = field(default=None)
 
 
+#: How many new questions a full search of a changed bank file remembers.
+PENDING_KEEP = 500
+
+
+def match_file(
+    store: Store, profile: str, key: str, bank: Bank, positions: Callable[[], dict[str, int]]
+) -> NewCardScan:
+    """Where a bank file's new questions are: as last searched, or searched again from the
+    start if the file changed since (`positions`: its questions' positions by id).
+
+    A new search retires the cards of questions that left the file, restores those that came
+    back, updates the position hints, and is saved for the next session.
+    """
+    fingerprint = file_fingerprint(bank)
+    scan = store.new_card_scan(profile=profile, bank=key)
+    if scan is not None and (scan.file_size, scan.file_mtime_ns) == fingerprint:
+        return scan
+    where = positions()
+    cards = store.card_places(profile=profile, bank=key)
+    moved = {
+        qid: where[qid]
+        for qid, (position, _) in cards.items()
+        if qid in where and position != where[qid]
+    }
+    retire = [qid for qid, (_, gone) in cards.items() if qid not in where and not gone]
+    restore = [qid for qid, (_, gone) in cards.items() if qid in where and gone]
+    if moved or retire or restore:
+        store.match_cards(
+            profile=profile, bank=key, positions=moved, retire=retire, restore=restore
+        )
+    new = sorted(i for qid, i in where.items() if qid not in cards)
+    scanned_to = new[PENDING_KEEP] if len(new) > PENDING_KEEP else len(bank.questions)
+    size, mtime_ns = fingerprint or (-1, -1)
+    scan = NewCardScan(size, mtime_ns, scanned_to, tuple(new[:PENDING_KEEP]))
+    if fingerprint is not None:
+        store.save_new_card_scan(profile=profile, bank=key, scan=scan)
+    return scan
+
+
+def fsrs_card(state: CardState) -> Card:
+    """The fsrs Card of a saved card."""
+    return Card(
+        card_id=state.card_id,
+        state=State(state.state),
+        step=state.step,
+        stability=state.stability,
+        difficulty=state.difficulty,
+        due=state.due,
+        last_review=state.last_review,
+    )
+
+
+def in_turn(found: Sequence[Sequence[QueueItem]], wanted: int) -> list[QueueItem]:
+    """Up to `wanted` items taken in turn from each list (the first of each, then the second of
+    each, ...): the day's new cards shared among the banks, not all to the first."""
+    items: list[QueueItem] = []
+    for rank in range(max((len(f) for f in found), default=0)):
+        for items_of_bank in found:
+            if rank < len(items_of_bank) and len(items) < wanted:
+                items.append(items_of_bank[rank])
+    return items
+
+
+def first_answers(served: Sequence[QueueItem], outcomes: Sequence[Outcome | None]) -> list[Result]:
+    """Each card answered in a session once, with its first answer (a card got wrong, then
+    right when it came back, is missed), in the order first asked."""
+    results: dict[tuple[str, str], Result] = {}
+    for item, outcome in zip(served, outcomes, strict=True):
+        if outcome is not None and item.shown is not None:
+            results.setdefault((item.key, item.question.id), Result(item.shown, outcome, item.bank))
+    return list(results.values())
+
+
 def day_bounds(moment: datetime) -> tuple[datetime, datetime]:
     """The start and end of the calendar day of `moment`, in its own time zone."""
     if moment.tzinfo is None:
@@ -94,10 +169,8 @@ def due_counts(
     counts = {}
     for key, questions in banks.items():
         due = store.count_due(profile=profile, bank=key, now=moment)
-        new = 0
-        if left:
-            new = min(left, max(0, questions - store.count_cards(profile=profile, bank=key)))
-        counts[key] = DueCounts(due, new)
+        unseen = max(0, questions - store.count_cards(profile=profile, bank=key))
+        counts[key] = DueCounts(due, min(left, unseen), unseen)
     return counts
 
 

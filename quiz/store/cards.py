@@ -99,6 +99,30 @@ class CardQueries(SessionQueries):
         assert row is not None
         return row[0]
 
+    def next_due(self, *, profile: str, banks: Sequence[str], after: datetime) -> datetime | None:
+        """Return when the first card of the banks due later than `after` is due (None: none).
+
+        One step into each bank's range of the cards_due index.
+        """
+        dialect = self._db.dialect
+        values = {"profile": profile, "after": dialect.time(as_utc(after))}
+        sql = (
+            "SELECT due FROM cards WHERE profile = :profile AND bank = :bank AND retired = FALSE"
+            " AND due > :after ORDER BY due LIMIT 1"
+        )
+
+        def read(db: Executor) -> list[object]:
+            found = []
+            for bank in dict.fromkeys(banks):
+                row = db.row(sql, {**values, "bank": bank})
+                if row is not None:
+                    found.append(row[0])
+            return found
+
+        dues = self._db.autocommit("read the study cards", read)
+        times = [stored_time(dialect.read_time, due, "a card", "its due time") for due in dues]
+        return min(times, default=None)
+
     def count_cards(self, *, profile: str, bank: str) -> int:
         """Return how many cards a bank has (its questions reviewed at least once, not retired)."""
         row = self._db.autocommit(

@@ -65,6 +65,7 @@ def entry_prompt(entry: Entry, score: BankScore | None, cards: DueCounts | None 
             "home.due",
             due=t("home.due_count", count=cards.due),
             new=t("home.new_count", count=cards.new),
+            unseen=t("home.unseen_count", count=cards.unseen),
         )
     return Stacked(title, ui_text(facts, style="$text-muted"))
 

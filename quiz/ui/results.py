@@ -66,11 +66,20 @@ class ResultsScreen(AppScreen):
             how = exam_line(self.quiz)
             if how:
                 yield Static(ui_text(how), id="exam-line")
-            score = t(
-                "results.score", correct=correct, total=total, percent=t("percent", value=percent)
-            )
+            studied = study_lines(self.quiz)
+            if studied is None:
+                score = t(
+                    "results.score",
+                    correct=correct,
+                    total=total,
+                    percent=t("percent", value=percent),
+                )
+            else:
+                score = studied[0]
             time = t("results.time", time=duration(self.seconds()))
             yield Static(ui_text(f"{score}   {time}"), id="score")
+            if studied is not None and studied[1]:
+                yield Static(ui_text(studied[1]), id="study-next")
             missed = self.missed
             if not missed:
                 yield Static(ui_text(t("results.all_right")), id="all-right")
@@ -145,6 +154,31 @@ def exam_line(run: Run) -> str:
     else:
         how = t("results.exam_submitted")
     return how + separator() + t("results.exam_answered", answered=run.answered, total=run.total)
+
+
+def study_lines(run: Run) -> tuple[str, str] | None:
+    """A study session's results: the cards (each once) and what is next; None for other runs.
+
+    Study has no score: it says how many cards were asked, how many were right the first time
+    they were asked, and how many answers that took; when nothing is left to study now, when
+    the next card is due.
+    """
+    from quiz.play.study import Study  # a study session's results only
+
+    if not isinstance(run, Study):
+        return None
+    cards = t("results.study", cards=run.answered, right=run.correct, answers=run.answers)
+    try:
+        left = run.counts()
+        # Ended with nothing due or new (the cards being learnt wait for their step).
+        due = run.next_due() if left.due + left.new == 0 else None
+    except StoreError:
+        due = None  # the database is busy: the results are shown all the same
+    if due is None:
+        return cards, ""
+    from quiz.ui.study_screen import wait_in
+
+    return cards, t("results.study_next", wait=wait_in(due, run.now()))
 
 
 def _missed(row: Result) -> Stacked:

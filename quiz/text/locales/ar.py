@@ -206,7 +206,7 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "other": "{count} شهر",
     },
     # Zero in words: an Arabic-Indic zero between separators reads as one more dot.
-    "home.due": "، {due}، {new}",
+    "home.due": "، {due}، {new}، {unseen}",
     "home.due_count": {
         "zero": "لا بطاقات مستحقة",
         "one": "بطاقة مستحقة",
@@ -216,12 +216,20 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "other": "{count} بطاقة مستحقة",
     },
     "home.new_count": {
-        "zero": "لا بطاقات جديدة",
-        "one": "بطاقة جديدة",
-        "two": "بطاقتان جديدتان",
-        "few": "{count} بطاقات جديدة",
-        "many": "{count} بطاقة جديدة",
-        "other": "{count} بطاقة جديدة",
+        "zero": "لا بطاقات جديدة اليوم",
+        "one": "بطاقة جديدة اليوم",
+        "two": "بطاقتان جديدتان اليوم",
+        "few": "{count} بطاقات جديدة اليوم",
+        "many": "{count} بطاقة جديدة اليوم",
+        "other": "{count} بطاقة جديدة اليوم",
+    },
+    "home.unseen_count": {
+        "zero": "لا أسئلة لم تُدرس",
+        "one": "سؤال لم يُدرس",
+        "two": "سؤالان لم يُدرسا",
+        "few": "{count} أسئلة لم تُدرس",
+        "many": "{count} سؤالًا لم يُدرس",
+        "other": "{count} سؤال لم يُدرس",
     },
     "exam.status": "السؤال {position} من {total} · أُجيب {answered} من {total}",
     "exam.time_left": "الوقت المتبقي {time}",
@@ -352,4 +360,6 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     # سطر حالة الاختبار في شاشة ضيقة
     "exam.status_short": "{position}/{total} · أُجيب {answered}",
     "home.scores_rule": "الأفضل والأخيرة: من التمارين والامتحانات المكتملة فقط",
+    "results.study": "البطاقات {cards} · الصحيحة من أول مرة {right} · الإجابات {answers}",
+    "results.study_next": "لا شيء آخر للمذاكرة الآن: البطاقة التالية مستحقة بعد {wait}.",
 }

@@ -151,9 +151,11 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "wait.days": {"one": "{count} day", "other": "{count} days"},
     "wait.months": {"one": "{count} month", "other": "{count} months"},
     # Follows home.facts on its line (Arabic writes zero as a word there).
-    "home.due": " · {due} · {new}",
+    "home.due": " · {due} · {new} · {unseen}",
     "home.due_count": {"one": "due {count}", "other": "due {count}"},
-    "home.new_count": {"one": "new {count}", "other": "new {count}"},
+    # Today's share of the day's new cards (shared by every bank); unseen: never studied.
+    "home.new_count": {"one": "new today {count}", "other": "new today {count}"},
+    "home.unseen_count": {"one": "unseen {count}", "other": "unseen {count}"},
     "exam.status": "Question {position}/{total} · Answered {answered}/{total}",
     "exam.time_left": "Time left {time}",
     "exam.hint": "Answers can be changed until you submit (s).",
@@ -277,4 +279,6 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     # The exam's status line on a narrow screen
     "exam.status_short": "{position}/{total} · {answered} answered",
     "home.scores_rule": "best and last: finished practice and exam runs",
+    "results.study": "Cards {cards} · right the first time {right} · answers {answers}",
+    "results.study_next": "Nothing more to study now: the next card is due in {wait}.",
 }

@@ -358,6 +358,7 @@ def test_a_forwarded_address_is_believed_only_from_a_proxy() -> None:
 
     assert asking("127.0.0.1", "198.51.100.4, 203.0.113.7") == "203.0.113.7"
     assert asking("::1", "203.0.113.7") == "203.0.113.7"
+    assert asking("::ffff:127.0.0.1", "203.0.113.7") == "203.0.113.7"  # listening on "::"
     assert asking("127.0.0.1", None) == "127.0.0.1"
     assert asking("127.0.0.1", " ") == "127.0.0.1"
     # A browser on the network cannot choose the address its guesses are counted against...
@@ -365,3 +366,4 @@ def test_a_forwarded_address_is_believed_only_from_a_proxy() -> None:
     # ...but a proxy named with --proxy can.
     assert asking("192.0.2.10", "203.0.113.7", frozenset({"192.0.2.10"})) == "203.0.113.7"
     assert asking("192.0.2.11", "203.0.113.7", frozenset({"192.0.2.10"})) == "192.0.2.11"
+    assert asking("::ffff:192.0.2.10", "203.0.113.7", frozenset({"192.0.2.10"})) == "203.0.113.7"

@@ -443,12 +443,14 @@ def client_address(request: web.Request, proxies: frozenset[str] = frozenset()) 
     whole class out. From anyone else the header is the browser's to forge, and ignored.
     """
     peer = request.remote or ""
+    address: ipaddress.IPv4Address | ipaddress.IPv6Address | None
     try:
-        trusted = (
-            ipaddress.ip_address(peer).is_loopback or str(ipaddress.ip_address(peer)) in proxies
-        )
+        address = ipaddress.ip_address(peer)
     except ValueError:
-        trusted = False
+        address = None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped  # a dual-stack socket's view of an IPv4 peer
+    trusted = address is not None and (address.is_loopback or str(address) in proxies)
     forwarded = ",".join(request.headers.getall("X-Forwarded-For", [])).split(",")[-1].strip()
     return forwarded[:64] if trusted and forwarded else peer
 

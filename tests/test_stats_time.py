@@ -23,9 +23,14 @@ def at(seconds: float) -> datetime:
     return T0 + timedelta(seconds=seconds)
 
 
+def when(seconds: float) -> float:
+    """A moment of the timeline: UTC seconds, as the store gives them."""
+    return at(seconds).timestamp()
+
+
 def test_a_session_is_its_start_to_its_end_between_answers() -> None:
     sessions = {1: (at(0), at(100))}
-    moments = [(1, at(20)), (1, at(50)), (1, at(90))]
+    moments = [(1, when(20)), (1, when(50)), (1, when(90))]
     assert session_times(sessions, moments) == {1: 100}  # 20 + 30 + 40 + 10
 
 
@@ -33,26 +38,26 @@ def test_a_gap_counts_at_most_ten_minutes() -> None:
     assert IDLE_CAP_MS == 600_000
     # 20 s, then 44 min 40 s away (10 min), then 10 s to the end: 630 s.
     sessions = {1: (at(0), at(2700))}
-    assert session_times(sessions, [(1, at(20)), (1, at(2690))]) == {1: 630}
+    assert session_times(sessions, [(1, when(20)), (1, when(2690))]) == {1: 630}
     # Left open for an hour after its last answer: 20 s + 10 min.
-    assert session_times({1: (at(0), at(3620))}, [(1, at(20))]) == {1: 620}
+    assert session_times({1: (at(0), at(3620))}, [(1, when(20))]) == {1: 620}
 
 
 def test_an_unfinished_session_ends_at_its_last_answer_and_none_without_answers() -> None:
     sessions = {1: (at(0), None), 2: (at(500), at(560))}
-    assert session_times(sessions, [(1, at(15)), (1, at(45))]) == {1: 45, 2: 0}
+    assert session_times(sessions, [(1, when(15)), (1, when(45))]) == {1: 45, 2: 0}
 
 
 def test_seconds_are_whole_halves_up() -> None:
-    assert session_times({1: (at(0), at(30.5))}, [(1, at(10))]) == {1: 31}
-    assert session_times({1: (at(0), at(30.499))}, [(1, at(10))]) == {1: 30}
+    assert session_times({1: (at(0), at(30.5))}, [(1, when(10))]) == {1: 31}
+    assert session_times({1: (at(0), at(30.499))}, [(1, when(10))]) == {1: 30}
 
 
 def test_a_review_of_two_banks_counts_its_time_once() -> None:
     # A review: bank A's session starts with the run; bank B's at its first answer (30 s in,
     # after A's first at 10 s); A again at 60 s; both end at 80 s. The run took 80 s, not more.
     sessions = {1: (at(0), at(80)), 2: (at(30), at(80))}
-    moments = [(1, at(10)), (2, at(30)), (1, at(60))]
+    moments = [(1, when(10)), (2, when(30)), (1, when(60))]
     # A: 10 (start to its answer) + 30 (B's answer to A's) + 20 (to the end); B: 20.
     assert session_times(sessions, moments) == {1: 60, 2: 20}
 
@@ -60,7 +65,7 @@ def test_a_review_of_two_banks_counts_its_time_once() -> None:
 def test_a_new_quiz_counts_from_its_own_start() -> None:
     # The first quiz ended at 100 s; the next starts at 700 s and is answered at 715 s.
     sessions = {1: (at(0), at(100)), 2: (at(700), at(720))}
-    moments = [(1, at(40)), (2, at(715))]
+    moments = [(1, when(40)), (2, when(715))]
     assert session_times(sessions, moments) == {1: 100, 2: 20}
 
 
@@ -68,7 +73,7 @@ def test_a_day_has_the_gaps_that_ended_on_it() -> None:
     # 23:59:00 UTC start, answers at 23:59:40 and 00:00:30, the end at 00:01:00.
     start = datetime(2026, 5, 4, 23, 59, tzinfo=UTC)
     sessions = {1: (start, start + timedelta(seconds=120))}
-    moments = [(1, start + timedelta(seconds=40)), (1, start + timedelta(seconds=90))]
+    moments = [(1, (start + timedelta(seconds=s)).timestamp()) for s in (40, 90)]
     days = time_per_day(sessions, moments, UTC)
     assert days == {start.date(): 40_000, start.date() + timedelta(days=1): 80_000}
 

@@ -64,7 +64,7 @@ from fsrs import Card, Scheduler, State
 from quiz.bank.cache import questions_by_id
 from quiz.bank.model import Bank, Question
 from quiz.progress.stats_data import DayTotal, ScorePoint, Stats, TagScore, WeakQuestion
-from quiz.progress.stats_time import session_times, time_per_day
+from quiz.progress.stats_time import times_and_days
 from quiz.store import QuarterTotal, QuestionTotal, SessionInfo, StatisticsReads, Store
 
 __all__ = [
@@ -133,8 +133,7 @@ def compute(
     # All reads share one snapshot: a quiz saving answers meanwhile neither waits nor skews them.
     questions, figures, weakest, (timeline, moments) = store.read_statistics(read)
     sessions, days, scores, titles, counted = figures
-    times = session_times(timeline, moments)
-    daily = time_per_day(timeline, moments, tz, keep=counted)
+    times, daily = times_and_days(timeline, moments, tz, keep=counted)
     days = [DayTotal(d.day, d.answers, d.correct, daily.get(d.day, 0)) for d in days]
     for key in set(titles) | {w.bank for w in weakest} | ({bank} if bank else set()):
         loaded = known.bank(key)

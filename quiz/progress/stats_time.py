@@ -19,12 +19,12 @@ ended (a new quiz) counts from its own start. A session without answers took no 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Container, Iterable, Mapping
-from datetime import date, datetime, tzinfo
+from collections.abc import Collection, Container, Iterable, Iterator, Mapping
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from quiz.store import Store
 
-__all__ = ["IDLE_CAP_MS", "run_seconds", "session_times", "time_per_day"]
+__all__ = ["IDLE_CAP_MS", "run_seconds", "session_times", "time_per_day", "times_and_days"]
 
 #: The most a gap between two moments of a session counts, in milliseconds.
 IDLE_CAP_MS = 10 * 60 * 1000
@@ -33,65 +33,100 @@ IDLE_CAP_MS = 10 * 60 * 1000
 Sessions = Mapping[int, tuple[datetime, datetime | None]]
 
 
-def _gaps(sessions: Sessions, moments: Iterable[tuple[int, datetime]]):
-    """Each counted gap: (session id, when it ended, milliseconds), capped."""
-    ordered = [(sid, at) for sid, at in moments if sid in sessions]
-    previous: tuple[int, datetime] | None = None
-    last_of: dict[int, int] = {}
-    for index, (sid, _) in enumerate(ordered):
-        last_of[sid] = index
+def _gaps(
+    sessions: Sessions, moments: Iterable[tuple[int, float]]
+) -> Iterator[tuple[int, float, int]]:
+    """Each counted gap: (session id, when it ended in UTC seconds, milliseconds), capped."""
+    # Plain seconds, not datetimes: a profile's timeline is every answer it ever gave.
+    spans = {
+        sid: (began.timestamp(), None if ended is None else ended.timestamp())
+        for sid, (began, ended) in sessions.items()
+    }
+    ordered = [(sid, at) for sid, at in moments if sid in spans]
+    last_of = {sid: index for index, (sid, _) in enumerate(ordered)}
+    previous_sid, previous_at = -1, 0.0
     for index, (sid, at) in enumerate(ordered):
-        started, _ = sessions[sid]
+        started, finished = spans[sid]
         base = started
-        if previous is not None:
-            before, then = previous
-            ended = sessions[before][1]
-            # The same run: the answer before in this session, or in one still open when this
-            # one started (a review of several banks), not one of a quiz that had ended.
-            if before == sid or (ended is not None and ended >= started):
-                base = max(then, started) if before == sid else then
-        yield sid, at, _capped(at, base)
-        previous = (sid, at)
-        finished = sessions[sid][1]
+        if previous_sid == sid:
+            base = max(previous_at, started)
+        elif previous_sid in spans:
+            ended = spans[previous_sid][1]
+            # The same run: an answer in a session still open when this one started (a
+            # review of several banks), not one of a quiz that had ended.
+            if ended is not None and ended >= started:
+                base = previous_at
+        yield sid, at, _capped(at - base)
+        previous_sid, previous_at = sid, at
         if last_of[sid] == index and finished is not None:
             later = ordered[index + 1][1] if index + 1 < len(ordered) else None
             # The end of the run: after its last answer, up to the session's end.
             if later is None or later > finished:
-                yield sid, finished, _capped(finished, at)
+                yield sid, finished, _capped(finished - at)
 
 
-def _capped(later: datetime, earlier: datetime) -> int:
-    ms = round((later - earlier).total_seconds() * 1000)
-    return max(0, min(IDLE_CAP_MS, ms))
+def _capped(seconds: float) -> int:
+    return max(0, min(IDLE_CAP_MS, round(seconds * 1000)))
 
 
-def session_times(sessions: Sessions, moments: Iterable[tuple[int, datetime]]) -> dict[int, int]:
+def session_times(sessions: Sessions, moments: Iterable[tuple[int, float]]) -> dict[int, int]:
     """Each session's time in whole seconds (halves up), by id; 0 for one without answers.
 
-    `moments` are (session id, when) of every answer saved by the profile, oldest first (the
-    store's `activity`); answers of sessions not in `sessions` are left out.
+    `moments` are (session id, when in UTC seconds) of every answer saved by the profile,
+    oldest first (the store's `activity`); answers of sessions not in `sessions` are left out.
     """
-    ms: dict[int, int] = dict.fromkeys(sessions, 0)
-    for sid, _, gap in _gaps(sessions, moments):
-        ms[sid] += gap
-    return {sid: (total + 500) // 1000 for sid, total in ms.items()}
+    return times_and_days(sessions, moments, UTC)[0]
 
 
 def time_per_day(
     sessions: Sessions,
-    moments: Iterable[tuple[int, datetime]],
+    moments: Iterable[tuple[int, float]],
     tz: tzinfo | None,
     keep: Container[int] | None = None,
 ) -> dict[date, int]:
     """The sessions' time per local day in tz (None: the computer's), in milliseconds: each
     gap goes to the day it ended. `keep`: only these sessions' gaps (None: all)."""
+    return times_and_days(sessions, moments, tz, keep)[1]
+
+
+def times_and_days(
+    sessions: Sessions,
+    moments: Iterable[tuple[int, float]],
+    tz: tzinfo | None,
+    keep: Container[int] | None = None,
+) -> tuple[dict[int, int], dict[date, int]]:
+    """session_times() and time_per_day() in one pass over the timeline."""
+    ms: dict[int, int] = dict.fromkeys(sessions, 0)
     days: dict[date, int] = {}
+    local = _LocalDays(tz)
     for sid, at, gap in _gaps(sessions, moments):
-        if keep is not None and sid not in keep:
-            continue
-        day = at.astimezone(tz).date()
-        days[day] = days.get(day, 0) + gap
-    return days
+        ms[sid] += gap
+        if gap and (keep is None or sid in keep):
+            day = local.of(at)
+            days[day] = days.get(day, 0) + gap
+    return {sid: (total + 500) // 1000 for sid, total in ms.items()}, days
+
+
+class _LocalDays:
+    """The local calendar day of UTC seconds; quick for times that come roughly in order."""
+
+    def __init__(self, tz: tzinfo | None) -> None:
+        self.tz = tz
+        self.start = self.end = 0.0
+        self.day = date.min
+
+    def of(self, moment: float) -> date:
+        if not self.start <= moment < self.end:
+            self.day = datetime.fromtimestamp(moment, self.tz).date()
+            self.start = self._midnight(self.day)
+            self.end = self._midnight(self.day + timedelta(days=1))
+        return self.day
+
+    def _midnight(self, day: date) -> float:
+        midnight = datetime.combine(day, time.min)
+        # A naive time given to astimezone() is taken as the computer's local time.
+        aware = midnight.astimezone() if self.tz is None else midnight.replace(tzinfo=self.tz)
+        return aware.timestamp()
 
 
 def run_seconds(store: Store, profile: str, session_ids: Collection[int]) -> int:

@@ -156,10 +156,10 @@ class StatisticsReads:
 
     def activity(
         self, profile: str, session_ids: Sequence[int] | None = None
-    ) -> tuple[dict[int, tuple[datetime, datetime | None]], list[tuple[int, datetime]]]:
+    ) -> tuple[dict[int, tuple[datetime, datetime | None]], list[tuple[int, float]]]:
         """When a profile's sessions (all, or these) started and finished, by id, and when each
-        of their answers was saved (replaced exam answers too), oldest first: what a session's
-        time is worked out from (quiz.progress.stats_time)."""
+        of their answers was saved (replaced exam answers too, in UTC seconds), oldest first:
+        what a session's time is worked out from (quiz.progress.stats_time)."""
         where = "profile = :profile"
         params: dict[str, object] = {"profile": profile}
         if session_ids is not None:
@@ -179,21 +179,21 @@ class StatisticsReads:
             except DamagedRow:
                 continue  # said once by quarter_totals; its time is left out
             sessions[session_id] = (began, ended)
+        # Seconds worked out by the database: a profile's timeline is every answer it gave.
+        if self._dialect.name == "sqlite":
+            seconds = "(julianday(a.answered) - 2440587.5) * 86400.0"
+        else:
+            seconds = "extract(epoch FROM a.answered)"
         rows = self._db.rows(
             f"""
-            SELECT a.session_id, a.answered FROM answers AS a
+            SELECT a.session_id, {seconds} FROM answers AS a
             WHERE a.session_id IN (SELECT id FROM sessions WHERE {where})
             ORDER BY a.answered, a.id
             """,
             params,
         )
-        moments = []
-        for session_id, answered in rows:
-            try:
-                at = stored_time(read_time, answered, f"session {session_id}", "an answer's time")
-            except DamagedRow:
-                continue  # its answer counts, its moment is left out of the time
-            moments.append((session_id, at))
+        # A time that is not one (NULL) leaves that moment out of the time; its answer counts.
+        moments = [(sid, float(at)) for sid, at in rows if at is not None]
         return sessions, moments
 
     def question_text(self, bank: str, question_id: str) -> str:

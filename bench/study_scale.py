@@ -16,7 +16,7 @@ many are due. Then it prints:
   the card and its log line) over 1,000 answers, mean (with the WAL checkpoints that fall among
   them) and median;
 - home screen: `due_counts` for the bank;
-- each as a ratio big / small (target <= 1.5), and EXPLAIN QUERY PLAN of the due query.
+- each as a ratio big / small (target <= 1.3), and EXPLAIN QUERY PLAN of the due query.
 
 Both sizes are built first, then timed in rounds that alternate between them (starts, then
 answers), so a busy machine slows both alike. The mean per answer includes SQLite's automatic
@@ -55,6 +55,10 @@ NEW_QUESTIONS = 50
 ANSWERS_TIMED = 1000
 STARTS = 3
 ROUNDS = 10
+
+
+#: The most any figure may be at the big size, as a multiple of the small one.
+TARGET = 1.3
 
 
 def write_bank(path: Path, count: int) -> None:
@@ -287,7 +291,7 @@ def main() -> None:
         ("home", "home screen due/new counts"),
     ):
         ratio = big_figures[name] / small_figures[name]
-        verdict = "ok" if ratio <= 1.5 else "OVER TARGET"
+        verdict = "ok" if ratio <= TARGET else "OVER TARGET"
         print(f"{label:<42} {args.cards:,} / {args.small:,} cards: {ratio:.2f}  ({verdict})")
 
 

@@ -28,7 +28,7 @@ from quiz.text.i18n import t, translatable
 from quiz.text.safe import on_screen, visible
 from quiz.text.settings import DEFAULT_PROFILE, Settings, use, using
 from quiz.ui.choice import StartChoice
-from quiz.ui.display import ui_line
+from quiz.ui.display import ui_block
 from quiz.ui.localize import TEXTUAL_ACTIONS, localize
 from quiz.ui.question import QuestionScreen
 from quiz.ui.terminal_mode import ExplicitBidi, exit_on_signals
@@ -150,17 +150,23 @@ class QuizApp(App[int]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Show a notification; its text is plain (no markup) and made safe for the screen.
+        """Show a notification; its text is plain (no markup) and made safe for the screen,
+        laid out for the interface's direction (give it in reading order, as the catalogue has it).
 
         Screens' notify() comes here too. Messages name files and quote bank text: data.
         """
         super().notify(
-            on_screen(message),
+            ui_block(message, self._notice_width()),
             title=on_screen(title),
             severity=severity,
             timeout=timeout,
             markup=markup,
         )
+
+    def _notice_width(self) -> int:
+        """The text width of a notification: Textual's toasts are 60 cells wide at most and
+        half the screen, less their margin, padding and coloured edge."""
+        return min(60, self.size.width // 2) - 4
 
     def on_mount(self) -> None:
         if self.bidi is not None:
@@ -218,7 +224,7 @@ class QuizApp(App[int]):
         except StoreError:
             return  # the screen that reads the scores says so
         if profile not in known:
-            self.notify(ui_line(t("profile.created", name=profile)), severity="warning", timeout=8)
+            self.notify(t("profile.created", name=profile), severity="warning", timeout=8)
 
     def go_home(self) -> None:
         """Leave the quiz or results for the home screen (building it if `quiz play` skipped it)."""
@@ -267,7 +273,7 @@ class QuizApp(App[int]):
         """Say that the score database refused a write (busy, read-only, full): nothing was
         saved, and the student can try again; the question stays answerable."""
         self.store_problem = error
-        self.notify(ui_line(t("store.not_saved", error=str(error))), severity="error", timeout=15)
+        self.notify(t("store.not_saved", error=str(error)), severity="error", timeout=15)
 
     def all_banks(self) -> list[Bank]:
         """Every bank that can be played, from every bank folder."""
@@ -326,7 +332,7 @@ class QuizApp(App[int]):
             )
             if review.total == 0:
                 self.nothing_to_do = t("review.nothing")
-                self.notify(ui_line(self.nothing_to_do), markup=False)
+                self.notify(self.nothing_to_do, markup=False)
                 return False
             title = self._title("review", banks)
             return self._show(QuestionScreen(review, title=title), replace)
@@ -346,7 +352,7 @@ class QuizApp(App[int]):
             )
             if study.finished:
                 self.nothing_to_do = t("study.nothing")
-                self.notify(ui_line(self.nothing_to_do), markup=False)
+                self.notify(self.nothing_to_do, markup=False)
                 return False
             return self._show(StudyScreen(study, title=self._title("study", banks)), replace)
         raise ValueError(f"cannot {choice.mode} several banks at once")
@@ -372,7 +378,7 @@ class QuizApp(App[int]):
         banks, choice, questions = self.last_start
         fresh = self.reread(banks)
         if fresh is None:
-            self.notify(ui_line(t("again.changed")), severity="warning")
+            self.notify(t("again.changed"), severity="warning")
             self.go_home()
         elif questions is not None and isinstance(fresh, Bank):
             self.retry(fresh, questions)
@@ -383,7 +389,7 @@ class QuizApp(App[int]):
         """Quiz some questions of a bank again, as the bank's file now has them (by id)."""
         fresh = self.reread(bank)
         if not isinstance(fresh, Bank):
-            self.notify(ui_line(t("again.changed")), severity="warning")
+            self.notify(t("again.changed"), severity="warning")
             self.go_home()
             return
         wanted = list(questions)
@@ -392,7 +398,7 @@ class QuizApp(App[int]):
             ids = {question.id for question in wanted}
             wanted = [question for question in fresh.questions if question.id in ids]
         if not wanted:
-            self.notify(ui_line(t("again.changed")), severity="warning")
+            self.notify(t("again.changed"), severity="warning")
             self.go_home()
             return
         if not self.start_quiz(fresh, questions=wanted, replace=True):

@@ -14,9 +14,10 @@ from textual.content import Content
 from textual.visual import Visual
 
 from quiz.text.i18n import is_rtl, t
-from quiz.text.rtl import Mode, embedded_runs, rtl_language, visual_line
+from quiz.text.rtl import Mode, embedded_runs, layout, rtl_language, visual_line
 from quiz.text.safe import on_screen
 from quiz.text.settings import current
+from quiz.text.shaping import cell_width
 from quiz.ui.bidi_text import BidiVisual, Stacked
 
 
@@ -59,6 +60,23 @@ def ui_line(text: str) -> str:
     if is_rtl():
         return visual_line(text, rtl_default=True, mode=mode(), all_rtl=True)
     return embedded_runs(text, mode())
+
+
+def ui_block(text: str, width: int) -> str:
+    """Interface text for a widget that wraps a plain string itself (a notification), as rows
+    of at most `width` cells joined by newlines.
+
+    Right-to-left text is wrapped here, in reading order, before each row is laid out: a line
+    reordered whole and then wrapped by the widget would put its first words on the last row.
+    Each row is padded on the left to `width`, so the text is aligned on the right.
+    """
+    text = on_screen(text)
+    if not is_rtl():
+        return embedded_runs(text, mode())
+    rows = layout(text, max(8, width), rtl_default=True, mode=mode(), all_rtl=True)
+    if mode() == "terminal":
+        return "\n".join(row.text for row in rows)  # the terminal lays out each row
+    return "\n".join(" " * max(0, width - cell_width(row.text)) + row.text for row in rows)
 
 
 def labelled(label: str, text: str, language: str, *, label_style: str) -> Visual:

@@ -14,7 +14,7 @@ from quiz.text.i18n import choice_label, digits, t, translatable
 from quiz.text.rtl import rtl_language
 from quiz.ui.choices import NUMBER_BINDINGS, ChoiceList, show_number_range
 from quiz.ui.confirm import ConfirmScreen, ask_to_leave
-from quiz.ui.display import bank_text, ui_line, ui_text
+from quiz.ui.display import bank_text, ui_text
 from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
 from quiz.ui.screen import AppScreen
@@ -155,7 +155,7 @@ class ExamScreen(AppScreen):
             self.show_question()
         else:
             # The last question: there is no next one, and the way on is to submit.
-            self.notify(ui_line(t("exam.last")), markup=False)
+            self.notify(t("exam.last"), markup=False)
 
     def action_flag(self) -> None:
         """Flag the question shown, to come back to it (the overview lists it), or unflag it."""
@@ -188,7 +188,7 @@ class ExamScreen(AppScreen):
                 self.quiz_app.not_saved(error)
             return
         if over:
-            self.notify(ui_line(t("exam.time_up")), severity="warning", markup=False)
+            self.notify(t("exam.time_up"), severity="warning", markup=False)
             self.finished()
         elif not self.exam.submitted:
             self.update_status()

@@ -28,7 +28,7 @@ from quiz.text.i18n import language, language_name, t, translatable
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.choice import StartChoice
 from quiz.ui.confirm import ConfirmScreen
-from quiz.ui.display import bank_text, ui_line, ui_text
+from quiz.ui.display import bank_text, ui_text
 from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
 from quiz.ui.profile_dialog import ProfileScreen
@@ -151,9 +151,7 @@ class HomeScreen(AppScreen):
             problem.update(ui_text(t("store.unreadable", error=str(error)), style="$text-error"))
             problem.display = True
         if len(app.store.damaged) > seen:
-            app.notify(
-                ui_line(t("store.damaged", first=app.store.damaged[seen])), severity="warning"
-            )
+            app.notify(t("store.damaged", first=app.store.damaged[seen]), severity="warning")
         self.scores, self.cards = scores, cards
         self.fill()
 
@@ -324,7 +322,7 @@ class HomeScreen(AppScreen):
         try:
             profiles = app.store.profiles()
         except StoreError as error:
-            app.notify(ui_line(t("store.unreadable", error=str(error))), severity="error")
+            app.notify(t("store.unreadable", error=str(error)), severity="error")
             return
         app.push_screen(ProfileScreen(profiles, app.settings.profile), chosen)
 

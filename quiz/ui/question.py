@@ -17,7 +17,7 @@ from quiz.text.i18n import choice_label, separator, t, translatable
 from quiz.text.rtl import rtl_language
 from quiz.ui.bidi_text import BidiVisual, Stacked
 from quiz.ui.choices import NUMBER_BINDINGS, ChoiceList, Marks, show_number_range
-from quiz.ui.display import bank_text, labelled, mode, source_line, ui_line, ui_text
+from quiz.ui.display import bank_text, labelled, mode, source_line, ui_text
 from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
 from quiz.ui.screen import AppScreen
@@ -190,7 +190,7 @@ class QuestionScreen(AppScreen, Generic[R]):
     def submit(self, picked: set[int]) -> None:
         """Give the answer (saved at once) and show the feedback."""
         if not picked:
-            self.notify(ui_line(t("question.pick_first")), severity="warning", markup=False)
+            self.notify(t("question.pick_first"), severity="warning", markup=False)
             return
         try:
             outcome = self.quiz.answer(picked)

@@ -11,7 +11,7 @@ from quiz.play.run import Result, Run
 from quiz.store import StoreError, bank_key
 from quiz.text.i18n import digits, separator, t, translatable
 from quiz.ui.bidi_text import Stacked
-from quiz.ui.display import bank_text, labelled, source_line, ui_line, ui_text
+from quiz.ui.display import bank_text, labelled, source_line, ui_text
 from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
 from quiz.ui.screen import AppScreen
@@ -119,7 +119,7 @@ class ResultsScreen(AppScreen):
     def action_retry(self) -> None:
         missed = self.missed
         if not missed:
-            self.notify(ui_line(t("results.nothing_missed")), markup=False)
+            self.notify(t("results.nothing_missed"), markup=False)
             return
         questions = [row.shown.question for row in missed]
         self.quiz_app.retry(missed[0].bank, questions)

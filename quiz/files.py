@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from quiz.text.safe import storable
+from quiz.text.wording import Wording, said
 
 #: The largest bank file read (a bank of 100,000 questions is about 20 MB).
 BANK_LIMIT = 128 * 1024 * 1024
@@ -37,13 +38,16 @@ _CHUNK = 1024 * 1024
 
 
 class FileProblem(Exception):
-    """A file that cannot be read or written; str() is one phrase to put after its name.
+    """A file that cannot be read or written; str() is one phrase to put after its name, in the
+    current interface language.
 
     `denied` says the system refused it (permissions, a missing folder...), not its type or size.
     """
 
-    def __init__(self, message: str, *, denied: bool = False) -> None:
+    def __init__(self, message: Wording, *, denied: bool = False) -> None:
         super().__init__(message)
+        #: The phrase, kept to be written out later (a problem in the bank cache).
+        self.wording = message
         self.denied = denied
 
 
@@ -89,18 +93,49 @@ def kind(mode: int) -> str:
     return "not a regular file"
 
 
+def _kind(mode: int) -> Wording:
+    """What a file of this mode is, in the reader's language."""
+    if stat.S_ISDIR(mode):
+        return said("file.kind.folder")
+    if stat.S_ISFIFO(mode):
+        return said("file.kind.fifo")
+    if stat.S_ISCHR(mode):
+        return said("file.kind.character_device")
+    if stat.S_ISBLK(mode):
+        return said("file.kind.block_device")
+    if stat.S_ISSOCK(mode):
+        return said("file.kind.socket")
+    return said("file.kind.other")
+
+
 def _not_regular(mode: int) -> FileProblem:
-    return FileProblem(f"cannot read the file: it is {kind(mode)}, not a regular file")
+    return FileProblem(said("file.not_regular", kind=_kind(mode)))
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size} bytes"
+def _megabytes(size: int) -> Wording:
+    if size >= 1024 * 1024:
+        return said("file.megabytes", count=round(size / (1024 * 1024)))
+    return said("file.bytes", count=size)
+
+
+def _what(what: str) -> Wording | str:
+    """The kind of file a size limit is for, as read_regular's callers name it."""
+    if what == "a bank":
+        return said("file.what.bank")
+    if what == "an export":
+        return said("file.what.export")
+    if what == "a file to import":
+        return said("file.what.import")
+    if what == "a schema":
+        return said("file.what.schema")
+    if what == "a file":
+        return said("file.what.file")
+    return what
 
 
 def _too_large(size: int, limit: int, what: str) -> FileProblem:
     return FileProblem(
-        f"cannot read the file: it is too large ({_megabytes(size)}; {what} is at most "
-        f"{_megabytes(limit)})"
+        said("file.too_large", size=_megabytes(size), what=_what(what), limit=_megabytes(limit))
     )
 
 
@@ -111,7 +146,7 @@ def _open_checked(path: Path, limit: int, what: str) -> tuple[int, int]:
         # FIFO would wait for a writer, and a device may do something when opened.
         info = os.stat(path)
     except OSError as error:
-        raise FileProblem(f"cannot read the file ({reason(error)})", denied=True) from None
+        raise FileProblem(said("file.cannot_read", reason=reason(error)), denied=True) from None
     if not stat.S_ISREG(info.st_mode):
         raise _not_regular(info.st_mode)
     if info.st_size > limit:
@@ -120,7 +155,7 @@ def _open_checked(path: Path, limit: int, what: str) -> tuple[int, int]:
     try:
         fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
-        raise FileProblem(f"cannot read the file ({reason(error)})", denied=True) from None
+        raise FileProblem(said("file.cannot_read", reason=reason(error)), denied=True) from None
     try:
         # Checked again on what was opened: the name may have been swapped meanwhile.
         info = os.fstat(fd)
@@ -153,7 +188,7 @@ def read_regular(path: Path, *, limit: int, what: str = "a file") -> bytes:
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as error:
-        raise FileProblem(f"cannot read the file ({reason(error)})", denied=True) from None
+        raise FileProblem(said("file.cannot_read", reason=reason(error)), denied=True) from None
     finally:
         os.close(fd)
 
@@ -186,15 +221,15 @@ def write_new(
     `force`, FileProblem (one phrase) when it cannot be written.
     """
     if os.path.isdir(path):
-        raise FileProblem("is a folder; name a file to write")
+        raise FileProblem(said("file.is_folder"))
     _refuse_special(path)
     if not force and os.path.lexists(path):
-        raise FileExists("already exists; choose another name or add --force")
+        raise FileExists(said("file.exists"))
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
     except OSError as error:
-        raise FileProblem(f"cannot write it ({reason(error)})", denied=True) from None
+        raise FileProblem(said("file.cannot_write", reason=reason(error)), denied=True) from None
     try:
         os.fchmod(fd, _mode())
         stream: IO[Any] = (
@@ -210,7 +245,7 @@ def write_new(
     except FileProblem:
         raise
     except OSError as error:
-        raise FileProblem(f"cannot write it ({reason(error)})", denied=True) from None
+        raise FileProblem(said("file.cannot_write", reason=reason(error)), denied=True) from None
     finally:
         if os.path.lexists(temporary):
             os.unlink(temporary)
@@ -226,10 +261,10 @@ def _refuse_special(path: Path) -> None:
     except OSError:
         info = None  # no such name, a dangling link or a loop: a file can take its place
     if info is not None and not stat.S_ISREG(info.st_mode):
-        link = "a link to " if os.path.islink(path) else ""
-        raise FileProblem(
-            f"is {link}{kind(info.st_mode)}, not a regular file; name a file to write"
-        )
+        found = _kind(info.st_mode)
+        if os.path.islink(path):
+            raise FileProblem(said("file.link_to_special", kind=found))
+        raise FileProblem(said("file.special", kind=found))
     # A link into /dev or /proc (/dev/stdout is one to /proc/self/fd/1) stands for a stream of
     # the system, whatever it leads to now: --force would put a file in its place.
     hop = str(path)
@@ -240,10 +275,7 @@ def _refuse_special(path: Path) -> None:
             return
         hop = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(hop)), target))
         if hop.startswith(_SYSTEM_FOLDERS):
-            raise FileProblem(
-                f"is a link to {storable(target)}, a stream of the system, not a file; "
-                "name a file to write"
-            )
+            raise FileProblem(said("file.system_link", target=storable(target)))
 
 
 #: Where links lead to the system's streams and devices rather than to files.
@@ -259,11 +291,11 @@ def _publish(temporary: str, path: Path, force: bool) -> None:
         # A hard link fails if the name exists, whoever made it and whenever.
         os.link(temporary, path)
     except FileExistsError:
-        raise FileExists("already exists; choose another name or add --force") from None
+        raise FileExists(said("file.exists")) from None
     except OSError as error:
         if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
             raise
         # A file system without hard links (FAT, some network shares): check, then rename.
         if os.path.lexists(path):
-            raise FileExists("already exists; choose another name or add --force") from None
+            raise FileExists(said("file.exists")) from None
         os.replace(temporary, path)

@@ -4,6 +4,7 @@ English unchanged (the English wording is tested with each command)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -63,4 +64,86 @@ def test_db_migrate_in_arabic(scores: Path, tmp_path: Path, capsys) -> None:
     assert (code, err) == (
         1,
         [f"quiz: error: {scores}: الخياران --from و--to يسمّيان قاعدة البيانات نفسها"],
+    )
+
+
+BANK = (
+    "title: عواصم\nlanguage: ar\nquestions:\n"
+    "  - question: ما عاصمة مصر؟\n    choices: [القاهرة, الإسكندرية]\n    answer: القاهرة\n"
+)
+
+
+def test_import_in_arabic(tmp_path: Path, capsys) -> None:
+    gift = tmp_path / "a.gift"
+    gift.write_text("Q1? {=a ~b}\n\nQ2? {=c ~d}\n", encoding="utf-8")
+    out = tmp_path / "a.yaml"
+    assert run(capsys, "import", str(gift), "-o", str(out)) == (
+        0,
+        [],
+        [f"استُورد سؤالان إلى {out}"],
+    )
+    assert run(capsys, "import", str(gift), "-o", str(out)) == (
+        1,
+        [],
+        [f"quiz: error: {out} موجود من قبل؛ اختر اسمًا آخر أو أضف --force"],
+    )
+    code, _, err = run(capsys, "import", str(tmp_path / "none.gift"))
+    assert (code, err) == (2, [f"quiz: error: {tmp_path / 'none.gift'}: لا يوجد ملف بهذا الاسم"])
+    code, _, err = run(capsys, "import", str(gift), "--language", "arabic")
+    assert err == [
+        "quiz: error: --language arabic: ليس وسمًا وفق BCP 47؛ استعمل رمزًا مثل en أو ar أو de أو fr"
+    ]
+
+
+def test_a_bank_of_several_categories_says_so_in_arabic(tmp_path: Path, capsys) -> None:
+    gift = tmp_path / "c.gift"
+    gift.write_text(
+        "$CATEGORY: geo\n\nQ1? {=a ~b}\n\n$CATEGORY: history\n\nQ2? {=c ~d}\n", encoding="utf-8"
+    )
+    code, _, err = run(capsys, "import", str(gift), "-o", str(tmp_path / "c.yaml"))
+    assert code == 0
+    assert err == [
+        f"{gift}:1:1: warning: الأسئلة من فئتين (geo, history): إنها في بنك واحد، موسومة "
+        "بفئتها؛ ومع -o FOLDER/ يُكتب بنك لكل فئة بدلًا من ذلك",
+        f"استُورد سؤالان إلى {tmp_path / 'c.yaml'}؛ وملاحظة واحدة أعلاه",
+    ]
+
+
+def test_export_in_arabic(tmp_path: Path, capsys) -> None:
+    bank = tmp_path / "b.yaml"
+    bank.write_text(BANK, encoding="utf-8")
+    out = tmp_path / "b.txt"
+    assert run(capsys, "export", str(bank), "--to", "aiken", "-o", str(out))[2][-1] == (
+        f"كُتب {out}"
+    )
+    code, _, err = run(capsys, "export", str(bank), "--to", "kahoot")
+    assert (code, err) == (
+        2,
+        ["quiz: error: الخيار --to kahoot يكتب جدول بيانات؛ سمِّه بـ -o، مثل -o b.xlsx"],
+    )
+    # The value as typed; Kahoot's own in the language's digits.
+    code, _, err = run(
+        capsys, "export", str(bank), "--to", "kahoot", "-o", "k.xlsx", "--time-limit", "7"
+    )
+    assert err == [
+        "quiz: error: --time-limit 7: يقبل Kahoot ٥، ١٠، ٢٠، ٣٠، ٦٠، ٩٠، ١٢٠ أو ٢٤٠ ثانية"
+    ]
+
+
+def test_a_file_that_cannot_be_read_or_written_is_said_in_arabic(tmp_path: Path, capsys) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    code, out, _ = run(capsys, "check", str(fifo))
+    assert (code, out[0]) == (
+        1,
+        f"{fifo}:1:1: error: تتعذّر قراءة الملف: إنه أنبوب مسمّى (FIFO)، لا ملف عادي",
+    )
+    bank = tmp_path / "b.yaml"
+    bank.write_text(BANK, encoding="utf-8")
+    code, _, err = run(capsys, "export", str(bank), "--to", "gift", "-o", str(tmp_path))
+    assert (code, err) == (1, [f"quiz: error: {tmp_path}: مجلد؛ سمِّ ملفًا للكتابة فيه"])
+    # English, as it was.
+    assert main(["check", str(fifo)]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{fifo}:1:1: error: cannot read the file: it is a FIFO (named pipe), not a regular file"
     )

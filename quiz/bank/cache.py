@@ -306,7 +306,7 @@ class BankCache:
             # the entry is stale at once and read again, never the other way round.
             data = read_regular(path, limit=BANK_LIMIT, what="a bank")
         except FileProblem as problem:
-            return LoadResult(path, None, [Problem(name, 1, 1, Severity.ERROR, str(problem))])
+            return LoadResult(path, None, [Problem(name, 1, 1, Severity.ERROR, problem.wording)])
         # Reading and storing make many objects and no cycles: no collection until both are done.
         with gc_paused():
             result = parse_bank(data, path, name=name)

@@ -66,7 +66,7 @@ def load_bank(path: Path, *, name: str | None = None, loader: type = FAST_LOADER
         # A FIFO, a device or a link loop is refused by type, a huge file by size.
         data = read_regular(path, limit=BANK_LIMIT, what="a bank")
     except FileProblem as problem:
-        return LoadResult(path, None, [Problem(shown, 1, 1, Severity.ERROR, str(problem))])
+        return LoadResult(path, None, [Problem(shown, 1, 1, Severity.ERROR, problem.wording)])
     return parse_bank(data, path, name=shown, loader=loader)
 
 

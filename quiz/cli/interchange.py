@@ -14,8 +14,9 @@ from quiz.bank.model import Problem, Severity
 from quiz.cli.common import EXIT_OK, bank_dirs, print_problems, write_output
 from quiz.cli.parser import UsageError
 from quiz.errors import QuizError
-from quiz.text.counts import count
+from quiz.text.i18n import digits, separator, t
 from quiz.text.safe import printable_name
+from quiz.text.wording import said
 
 if TYPE_CHECKING:
     from quiz.bank.model import Bank
@@ -34,7 +35,7 @@ def _progress(done: int, total: int) -> None:
 
         end = "\n" if done >= total else ""
         # Past the guard: the carriage return that redraws the line is ours, the rest numbers.
-        line = f"\rreading line {done} of {total}"
+        line = "\r" + t("interchange.progress", done=done, total=total)
         print(line, end=end, file=unguarded(sys.stderr), flush=True)
 
 
@@ -51,16 +52,12 @@ def import_file(args: argparse.Namespace) -> int:
     source = Path(args.file)
     # A FIFO or a device is refused by the reader, by its type, in one line.
     if not os.path.exists(source) or os.path.isdir(source):
-        raise UsageError(f"{args.file}: no such file")
+        raise UsageError(t("interchange.no_such_file", path=args.file))
     if args.language is not None and not _LANGUAGE.fullmatch(args.language):
-        raise UsageError(
-            f"--language {args.language}: not a BCP 47 tag; use a code such as en, ar, de or fr"
-        )
+        raise UsageError(t("interchange.bad_language", language=args.language))
     split = args.output is not None and _is_folder(args.output)
     if split and args.title is not None:
-        raise UsageError(
-            "--title names one bank; with -o FOLDER/ each category's bank is titled after it"
-        )
+        raise UsageError(t("interchange.title_one_bank"))
     imported = read(source, args.kind, progress=_progress, encoding=args.encoding)
     notices: list[Problem] = list(imported.notices)
     banks: list[tuple[Path | None, Bank]]
@@ -84,7 +81,7 @@ def import_file(args: argparse.Namespace) -> int:
         for path, _, _ in texts:
             if path is not None and os.path.lexists(path):
                 name = printable_name(str(path))
-                raise QuizError(f"{name} already exists; choose another name or add --force")
+                raise QuizError(t("interchange.exists", name=name))
     images = 0
     for path, bank, text in texts:
         if path is not None and path.parent != Path():
@@ -93,14 +90,18 @@ def import_file(args: argparse.Namespace) -> int:
         if path is not None:
             images += _write_attachments(path.parent, imported.attachments_of(bank))
 
-    questions = count(sum(len(bank.questions) for _, bank, _ in texts), "question")
+    questions = t("interchange.questions", count=sum(len(bank.questions) for _, bank, _ in texts))
     if split:
-        where = f" into {count(len(texts), 'bank')} in {args.output}"
+        written = t("interchange.banks", count=len(texts))
+        where = t("interchange.into_folder", banks=written, folder=args.output)
     else:
-        where = f" to {args.output}" if args.output else ""
-    also = f"; {count(len(notices), 'notice')} above" if notices else ""
-    pictures = f", and {count(images, 'image')} beside them" if images else ""
-    print(f"imported {questions}{where}{pictures}{also}", file=sys.stderr)
+        where = t("interchange.to_file", path=args.output) if args.output else ""
+    also = t("interchange.notices_above", count=len(notices)) if notices else ""
+    pictures = t("interchange.images_beside", count=images) if images else ""
+    print(
+        t("interchange.imported", questions=questions, where=where, images=pictures, notices=also),
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -125,18 +126,18 @@ def _one_bank(imported: Imported, notices: list[Problem]) -> Bank:
             if part not in question.tags and not part.startswith("Default for ")
         )
         questions.append(replace(question, tags=(*question.tags, *extra)) if extra else question)
-    named = ", ".join("/".join(map(category_name, c)) or "(none)" for c in distinct[:3])
-    more = f" and {len(distinct) - 3} more" if len(distinct) > 3 else ""
-    notices.append(
-        Problem(
-            str(imported.bank.path),
-            1,
-            1,
-            Severity.WARNING,
-            f"the questions come from {len(distinct)} categories ({named}{more}): they are in one "
-            "bank, tagged with their category; -o FOLDER/ writes a bank per category instead",
+    none = t("interchange.no_category")
+    named = ", ".join("/".join(map(category_name, c)) or none for c in distinct[:3])
+    if len(distinct) > 3:
+        message = said(
+            "interchange.categories_more",
+            count=len(distinct),
+            named=named,
+            more=len(distinct) - 3,
         )
-    )
+    else:
+        message = said("interchange.categories", count=len(distinct), named=named)
+    notices.append(Problem(str(imported.bank.path), 1, 1, Severity.WARNING, message))
     return replace(imported.bank, questions=tuple(questions))
 
 
@@ -146,8 +147,7 @@ def _not_written(source: Path, attachment: Attachment) -> Problem:
         attachment.line,
         1,
         Severity.WARNING,
-        f"image '{attachment.name}' was not written, as the bank is printed; with -o OUT.yaml "
-        f"it is written beside the bank as {attachment.path}, which the text names",
+        said("interchange.image_not_written", name=attachment.name, path=attachment.path),
     )
 
 
@@ -159,9 +159,7 @@ def _checked_yaml(bank: Bank, path: Path | None) -> str:
     text = to_yaml(bank)
     loaded = parse_bank(text.encode("utf-8"), path or Path("imported.yaml"))
     if loaded.errors:
-        raise QuizError(
-            "the converted bank does not load; please report this", notices=loaded.errors
-        )
+        raise QuizError(t("interchange.does_not_load"), notices=loaded.errors)
     return text
 
 
@@ -170,7 +168,8 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         name = printable_name(str(folder))
-        raise QuizError(f"{name}: cannot make the folder ({error.strerror or error})") from None
+        reason = error.strerror or str(error)
+        raise QuizError(t("interchange.cannot_make_folder", name=name, reason=reason)) from None
 
 
 def _write_attachments(folder: Path, attachments: list[Attachment]) -> int:
@@ -197,20 +196,24 @@ def export_bank(args: argparse.Namespace) -> int:
 
     path = Path(args.path)
     if not os.path.exists(path) or os.path.isdir(path):
-        raise UsageError(f"{args.path}: no such bank file")
+        raise UsageError(t("cli.no_such_bank_file", path=args.path))
     if args.to in BINARY_FORMATS and args.output is None:
-        kind = "a zip file" if SUFFIXES[args.to] == ".zip" else "a spreadsheet"
-        raise UsageError(
-            f"--to {args.to} writes {kind}; name it with -o, e.g. -o {path.stem}{SUFFIXES[args.to]}"
-        )
+        example = f"{path.stem}{SUFFIXES[args.to]}"
+        if SUFFIXES[args.to] == ".zip":
+            raise UsageError(t("interchange.needs_output_zip", to=args.to, example=example))
+        raise UsageError(t("interchange.needs_output_sheet", to=args.to, example=example))
     if args.to == "kahoot" and args.time_limit not in KAHOOT_TIMES:
         raise UsageError(
-            f"--time-limit {args.time_limit}: Kahoot takes "
-            f"{', '.join(map(str, KAHOOT_TIMES[:-1]))} or {KAHOOT_TIMES[-1]} seconds"
+            t(
+                "interchange.kahoot_times",
+                value=str(args.time_limit),  # as it was typed
+                times=separator().join(digits(n) for n in KAHOOT_TIMES[:-1]),
+                last=KAHOOT_TIMES[-1],
+            )
         )
     result = load_bank(path)
     if result.bank is None:
-        raise QuizError(f"{args.path} has errors; fix them and try again", notices=result.errors)
+        raise QuizError(t("cli.has_errors", path=args.path), notices=result.errors)
     data, notices = export(
         result.bank, args.to, subject=_subject(args, path), time_limit=args.time_limit
     )
@@ -220,7 +223,7 @@ def export_bank(args: argparse.Namespace) -> int:
     else:
         write_output(data, args.output, args.force)
     if args.output is not None:
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(t("interchange.wrote", path=args.output), file=sys.stderr)
     return EXIT_OK
 
 

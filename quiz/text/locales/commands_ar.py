@@ -69,4 +69,136 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "db.copy_updated": (
         "{kind}: {source} في المصدر، أُضيف منها {added}، و{present} موجودة من قبل، وحُدِّث {updated}"
     ),
+    # Files read and written (quiz.files): a phrase after the file's name
+    "file.cannot_read": "تتعذّر قراءة الملف ({reason})",
+    "file.not_regular": "تتعذّر قراءة الملف: إنه {kind}، لا ملف عادي",
+    "file.too_large": "تتعذّر قراءة الملف: إنه كبير جدًا ({size}؛ و{what} لا يتجاوز {limit})",
+    "file.megabytes": {
+        "zero": "{count} ميغابايت",
+        "one": "{count} ميغابايت",
+        "two": "{count} ميغابايت",
+        "few": "{count} ميغابايت",
+        "many": "{count} ميغابايت",
+        "other": "{count} ميغابايت",
+    },
+    "file.bytes": {
+        "zero": "{count} بايت",
+        "one": "بايت واحد",
+        "two": "بايتان",
+        "few": "{count} بايتات",
+        "many": "{count} بايتًا",
+        "other": "{count} بايت",
+    },
+    "file.what.bank": "ملف البنك",
+    "file.what.export": "ملف النتائج المصدَّرة",
+    "file.what.import": "الملف المراد استيراده",
+    "file.what.schema": "ملف المخطط",
+    "file.what.file": "الملف",
+    "file.kind.folder": "مجلد",
+    "file.kind.fifo": "أنبوب مسمّى (FIFO)",
+    "file.kind.character_device": "جهاز محارف",
+    "file.kind.block_device": "جهاز كتل",
+    "file.kind.socket": "مقبس",
+    "file.kind.other": "ليس ملفًا عاديًا",
+    "file.is_folder": "مجلد؛ سمِّ ملفًا للكتابة فيه",
+    "file.exists": "موجود من قبل؛ اختر اسمًا آخر أو أضف --force",
+    "file.cannot_write": "تتعذّر الكتابة فيه ({reason})",
+    "file.special": "{kind}، لا ملف عادي؛ سمِّ ملفًا للكتابة فيه",
+    "file.link_to_special": "رابط إلى {kind}، لا ملف عادي؛ سمِّ ملفًا للكتابة فيه",
+    "file.system_link": ("رابط إلى {target}، وهو مجرى من مجاري النظام لا ملف؛ سمِّ ملفًا للكتابة فيه"),
+    # quiz import and quiz export
+    "interchange.progress": "قراءة السطر {done} من {total}",
+    "interchange.no_such_file": "{path}: لا يوجد ملف بهذا الاسم",
+    "interchange.bad_language": (
+        "--language {language}: ليس وسمًا وفق BCP 47؛ استعمل رمزًا مثل en أو ar أو de أو fr"
+    ),
+    "interchange.title_one_bank": (
+        "الخيار --title يسمّي بنكًا واحدًا؛ ومع -o FOLDER/ يُعنوَن بنك كل فئة باسمها"
+    ),
+    "interchange.exists": "{name} موجود من قبل؛ اختر اسمًا آخر أو أضف --force",
+    "interchange.questions": {
+        "zero": "لا أسئلة",
+        "one": "سؤال واحد",
+        "two": "سؤالان",
+        "few": "{count} أسئلة",
+        "many": "{count} سؤالًا",
+        "other": "{count} سؤال",
+    },
+    "interchange.banks": {
+        "zero": "لا بنوك",
+        "one": "بنك واحد",
+        "two": "بنكين",
+        "few": "{count} بنوك",
+        "many": "{count} بنكًا",
+        "other": "{count} بنك",
+    },
+    "interchange.into_folder": " في {banks} في {folder}",
+    "interchange.to_file": " إلى {path}",
+    "interchange.images_beside": {
+        "zero": "، ولا صور بجانبها",
+        "one": "، وصورة واحدة بجانبها",
+        "two": "، وصورتان بجانبها",
+        "few": "، و{count} صور بجانبها",
+        "many": "، و{count} صورةً بجانبها",
+        "other": "، و{count} صورة بجانبها",
+    },
+    "interchange.notices_above": {
+        "zero": "؛ ولا ملاحظات أعلاه",
+        "one": "؛ وملاحظة واحدة أعلاه",
+        "two": "؛ وملاحظتان أعلاه",
+        "few": "؛ و{count} ملاحظات أعلاه",
+        "many": "؛ و{count} ملاحظةً أعلاه",
+        "other": "؛ و{count} ملاحظة أعلاه",
+    },
+    "interchange.imported": "استُورد {questions}{where}{images}{notices}",
+    "interchange.no_category": "(بلا فئة)",
+    "interchange.categories": {
+        "zero": "ليست الأسئلة من أي فئة ({named})",
+        "one": "الأسئلة من فئة واحدة ({named})",
+        "two": (
+            "الأسئلة من فئتين ({named}): إنها في بنك واحد، موسومة بفئتها؛ "
+            "ومع -o FOLDER/ يُكتب بنك لكل فئة بدلًا من ذلك"
+        ),
+        "few": (
+            "الأسئلة من {count} فئات ({named}): إنها في بنك واحد، موسومة بفئتها؛ "
+            "ومع -o FOLDER/ يُكتب بنك لكل فئة بدلًا من ذلك"
+        ),
+        "many": (
+            "الأسئلة من {count} فئةً ({named}): إنها في بنك واحد، موسومة بفئتها؛ "
+            "ومع -o FOLDER/ يُكتب بنك لكل فئة بدلًا من ذلك"
+        ),
+        "other": (
+            "الأسئلة من {count} فئة ({named}): إنها في بنك واحد، موسومة بفئتها؛ "
+            "ومع -o FOLDER/ يُكتب بنك لكل فئة بدلًا من ذلك"
+        ),
+    },
+    "interchange.categories_more": {
+        "zero": "ليست الأسئلة من أي فئة ({named} و{more} غيرها)",
+        "one": "الأسئلة من فئة واحدة ({named} و{more} غيرها)",
+        "two": "الأسئلة من فئتين ({named} و{more} غيرها)",
+        "few": (
+            "الأسئلة من {count} فئات ({named} و{more} غيرها): إنها في بنك واحد، موسومة "
+            "بفئتها؛ ومع -o FOLDER/ يُكتب بنك لكل فئة بدلًا من ذلك"
+        ),
+        "many": (
+            "الأسئلة من {count} فئةً ({named} و{more} غيرها): إنها في بنك واحد، موسومة "
+            "بفئتها؛ ومع -o FOLDER/ يُكتب بنك لكل فئة بدلًا من ذلك"
+        ),
+        "other": (
+            "الأسئلة من {count} فئة ({named} و{more} غيرها): إنها في بنك واحد، موسومة "
+            "بفئتها؛ ومع -o FOLDER/ يُكتب بنك لكل فئة بدلًا من ذلك"
+        ),
+    },
+    "interchange.image_not_written": (
+        "لم تُكتب الصورة '{name}'، لأن البنك يُطبع؛ ومع -o OUT.yaml تُكتب بجانب البنك باسم "
+        "{path}، وهو الاسم الذي يذكره النص"
+    ),
+    "interchange.does_not_load": "البنك المحوَّل لا يُقرأ؛ أبلغ عن هذا من فضلك",
+    "interchange.cannot_make_folder": "{name}: يتعذّر إنشاء المجلد ({reason})",
+    "interchange.needs_output_zip": ("الخيار --to {to} يكتب ملف zip؛ سمِّه بـ -o، مثل -o {example}"),
+    "interchange.needs_output_sheet": (
+        "الخيار --to {to} يكتب جدول بيانات؛ سمِّه بـ -o، مثل -o {example}"
+    ),
+    "interchange.kahoot_times": "--time-limit {value}: يقبل Kahoot {times} أو {last} ثانية",
+    "interchange.wrote": "كُتب {path}",
 }

@@ -35,4 +35,87 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "{kind}: {source} in the source, {added} added, {present} already there, {updated} "
         "brought up to date"
     ),
+    # Files read and written (quiz.files): a phrase after the file's name
+    "file.cannot_read": "cannot read the file ({reason})",
+    "file.not_regular": "cannot read the file: it is {kind}, not a regular file",
+    "file.too_large": "cannot read the file: it is too large ({size}; {what} is at most {limit})",
+    "file.megabytes": {"one": "{count} MB", "other": "{count} MB"},
+    "file.bytes": {"one": "{count} byte", "other": "{count} bytes"},
+    "file.what.bank": "a bank",
+    "file.what.export": "an export",
+    "file.what.import": "a file to import",
+    "file.what.schema": "a schema",
+    "file.what.file": "a file",
+    "file.kind.folder": "a folder",
+    "file.kind.fifo": "a FIFO (named pipe)",
+    "file.kind.character_device": "a character device",
+    "file.kind.block_device": "a block device",
+    "file.kind.socket": "a socket",
+    "file.kind.other": "not a regular file",
+    "file.is_folder": "is a folder; name a file to write",
+    "file.exists": "already exists; choose another name or add --force",
+    "file.cannot_write": "cannot write it ({reason})",
+    "file.special": "is {kind}, not a regular file; name a file to write",
+    "file.link_to_special": "is a link to {kind}, not a regular file; name a file to write",
+    "file.system_link": (
+        "is a link to {target}, a stream of the system, not a file; name a file to write"
+    ),
+    # quiz import and quiz export
+    "interchange.progress": "reading line {done} of {total}",
+    "interchange.no_such_file": "{path}: no such file",
+    "interchange.bad_language": (
+        "--language {language}: not a BCP 47 tag; use a code such as en, ar, de or fr"
+    ),
+    "interchange.title_one_bank": (
+        "--title names one bank; with -o FOLDER/ each category's bank is titled after it"
+    ),
+    "interchange.exists": "{name} already exists; choose another name or add --force",
+    "interchange.questions": {"one": "{count} question", "other": "{count} questions"},
+    "interchange.banks": {"one": "{count} bank", "other": "{count} banks"},
+    "interchange.into_folder": " into {banks} in {folder}",
+    "interchange.to_file": " to {path}",
+    "interchange.images_beside": {
+        "one": ", and {count} image beside them",
+        "other": ", and {count} images beside them",
+    },
+    "interchange.notices_above": {
+        "one": "; {count} notice above",
+        "other": "; {count} notices above",
+    },
+    "interchange.imported": "imported {questions}{where}{images}{notices}",
+    "interchange.no_category": "(none)",
+    "interchange.categories": {
+        "one": (
+            "the questions come from {count} category ({named}): they are in one bank, tagged "
+            "with their category; -o FOLDER/ writes a bank per category instead"
+        ),
+        "other": (
+            "the questions come from {count} categories ({named}): they are in one bank, tagged "
+            "with their category; -o FOLDER/ writes a bank per category instead"
+        ),
+    },
+    "interchange.categories_more": {
+        "one": (
+            "the questions come from {count} category ({named} and {more} more): they are in "
+            "one bank, tagged with their category; -o FOLDER/ writes a bank per category instead"
+        ),
+        "other": (
+            "the questions come from {count} categories ({named} and {more} more): they are in "
+            "one bank, tagged with their category; -o FOLDER/ writes a bank per category instead"
+        ),
+    },
+    "interchange.image_not_written": (
+        "image '{name}' was not written, as the bank is printed; with -o OUT.yaml it is "
+        "written beside the bank as {path}, which the text names"
+    ),
+    "interchange.does_not_load": "the converted bank does not load; please report this",
+    "interchange.cannot_make_folder": "{name}: cannot make the folder ({reason})",
+    "interchange.needs_output_zip": (
+        "--to {to} writes a zip file; name it with -o, e.g. -o {example}"
+    ),
+    "interchange.needs_output_sheet": (
+        "--to {to} writes a spreadsheet; name it with -o, e.g. -o {example}"
+    ),
+    "interchange.kahoot_times": "--time-limit {value}: Kahoot takes {times} or {last} seconds",
+    "interchange.wrote": "wrote {path}",
 }

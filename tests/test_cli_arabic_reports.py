@@ -147,3 +147,39 @@ def test_a_file_that_cannot_be_read_or_written_is_said_in_arabic(tmp_path: Path,
     assert capsys.readouterr().out.splitlines()[0] == (
         f"{fifo}:1:1: error: cannot read the file: it is a FIFO (named pipe), not a regular file"
     )
+
+
+def test_report_tables_in_arabic(tmp_path: Path, capsys) -> None:
+    from test_report import write_class_exports
+
+    folder = write_class_exports(tmp_path / "class")
+    code, out, _ = run(capsys, "report", str(folder), "--attempts", "all", "--min-answers", "4")
+    assert code == 0
+    # ali 4/3, huda 4/0, omar 3/2, sara 4/1 (test_report): 4 students, 15 answers, 3 files.
+    assert out[:2] == [
+        "تقرير الاختبار: ٤ طلاب، و١٥ إجابةً، من ٣ ملفات",
+        "المحسوب: كل المحاولات؛ الأنماط exam, practice.",
+    ]
+    assert "٤ طلاب، سؤالان؛ الدرجة من ٢: المتوسط ٠.٥٠، الوسيط ٠.٥، الانحراف المعياري ٠.٥٨" in out
+    assert "الطلاب أقل من أن يُحكم على الثبات (أقل من ٥)." in out
+    assert (
+        out.count("  # السؤال                            ردود طلاب  صحيح  تمييز كفاءة    D27     ع")
+        == 2
+    )
+    # g1: 5 answers by 4 students, 2 right (40%); its most picked wrong choice Lyon, twice.
+    assert "  ١ Capital of France? <b>not bold</…    ٥    ٤   ٤٠٪      -     -      -  ٠.٥٠" in out
+    assert "    المعرّف g1؛ الخطأ الأكثر اختيارًا 'Lyon' (٢)؛ التمييز: الطلاب قليلون جدًا" in out
+    behind = out[out.index("الطلاب الأكثر تأخرًا") :]
+    assert behind[1:3] == [
+        "الأقل نسبةً من الإجابات الصحيحة أولًا، ممن لهم ٤ إجابات على الأقل؛ ولم يُرتَّب",
+        "من لهم أقل من ذلك: طالب واحد.",
+    ]
+    assert [line.split() for line in behind[-3:]] == [
+        ["huda", "٤", "٠٪"],
+        ["sara", "٤", "٢٥٪"],
+        ["ali", "٤", "٧٥٪"],
+    ]
+    # The page says where it went, in Arabic too: first attempts only, so ali's second answer
+    # to g1 is not counted, 14 answers.
+    code, _, err = run(capsys, "report", str(folder), "--html", str(tmp_path / "r.html"))
+    assert err == [f"كُتب {tmp_path / 'r.html'}: ٤ طلاب، و١٤ إجابةً، من ٣ ملفات"]

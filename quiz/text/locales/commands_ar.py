@@ -201,4 +201,111 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     ),
     "interchange.kahoot_times": "--time-limit {value}: يقبل Kahoot {times} أو {last} ثانية",
     "interchange.wrote": "كُتب {path}",
+    # quiz report (the text tables; quiz.render.report_text)
+    "report.percent": "{value}٪",
+    "report.students": {
+        "zero": "لا طلاب",
+        "one": "طالب واحد",
+        "two": "طالبان",
+        "few": "{count} طلاب",
+        "many": "{count} طالبًا",
+        "other": "{count} طالب",
+    },
+    "report.answers": {
+        "zero": "لا إجابات",
+        "one": "إجابة واحدة",
+        "two": "إجابتان",
+        "few": "{count} إجابات",
+        "many": "{count} إجابةً",
+        "other": "{count} إجابة",
+    },
+    "report.files": {
+        "zero": "لا ملفات",
+        "one": "ملف واحد",
+        "two": "ملفين",
+        "few": "{count} ملفات",
+        "many": "{count} ملفًا",
+        "other": "{count} ملف",
+    },
+    "report.questions": {
+        "zero": "لا أسئلة",
+        "one": "سؤال واحد",
+        "two": "سؤالان",
+        "few": "{count} أسئلة",
+        "many": "{count} سؤالًا",
+        "other": "{count} سؤال",
+    },
+    "report.summary": "{students}، و{answers}، من {files}",
+    "report.behind_note": "الأقل نسبةً من الإجابات الصحيحة أولًا، ممن لهم {least} على الأقل.",
+    "report.behind_note_unranked": (
+        "الأقل نسبةً من الإجابات الصحيحة أولًا، ممن لهم {least} على الأقل؛ ولم يُرتَّب "
+        "من لهم أقل من ذلك: {unranked}."
+    ),
+    "report.filter.first_attempt": "المحاولة الأولى لكل طالب",
+    "report.filter.last_attempt": "المحاولة الأخيرة لكل طالب",
+    "report.filter.all_attempts": "كل المحاولات",
+    "report.filter.all_modes": "كل الأنماط",
+    "report.filter.modes": "الأنماط {modes}",
+    "report.filter.banks": "البنوك {banks}",
+    "report.filter.since": "منذ {day}",
+    "report.filter.until": "حتى {day}",
+    "report.filter.joiner": "؛ ",
+    "report.flag.too_easy": "سهل جدًا",
+    "report.flag.too_hard": "صعب جدًا",
+    "report.flag.negative": "تمييز سالب: راجع مفتاح الإجابة",
+    "report.flag.flat": "لا يميّز بين الطلاب",
+    "report.flag.dubious": "مشكوك فيه",
+    "report.flag.picked_by_nobody": "لا يؤدي دوره: لم يختره أحد",
+    "report.flag.maybe_the_key": "قد يكون هو الإجابة الصحيحة: راجع المفتاح",
+    "report.flag.rarely_picked": "لا يؤدي دوره: اختاره أقل من ٥٪",
+    "report.flag.strong_pick_it": "لا يؤدي دوره: يختاره الطلاب المتفوقون",
+    "report.reading.too_few": "الطلاب أقل من أن يُحكم على الثبات (أقل من {least})",
+    "report.reading.good": "الثبات مُرضٍ (ألفا فوق ٠٫٧٥)",
+    "report.reading.poor": ("الثبات غير مُرضٍ (ألفا دون ٠٫٦٤): في المجموع الكلي قدر كبير من الصدفة"),
+    "report.reading.fair": "الثبات مقبول ويمكن أن يكون أفضل (ألفا من ٠٫٦٤ إلى ٠٫٧٥)",
+    "report.test": (
+        "{students}، {questions}؛ الدرجة من {items}: المتوسط {mean}، الوسيط {median}، "
+        "الانحراف المعياري {sd}"
+    ),
+    "report.shape_too_few": "الالتواء والتفلطح: الطلاب قليلون جدًا (أقل من {least})",
+    "report.shape": "الالتواء {skewness}، التفلطح {kurtosis}",
+    "report.alpha_too_few": (
+        "ألفا (KR-20) والخطأ المعياري للقياس: الطلاب أو الأسئلة قليلون جدًا (أقل من {least})"
+    ),
+    "report.alpha": (
+        "ألفا (KR-20) {alpha}، فترة ثقة ٩٥٪ من {low} إلى {high}، الخطأ المعياري للقياس {sem}"
+    ),
+    "report.id": "المعرّف {id}",
+    "report.most_picked_wrong": "الخطأ الأكثر اختيارًا {text} ({count})",
+    "report.discrimination_too_few": "التمييز: الطلاب قليلون جدًا",
+    "report.detail_joiner": "؛ ",
+    "report.key_choice": (
+        "المفتاح {text}: اختاره {picked} (العليا {upper}، الدنيا {lower})، r {r}: {flag}"
+    ),
+    "report.distractor": (
+        "المشتِّت {text}: اختاره {picked} (العليا {upper}، الدنيا {lower})، r {r}: {flag}"
+    ),
+    "report.column.question": "السؤال",
+    "report.column.answers": "ردود",
+    "report.column.students": "طلاب",
+    "report.column.right": "صحيح",
+    "report.column.discrimination": "تمييز",
+    "report.column.efficiency": "كفاءة",
+    "report.column.sd": "ع",
+    "report.column.student": "الطالب",
+    "report.column.student_answers": "الإجابات",
+    "report.title": "تقرير الاختبار: {summary}",
+    "report.no_answers": "لا إجابات في هذه الملفات المصدَّرة.",
+    "report.counted": "المحسوب: {filters}.",
+    "report.duplicates": {
+        "zero": "لم تُحسب إجابات مكرّرة",
+        "one": "إجابة واحدة في أكثر من ملف حُسبت مرة واحدة.",
+        "two": "إجابتان في أكثر من ملف حُسبتا مرة واحدة.",
+        "few": "{count} إجابات في أكثر من ملف حُسبت كلٌّ منها مرة واحدة.",
+        "many": "{count} إجابةً في أكثر من ملف حُسبت كلٌّ منها مرة واحدة.",
+        "other": "{count} إجابة في أكثر من ملف حُسبت كلٌّ منها مرة واحدة.",
+    },
+    "report.behind_title": "الطلاب الأكثر تأخرًا",
+    "report.behind_none": "لا طالب له هذا العدد من الإجابات بعد؛ انظر --min-answers.",
+    "report.wrote": "كُتب {path}: {what}",
 }

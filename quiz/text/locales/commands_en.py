@@ -118,4 +118,76 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     ),
     "interchange.kahoot_times": "--time-limit {value}: Kahoot takes {times} or {last} seconds",
     "interchange.wrote": "wrote {path}",
+    # quiz report (the text tables; quiz.render.report_text)
+    "report.percent": "{value}%",
+    "report.students": {"one": "{count} student", "other": "{count} students"},
+    "report.answers": {"one": "{count} answer", "other": "{count} answers"},
+    "report.files": {"one": "{count} file", "other": "{count} files"},
+    "report.questions": {"one": "{count} question", "other": "{count} questions"},
+    "report.summary": "{students}, {answers}, from {files}",
+    "report.behind_note": "Lowest percent right first, of those with at least {least}.",
+    "report.behind_note_unranked": (
+        "Lowest percent right first, of those with at least {least}; {unranked} with fewer "
+        "not ranked."
+    ),
+    "report.filter.first_attempt": "first attempt of each student",
+    "report.filter.last_attempt": "last attempt of each student",
+    "report.filter.all_attempts": "all attempts",
+    "report.filter.all_modes": "modes all",
+    "report.filter.modes": "modes {modes}",
+    "report.filter.banks": "banks {banks}",
+    "report.filter.since": "since {day}",
+    "report.filter.until": "until {day}",
+    "report.filter.joiner": "; ",
+    "report.flag.too_easy": "too easy",
+    "report.flag.too_hard": "too hard",
+    "report.flag.negative": "negative: check the key",
+    "report.flag.flat": "does not discriminate",
+    "report.flag.dubious": "dubious",
+    "report.flag.picked_by_nobody": "not working: picked by nobody",
+    "report.flag.maybe_the_key": "possibly the right answer: check the key",
+    "report.flag.rarely_picked": "not working: picked by under 5%",
+    "report.flag.strong_pick_it": "not working: strong students pick it",
+    "report.reading.too_few": "too few students to judge reliability (fewer than {least})",
+    "report.reading.good": "reliability satisfactory (alpha above 0.75)",
+    "report.reading.poor": (
+        "reliability unsatisfactory (alpha below 0.64): the total mixes too much chance"
+    ),
+    "report.reading.fair": "reliability acceptable but could be better (alpha 0.64 to 0.75)",
+    "report.test": (
+        "{students}, {questions}; score out of {items}: mean {mean}, median {median}, SD {sd}"
+    ),
+    "report.shape_too_few": "Skewness, kurtosis: too few students (under {least})",
+    "report.shape": "Skewness {skewness}, kurtosis {kurtosis}",
+    "report.alpha_too_few": "Alpha (KR-20), SEM: too few students (under {least}) or items",
+    "report.alpha": "Alpha (KR-20) {alpha}, 95% CI {low} to {high}, SEM {sem}",
+    "report.id": "id {id}",
+    "report.most_picked_wrong": "most picked wrong {text} ({count})",
+    "report.discrimination_too_few": "discrimination: too few students",
+    "report.detail_joiner": "; ",
+    "report.key_choice": (
+        "key {text}: picked by {picked} (upper {upper}, lower {lower}), r {r}: {flag}"
+    ),
+    "report.distractor": (
+        "distractor {text}: picked by {picked} (upper {upper}, lower {lower}), r {r}: {flag}"
+    ),
+    "report.column.question": "Question",
+    "report.column.answers": "Ans",
+    "report.column.students": "Stu",
+    "report.column.right": "Right",
+    "report.column.discrimination": "Disc",
+    "report.column.efficiency": "Eff",
+    "report.column.sd": "SD",
+    "report.column.student": "Student",
+    "report.column.student_answers": "Answers",
+    "report.title": "Quiz report: {summary}",
+    "report.no_answers": "No answers in these exports.",
+    "report.counted": "Counted: {filters}.",
+    "report.duplicates": {
+        "one": "{count} answer held by more than one file counted once.",
+        "other": "{count} answers held by more than one file counted once.",
+    },
+    "report.behind_title": "Students most behind",
+    "report.behind_none": "No student has that many answers yet; see --min-answers.",
+    "report.wrote": "wrote {path}: {what}",
 }

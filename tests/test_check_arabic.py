@@ -182,3 +182,19 @@ def test_a_problem_keeps_its_wording_through_storing() -> None:
     # A text as written (an importer's notice) stays as it is.
     notice = Problem("b.gift", 1, 1, Severity.WARNING, "as written")
     assert Problem.from_stored(notice.stored()) == notice and notice.message == "as written"
+
+
+def test_what_the_class_answers_show_is_said_in_arabic(tmp_path: Path) -> None:
+    from test_report_items import BANK, exam_rows, write
+
+    bank = tmp_path / "exam.yaml"
+    bank.write_text(BANK, encoding="utf-8")
+    export = write(tmp_path / "class.csv", exam_rows())
+    out = run_on_pipe(["--lang", "ar", "check", str(bank), "--results", str(export)]).stdout
+    lines = out.splitlines()
+    # The same warnings as in English (test_report_items): five students, q3 the planted miskey.
+    assert f"{bank}:6:18: warning: ٥ طلاب: لم يختر أحد المشتِّت 'Y'" in lines
+    assert (
+        f"{bank}:9:5: warning: ٥ طلاب: التمييز -٠.٨٤؛ قد يكون المفتاح خاطئًا (الخيار 'Y' "
+        "تمييزه +٠.٨٤)"
+    ) in lines

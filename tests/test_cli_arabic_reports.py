@@ -158,7 +158,7 @@ def test_report_tables_in_arabic(tmp_path: Path, capsys) -> None:
     # ali 4/3, huda 4/0, omar 3/2, sara 4/1 (test_report): 4 students, 15 answers, 3 files.
     assert out[:2] == [
         "تقرير الاختبار: ٤ طلاب، و١٥ إجابةً، من ٣ ملفات",
-        "المحسوب: كل المحاولات؛ الأنماط exam, practice.",
+        "المحسوب: كل المحاولات؛ الأوضاع exam, practice.",
     ]
     assert "٤ طلاب، سؤالان؛ الدرجة من ٢: المتوسط ٠.٥٠، الوسيط ٠.٥، الانحراف المعياري ٠.٥٨" in out
     assert "الطلاب أقل من أن يُحكم على الثبات (أقل من ٥)." in out

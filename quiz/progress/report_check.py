@@ -20,6 +20,7 @@ from quiz.bank.loader import load_bank
 from quiz.bank.model import Bank, Problem, Severity
 from quiz.progress.items import MIN_STUDENTS
 from quiz.progress.report import BankResult, QuestionResult, build_report
+from quiz.text.wording import said
 
 RULE = "results"
 
@@ -64,15 +65,22 @@ def _bank_problems(bank: Bank, name: str, result: BankResult) -> list[Problem]:
                 for c in item.choices
                 if not c.key and c.discrimination is not None and c.discrimination > 0
             ]
-            message = f"{item.students} students: discrimination {item.discrimination:+.2f}; "
+            discrimination = item.discrimination
             if rivals:
                 best = max(rivals, key=lambda c: c.discrimination or 0.0)
-                message += (
-                    f"the key may be wrong (choice {best.text!r} discriminates "
-                    f"{best.discrimination:+.2f})"
+                message = said(
+                    "problem.results.key_may_be_wrong",
+                    count=item.students,
+                    discrimination=discrimination,
+                    choice=repr(best.text),
+                    rival=best.discrimination,
                 )
             else:
-                message += "check the key"
+                message = said(
+                    "problem.results.check_the_key",
+                    count=item.students,
+                    discrimination=discrimination,
+                )
             problems.append(Problem(name, *where, Severity.WARNING, message, RULE))
         picked = {c.text: c.picked for c in item.choices}
         for index, choice in enumerate(question.choices):
@@ -88,7 +96,9 @@ def _bank_problems(bank: Bank, name: str, result: BankResult) -> list[Problem]:
                     name,
                     *at,
                     Severity.WARNING,
-                    f"{item.students} students: distractor {choice!r} was picked by nobody",
+                    said(
+                        "problem.results.picked_by_nobody", count=item.students, choice=repr(choice)
+                    ),
                     RULE,
                 )
             )

@@ -182,4 +182,47 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "الخيار '{choice}' قد يبدو مثل '{other}' (لا يختلفان إلا في أشكال التوافق)؛ "
         "اكتبهما بالطريقة نفسها، إلا إن كان الفرق هو المقصود (x² وx2)"
     ),
+    # What the class's answers showed (quiz check --results; quiz.progress.report_check)
+    "problem.results.key_may_be_wrong": {
+        "zero": (
+            "لا طلاب: التمييز {discrimination:+.2f}؛ "
+            "قد يكون المفتاح خاطئًا (الخيار {choice} تمييزه {rival:+.2f})"
+        ),
+        "one": (
+            "طالب واحد: التمييز {discrimination:+.2f}؛ "
+            "قد يكون المفتاح خاطئًا (الخيار {choice} تمييزه {rival:+.2f})"
+        ),
+        "two": (
+            "طالبان: التمييز {discrimination:+.2f}؛ "
+            "قد يكون المفتاح خاطئًا (الخيار {choice} تمييزه {rival:+.2f})"
+        ),
+        "few": (
+            "{count} طلاب: التمييز {discrimination:+.2f}؛ "
+            "قد يكون المفتاح خاطئًا (الخيار {choice} تمييزه {rival:+.2f})"
+        ),
+        "many": (
+            "{count} طالبًا: التمييز {discrimination:+.2f}؛ "
+            "قد يكون المفتاح خاطئًا (الخيار {choice} تمييزه {rival:+.2f})"
+        ),
+        "other": (
+            "{count} طالب: التمييز {discrimination:+.2f}؛ "
+            "قد يكون المفتاح خاطئًا (الخيار {choice} تمييزه {rival:+.2f})"
+        ),
+    },
+    "problem.results.check_the_key": {
+        "zero": "لا طلاب: التمييز {discrimination:+.2f}؛ راجع المفتاح",
+        "one": "طالب واحد: التمييز {discrimination:+.2f}؛ راجع المفتاح",
+        "two": "طالبان: التمييز {discrimination:+.2f}؛ راجع المفتاح",
+        "few": "{count} طلاب: التمييز {discrimination:+.2f}؛ راجع المفتاح",
+        "many": "{count} طالبًا: التمييز {discrimination:+.2f}؛ راجع المفتاح",
+        "other": "{count} طالب: التمييز {discrimination:+.2f}؛ راجع المفتاح",
+    },
+    "problem.results.picked_by_nobody": {
+        "zero": "لا طلاب: لم يختر أحد المشتِّت {choice}",
+        "one": "طالب واحد: لم يختر أحد المشتِّت {choice}",
+        "two": "طالبان: لم يختر أحد المشتِّت {choice}",
+        "few": "{count} طلاب: لم يختر أحد المشتِّت {choice}",
+        "many": "{count} طالبًا: لم يختر أحد المشتِّت {choice}",
+        "other": "{count} طالب: لم يختر أحد المشتِّت {choice}",
+    },
 }

@@ -187,4 +187,23 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "choice '{choice}' may look the same as '{other}' (they differ only in compatibility "
         "forms); write both the same way, unless the difference is the point (x² and x2)"
     ),
+    # What the class's answers showed (quiz check --results; quiz.progress.report_check)
+    "problem.results.key_may_be_wrong": {
+        "one": (
+            "{count} student: discrimination {discrimination:+.2f}; the key may be wrong (choice "
+            "{choice} discriminates {rival:+.2f})"
+        ),
+        "other": (
+            "{count} students: discrimination {discrimination:+.2f}; the key may be wrong (choice "
+            "{choice} discriminates {rival:+.2f})"
+        ),
+    },
+    "problem.results.check_the_key": {
+        "one": "{count} student: discrimination {discrimination:+.2f}; check the key",
+        "other": "{count} students: discrimination {discrimination:+.2f}; check the key",
+    },
+    "problem.results.picked_by_nobody": {
+        "one": "{count} student: distractor {choice} was picked by nobody",
+        "other": "{count} students: distractor {choice} was picked by nobody",
+    },
 }

@@ -329,3 +329,19 @@ async def test_the_keys_panel_and_the_command_palette_speak_arabic(banks: Path, 
                 assert canonical(title) in shown
             assert canonical("اخرج من البرنامج في الحال") in shown
             assert not any(word in screen_lines(app) for word in ("Quit", "Theme", "Keys"))
+            # The search field's placeholder too, and the Theme command's own palette's.
+            (search,) = [row for row in screen_lines(app) if "🔎" in row]
+            assert read(search.replace("🔎", "").strip()) == canonical("ابحث عن أمر…")
+            await pilot.press("down", "enter")  # the second command: Theme
+            await pilot.pause(0.5)
+            (search,) = [row for row in screen_lines(app) if "🔎" in row]
+            assert read(search.replace("🔎", "").strip()) == canonical("ابحث عن سمة…")
+
+
+async def test_the_command_palette_keeps_its_english_words(banks: Path, tmp_path: Path) -> None:
+    app, store = build(banks, tmp_path / "scores.db")
+    with store:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+p")
+            await pilot.pause(0.5)
+            assert any("🔎 Search for commands…" in row for row in screen_lines(app))

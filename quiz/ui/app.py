@@ -122,6 +122,20 @@ class QuizApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_command_palette(self) -> None:
+        """Open the command palette (Textual's, its placeholder in the interface language)."""
+        from quiz.ui.commands import command_palette
+
+        # CommandPalette.is_open's test (it is typed for App[object], this is App[int]).
+        if self.use_command_palette and not self.screen.has_class("--textual-command-palette"):
+            self.push_screen(command_palette())
+
+    def search_themes(self) -> None:
+        """The Theme command's palette, its placeholder in the interface language."""
+        from quiz.ui.commands import theme_palette
+
+        self.push_screen(theme_palette())
+
     @property
     def settings(self) -> Settings:
         """The interface language, digits, RTL mode and profile of this app."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from textual.app import SystemCommand
+from textual.command import CommandPalette
+from textual.theme import ThemeProvider
 
 from quiz.text.i18n import t, translatable
 from quiz.ui.display import ui_line
@@ -42,3 +44,16 @@ def translated(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
     """The commands with their titles and help in the interface language."""
     for command in commands:
         yield command._replace(title=_word(command.title), help=_word(command.help))
+
+
+def command_palette() -> CommandPalette:
+    """The command palette, its search field's placeholder in the interface language."""
+    # The id is Textual's own: the app finds its palette by it.
+    return CommandPalette(id="--command-palette", placeholder=ui_line(t("palette.search")))
+
+
+def theme_palette() -> CommandPalette:
+    """The palette of themes (the Theme command), its placeholder in the interface language."""
+    return CommandPalette(
+        providers=[ThemeProvider], placeholder=ui_line(t("palette.search_themes"))
+    )

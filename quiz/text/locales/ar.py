@@ -59,6 +59,8 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "palette.maximize_help": "كبّر العنصر المحدد",
     "palette.screenshot": "لقطة شاشة",
     "palette.screenshot_help": "احفظ صورة SVG للشاشة الحالية",
+    "palette.search": "ابحث عن أمر…",
+    "palette.search_themes": "ابحث عن سمة…",
     # Home
     "home.title": "quiz · اختر بنك أسئلة",
     "home.general": "عام",

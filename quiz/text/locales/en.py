@@ -58,6 +58,8 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "palette.maximize_help": "Maximize the focused widget",
     "palette.screenshot": "Screenshot",
     "palette.screenshot_help": "Save an SVG 'screenshot' of the current screen",
+    "palette.search": "Search for commands…",
+    "palette.search_themes": "Search for themes…",
     # Home
     "home.title": "quiz · pick a question bank",
     "home.general": "General",

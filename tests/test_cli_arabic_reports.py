@@ -183,3 +183,23 @@ def test_report_tables_in_arabic(tmp_path: Path, capsys) -> None:
     # to g1 is not counted, 14 answers.
     code, _, err = run(capsys, "report", str(folder), "--html", str(tmp_path / "r.html"))
     assert err == [f"كُتب {tmp_path / 'r.html'}: ٤ طلاب، و١٤ إجابةً، من ٣ ملفات"]
+
+
+def test_new_in_arabic(tmp_path: Path, capsys) -> None:
+    bank = tmp_path / "new.yaml"
+    schema = tmp_path / "bank.schema.json"
+    assert run(capsys, "new", str(bank)) == (
+        0,
+        [
+            f"كُتب {bank} (و{schema}، الذي تقرؤه محرّرات YAML لتساعدك)؛ حرّره، ثم شغّل "
+            f"'quiz check {bank}'"
+        ],
+        [],
+    )
+    assert run(capsys, "new", str(bank))[2] == [
+        f"quiz: error: {bank} موجود من قبل؛ اختر اسمًا آخر (لا يكتب quiz new فوق ملف أبدًا)"
+    ]
+    assert run(capsys, "new", str(tmp_path / "n.yaml"), "--language", "x y")[2] == [
+        "quiz: error: --language x y: اللغة 'x y' ليست وسمًا وفق BCP 47؛ استعمل رمزًا مثل en أو "
+        "ar أو fr"
+    ]

@@ -10,6 +10,7 @@ import yaml
 
 from quiz.bank.clean import strip_unsafe
 from quiz.bank.schema import modeline
+from quiz.text.wording import said
 
 # The loader's rule for `language:` (tests check the two stay the same).
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
@@ -171,9 +172,7 @@ def template(title: str | None, language: str) -> str:
     """
     language = language.strip()
     if not LANGUAGE_TAG.fullmatch(language):
-        raise ValueError(
-            f"language '{language}' is not a BCP 47 tag; use a code such as en, ar or fr"
-        )
+        raise ValueError(str(said("problem.bad_language", language=language)))
     base = language.split("-")[0].lower()
     title = " ".join(strip_unsafe(title or "").split()) or DEFAULT_TITLES.get(
         base, DEFAULT_TITLES["en"]

@@ -95,18 +95,18 @@ def new(args: argparse.Namespace) -> int:
 
     path = Path(args.path)
     if path.suffix not in (".yaml", ".yml"):
-        raise UsageError(f"{path}: name the file .yaml so quiz finds it")
+        raise UsageError(t("new.not_yaml", path=str(path)))
     try:
         write_template(path, args.title, args.language)
     except ValueError as error:
         raise UsageError(f"--language {args.language}: {error}") from None
     except FileExistsError:
-        raise QuizError(
-            f"{path} already exists; choose another name (quiz new never overwrites)"
-        ) from None
+        raise QuizError(t("new.exists", path=str(path))) from None
     except OSError as error:
         raise QuizError(f"{path}: {error.strerror or error}") from None
     schema_file = write_beside(path)
-    also = f" (and {schema_file}, which YAML editors read to help you)" if schema_file else ""
-    print(f"wrote {path}{also}; edit it, then run 'quiz check {path}'")
+    if schema_file:
+        print(t("new.wrote_with_schema", path=str(path), schema=str(schema_file)))
+    else:
+        print(t("new.wrote", path=str(path)))
     return EXIT_OK

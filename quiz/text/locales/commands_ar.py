@@ -308,4 +308,11 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "report.behind_title": "الطلاب الأكثر تأخرًا",
     "report.behind_none": "لا طالب له هذا العدد من الإجابات بعد؛ انظر --min-answers.",
     "report.wrote": "كُتب {path}: {what}",
+    # quiz new
+    "new.not_yaml": "{path}: اجعل امتداد الملف .yaml ليجده quiz",
+    "new.exists": "{path} موجود من قبل؛ اختر اسمًا آخر (لا يكتب quiz new فوق ملف أبدًا)",
+    "new.wrote": "كُتب {path}؛ حرّره، ثم شغّل 'quiz check {path}'",
+    "new.wrote_with_schema": (
+        "كُتب {path} (و{schema}، الذي تقرؤه محرّرات YAML لتساعدك)؛ حرّره، ثم شغّل 'quiz check {path}'"
+    ),
 }

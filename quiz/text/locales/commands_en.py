@@ -190,4 +190,12 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "report.behind_title": "Students most behind",
     "report.behind_none": "No student has that many answers yet; see --min-answers.",
     "report.wrote": "wrote {path}: {what}",
+    # quiz new
+    "new.not_yaml": "{path}: name the file .yaml so quiz finds it",
+    "new.exists": "{path} already exists; choose another name (quiz new never overwrites)",
+    "new.wrote": "wrote {path}; edit it, then run 'quiz check {path}'",
+    "new.wrote_with_schema": (
+        "wrote {path} (and {schema}, which YAML editors read to help you); edit it, then run "
+        "'quiz check {path}'"
+    ),
 }

@@ -183,6 +183,9 @@ def test_report_tables_in_arabic(tmp_path: Path, capsys) -> None:
     # to g1 is not counted, 14 answers.
     code, _, err = run(capsys, "report", str(folder), "--html", str(tmp_path / "r.html"))
     assert err == [f"كُتب {tmp_path / 'r.html'}: ٤ طلاب، و١٤ إجابةً، من ٣ ملفات"]
+    # The page itself is in one language, English, its headings' (not translated yet).
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "4 students, 14 answers, from 3 files" in page and "٤" not in page
 
 
 def test_new_in_arabic(tmp_path: Path, capsys) -> None:

@@ -285,8 +285,12 @@ def report_command(
         print(t("report.wrote", path=str(gradebook), what=students), file=stderr)
     if html_out is not None:
         from quiz.render.report_html import write_html
+        from quiz.text.settings import Settings, using
 
-        write_html(report, Path(html_out), force=force)
+        # The page's own words are not translated yet: the lines it takes from here are
+        # English too, so that it reads in one language.
+        with using(Settings()):
+            write_html(report, Path(html_out), force=force)
         print(t("report.wrote", path=str(html_out), what=summary_line(report)), file=stderr)
     elif fmt == "json":
         import json

@@ -9,7 +9,10 @@ The plan, on Three capitals (3 questions), an hour apart:
 - C. exam, 2 minutes: right after 10 s, wrong 20 s later, then the time runs out: 1/3 (33%),
   2 of 3 answered, 120 s (the start to the deadline).
 - D. review: the question the exam got wrong, right after 5 s: 1/1 (100%), 5 s.
-Time spent: 60 + 15 + 120 + 5 = 200 s. Answers: 3 + 1 + 2 + 1 = 7, right 2 + 1 + 1 + 1 = 5.
+- E. study, the 3 new cards: right after 8 s, wrong after 12 s, right after 10 s (the wrong
+  one not due again yet): no score, 2 of 3 right, 30 s; never best or last, not on the chart.
+Time spent: 60 + 15 + 120 + 5 + 30 = 230 s. Answers: 3 + 1 + 2 + 1 + 3 = 10, right 2 + 1 +
+1 + 1 + 2 = 7 (70%).
 Best and last of the bank (finished practice and exam runs): best 67%, last 33%.
 """
 
@@ -32,6 +35,7 @@ from quiz.ui.home import HomeScreen
 from quiz.ui.question import QuestionScreen
 from quiz.ui.results import ResultsScreen
 from quiz.ui.stats_screen import StatsScreen
+from quiz.ui.study_screen import StudyScreen
 
 START = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)  # the same day in every zone within 9 hours
 HOUR = timedelta(hours=1)
@@ -115,13 +119,24 @@ async def play_the_plan(folder: Path, db: Path, monkeypatch: pytest.MonkeyPatch)
             await pilot.pause()
             assert isinstance(app.screen, ResultsScreen)
             said.append(screen_text(app))
+    app, store = app_at(folder, db, monkeypatch, START + 3 * HOUR, mode="study")
+    with store:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            for wait, right in ((8, True), (12, False), (10, True)):
+                assert isinstance(app.screen, StudyScreen)
+                await answer(app, pilot, wait, right)
+                await pilot.press("enter")
+                await pilot.pause()
+            assert isinstance(app.screen, ResultsScreen)
+            said.append(screen_text(app))
     return said
 
 
 async def test_every_place_says_the_same_figures(played, capsys: pytest.CaptureFixture[str]):
     folder, db, monkeypatch = played
     monkeypatch.delenv("QUIZ_PROFILE", raising=False)
-    a, b, c, d = await play_the_plan(folder, db, monkeypatch)
+    a, b, c, d, e = await play_the_plan(folder, db, monkeypatch)
 
     # The results screens.
     assert "Score 2/3 (67%)   Time 1m 00s" in a
@@ -129,12 +144,14 @@ async def test_every_place_says_the_same_figures(played, capsys: pytest.CaptureF
     assert "Exam, time ran out at 2:00, 2 of 3 answered" in c
     assert "Score 1/3 (33%)   Time 2m 00s" in c
     assert "Score 1/1 (100%)   Time 5s" in d
+    assert "Cards 3 · right the first time 2 · answers 3   Time 30s" in e
 
     # quiz scores, newest first, and --json.
     capsys.readouterr()
     assert main(["--db", str(db), "scores"]) == 0
     tails = [line.split("Three capitals", 1)[1] for line in capsys.readouterr().out.splitlines()]
     assert tails == [
+        "  study  2 of 3 answers right",
         "  review  1/1 right (100%), 1 of 1 answered",
         "  exam  1/3 right (33%), 2 of 3 answered",
         "  retry of missed  1/1 right (100%), 1 of 1 answered",
@@ -143,6 +160,7 @@ async def test_every_place_says_the_same_figures(played, capsys: pytest.CaptureF
     assert main(["--db", str(db), "scores", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [(r["kind"], r["score"], r["correct"], r["answered"], r["planned"]) for r in rows] == [
+        ("study", None, 2, 3, 3),
         ("review", 1.0, 1, 1, 1),
         ("exam", 0.3333, 1, 2, 3),
         ("retry", 1.0, 1, 1, 1),
@@ -152,8 +170,8 @@ async def test_every_place_says_the_same_figures(played, capsys: pytest.CaptureF
     # quiz stats: the same scores, the same 200 s.
     assert main(["--db", str(db), "stats", "--json"]) == 0
     stats = json.loads(capsys.readouterr().out)
-    assert stats["totals"]["time_ms"] == 200_000
-    assert (stats["totals"]["answers"], stats["totals"]["correct"]) == (7, 5)
+    assert stats["totals"]["time_ms"] == 230_000
+    assert (stats["totals"]["answers"], stats["totals"]["correct"]) == (10, 7)
     assert [(p["kind"], p["correct"], p["planned"], p["percent"]) for p in stats["scores"]] == [
         ("practice", 2, 3, 66.7),
         ("retry", 1, 1, 100.0),
@@ -162,7 +180,7 @@ async def test_every_place_says_the_same_figures(played, capsys: pytest.CaptureF
     ]
     assert main(["--db", str(db), "stats"]) == 0
     printed = capsys.readouterr().out
-    assert re.search(r"Time spent +3 min 20 s", printed)
+    assert re.search(r"Time spent +3 min 50 s", printed)
     for score in ("2/3 (66.7%)", "1/1 (100.0%)", "1/3 (33.3%)"):
         assert score in printed
 
@@ -174,10 +192,11 @@ async def test_every_place_says_the_same_figures(played, capsys: pytest.CaptureF
         entry = by_session.setdefault(row["session"], [0, 0])
         entry[0] += row["result"] == "right"
         entry[1] += 1
-    assert [(row["mode"]) for row in table] == ["practice"] * 4 + ["exam"] * 2 + ["review"]
-    assert by_session == {"1": [2, 3], "2": [1, 1], "3": [1, 2], "4": [1, 1]}
+    modes = ["practice"] * 4 + ["exam"] * 2 + ["review"] + ["study"] * 3
+    assert [row["mode"] for row in table] == modes
+    assert by_session == {"1": [2, 3], "2": [1, 1], "3": [1, 2], "4": [1, 1], "5": [2, 3]}
     # Each answer's own time: the thinking before it (the exam's: on its question).
-    assert [float(row["seconds"]) for row in table] == [10, 20, 30, 15, 10, 20, 5]
+    assert [float(row["seconds"]) for row in table] == [10, 20, 30, 15, 10, 20, 5, 8, 12, 10]
 
     # The home screen and the statistics screen.
     app, store = build(folder, db)
@@ -194,7 +213,7 @@ async def test_every_place_says_the_same_figures(played, capsys: pytest.CaptureF
             await pilot.pause()
             assert isinstance(app.screen, StatsScreen)
             text = screen_text(app)
-            assert "4 sessions · 7 answers · 71% right · 3m 20s spent" in text
+            assert "5 sessions · 10 answers · 70% right · 3m 50s spent" in text
             lines = [line.strip() for line in text.splitlines()]
             assert "2026-05-04  ███████░░░  67%  2/3  practice" in lines
             assert "2026-05-04  ██████████ 100%  1/1  retry of missed" in lines

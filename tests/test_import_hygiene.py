@@ -79,3 +79,20 @@ def test_quiz_check_and_list_do_not_import_textual() -> None:
     done = fresh_python(code)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_the_command_line_imports_only_the_command_it_runs() -> None:
+    # quiz play starts faster without the modules of import, export, the database and serve.
+    code = (
+        "import sys\n"
+        "import quiz.cli\n"
+        "from quiz.cli import command\n"
+        "print(sorted(m for m in sys.modules if m.startswith('quiz.cli.')))\n"
+        "command('db')\n"
+        "print('quiz.cli.db' in sys.modules, 'quiz.cli.interchange' in sys.modules)\n"
+    )
+    done = fresh_python(code)
+    assert done.returncode == 0, done.stderr
+    first, second = done.stdout.splitlines()
+    assert first == "['quiz.cli.common', 'quiz.cli.parser']"
+    assert second == "True False"

@@ -7,35 +7,46 @@ user can cause reaches `main` as a `QuizError` and is printed once, here.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import TextIO, cast
 
-from quiz.cli import banks, db, interchange, play, results, serve
 from quiz.cli.common import EXIT_PROBLEMS, EXIT_USAGE, early_settings, interface
 from quiz.cli.parser import UsageError, build_parser, translated_argparse
 from quiz.errors import QuizError
 
 __all__ = ["build_parser", "main"]
 
-COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
-    None: play.home,
-    "play": play.play,
-    "check": banks.check,
-    "list": banks.listing,
-    "schema": banks.schema,
-    "new": banks.new,
-    "import": interchange.import_file,
-    "export": interchange.export_bank,
-    "scores": results.scores,
-    "results": results.results,
-    "stats": results.stats,
-    "report": results.report,
-    "db": db.db,
-    "serve": serve.serve,
+#: Each command's module (in quiz.cli) and function, imported when the command runs: `quiz
+#: play` starts without the modules of import, export, the database and the server.
+COMMANDS: dict[str | None, tuple[str, str]] = {
+    None: ("play", "home"),
+    "play": ("play", "play"),
+    "check": ("banks", "check"),
+    "list": ("banks", "listing"),
+    "schema": ("banks", "schema"),
+    "new": ("banks", "new"),
+    "import": ("interchange", "import_file"),
+    "export": ("interchange", "export_bank"),
+    "scores": ("results", "scores"),
+    "results": ("results", "results"),
+    "stats": ("results", "stats"),
+    "report": ("results", "report"),
+    "db": ("db", "db"),
+    "serve": ("serve", "serve"),
 }
+
+
+def command(name: str | None) -> Callable[[argparse.Namespace], int]:
+    """The function that runs a command."""
+    module, function = COMMANDS[name]
+    found: Callable[[argparse.Namespace], int] = getattr(
+        importlib.import_module(f"quiz.cli.{module}"), function
+    )
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,7 +90,7 @@ def _main(argv: Sequence[str] | None) -> int:
         with translated_argparse():
             args = build_parser().parse_args(argv)
         use(interface(args, rtl=True))
-        return COMMANDS[args.command](args)
+        return command(args.command)(args)
     except UsageError as error:
         print(f"quiz: error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -39,3 +39,17 @@ async def test_an_arabic_notice_wraps_in_reading_order(tmp_path: Path, size) -> 
             assert read == canonical(NOTICE)
             # Every row ends at the same column on the right.
             assert len({cell_len(row) for row in lines}) == 1
+
+
+def test_notices_are_given_in_reading_order_everywhere() -> None:
+    # QuizApp.notify lays a notice out itself: one laid out before (ui_line) would be laid out
+    # twice, and an Arabic notice would read backwards.
+    import re
+
+    package = Path(__file__).resolve().parent.parent / "quiz"
+    twice = [
+        f"{path.relative_to(package.parent)}"
+        for path in package.rglob("*.py")
+        if re.search(r"notify\(\s*ui_line\(", path.read_text(encoding="utf-8"))
+    ]
+    assert twice == []

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from helpers import FakeClock
 from test_cli_play import Terminal
+from test_scale_structure import bank_text
 from ui_helpers import choice_number, screen_text
 
 from quiz.bank.cache import BankCache
@@ -20,14 +21,6 @@ from quiz.text.settings import Settings
 from quiz.ui.app import QuizApp
 from quiz.ui.loading import LoadingScreen
 from quiz.ui.question import QuestionScreen
-
-
-def bank_text(count: int) -> str:
-    lines = ["title: Many", "questions:"]
-    for n in range(count):
-        lines += [f"  - id: q{n}", f"    question: Q {n}", f"    choices: [{n}-a, {n}-b]"]
-        lines.append(f"    answer: {n}-a")
-    return "\n".join(lines) + "\n"
 
 
 def gated(catalog: Catalog) -> threading.Event:

@@ -206,3 +206,12 @@ def test_new_in_arabic(tmp_path: Path, capsys) -> None:
         "quiz: error: --language x y: اللغة 'x y' ليست وسمًا وفق BCP 47؛ استعمل رمزًا مثل en أو "
         "ar أو fr"
     ]
+
+
+def test_help_never_breaks_a_date_or_an_option_at_its_hyphen() -> None:
+    from test_cli_terminal import run_on_pipe
+
+    for lang in ("ar", "en"):
+        out = run_on_pipe(["--lang", lang, "report", "--help"], COLUMNS="80").stdout
+        assert out.count("(YYYY-MM-DD)") == 2, out
+        assert not [line for line in out.splitlines() if line.endswith("-")], out

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from quiz import __version__
 from quiz.errors import QuizError
@@ -58,8 +59,29 @@ class UsageError(QuizError):
     """A mistake in how quiz was called: reported in one line, exit 2."""
 
 
+class _Help(argparse.HelpFormatter):
+    """argparse's help, never wrapped at a hyphen: a date (YYYY-MM-DD) or an option name
+    (--min-answers) stays whole on its line."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return textwrap.fill(
+            " ".join(text.split()),
+            width,
+            initial_indent=indent,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+        )
+
+
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line, not a usage block."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Help)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(t("cli.see_help", message=message, prog=self.prog))

@@ -130,6 +130,11 @@ def test_bad_options_are_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert "not a port" in capsys.readouterr().err
     assert main(["serve", "--public-url", "quiz.school"]) == 2
     assert "--public-url" in capsys.readouterr().err
+    # Under a path its pages' links (/signin, /ws, /static/) would miss: refused, saying why.
+    assert main(["serve", "--public-url", "https://school.example/quiz/"]) == 2
+    err = capsys.readouterr().err
+    assert "https://school.example/quiz/" in err and "root of a host name" in err
+    assert len(err.strip().splitlines()) == 1
     assert main(["serve", "--proxy", "proxy.school"]) == 2
     assert "proxy.school is not an IP address" in capsys.readouterr().err
 

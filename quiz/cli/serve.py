@@ -8,6 +8,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from quiz import locations
 from quiz.cli.common import EXIT_OK, bank_dirs, interface
@@ -38,6 +39,9 @@ def serve(args: argparse.Namespace) -> int:
         raise UsageError(t("cli.serve.short_teacher_key"))
     if args.public_url and not args.public_url.startswith(("http://", "https://")):
         raise UsageError(t("cli.serve.bad_public_url"))
+    if args.public_url and urlsplit(args.public_url).path.strip("/"):
+        # Its pages link to /signin, /ws and /static/: under a path they would miss.
+        raise UsageError(t("cli.serve.public_url_path", url=args.public_url))
     state = Path(tempfile.mkdtemp(prefix="quiz-serve-"))
     config = ServeConfig(
         host=args.host,

@@ -145,6 +145,7 @@ async def test_every_place_says_the_same_figures(played, capsys: pytest.CaptureF
     assert "Score 1/3 (33%)   Time 2m 00s" in c
     assert "Score 1/1 (100%)   Time 5s" in d
     assert "Cards 3 · right the first time 2 · answers 3   Time 30s" in e
+    assert not any("counted as" in said for said in (a, b, c, d, e))  # no pause was cut
 
     # quiz scores, newest first, and --json.
     capsys.readouterr()

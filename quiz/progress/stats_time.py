@@ -2,7 +2,7 @@
 
     times = session_times(sessions, moments)    # {session id: whole seconds}
     daily = time_per_day(sessions, moments, tz)  # {local date: milliseconds}
-    seconds = run_seconds(store, profile, ids)   # a run's sessions, from the store
+    seconds, cut = run_time(store, profile, ids)  # a run's sessions, from the store
 
 A session's time is the time from its start to its end, counted between the moments the
 student did something: the start, each answer saved (an exam answer changed counts as a
@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from quiz.store import Store
 
-__all__ = ["IDLE_CAP_MS", "run_seconds", "session_times", "time_per_day", "times_and_days"]
+__all__ = ["IDLE_CAP_MS", "run_time", "session_times", "time_per_day", "times_and_days"]
 
 #: The most a gap between two moments of a session counts, in milliseconds.
 IDLE_CAP_MS = 10 * 60 * 1000
@@ -35,8 +35,8 @@ Sessions = Mapping[int, tuple[datetime, datetime | None]]
 
 def _gaps(
     sessions: Sessions, moments: Iterable[tuple[int, float]]
-) -> Iterator[tuple[int, float, int]]:
-    """Each counted gap: (session id, when it ended in UTC seconds, milliseconds), capped."""
+) -> Iterator[tuple[int, float, float]]:
+    """Each gap: (session id, when it ended, how long), in UTC seconds, not capped yet."""
     # Plain seconds, not datetimes: a profile's timeline is every answer it ever gave.
     spans = {
         sid: (began.timestamp(), None if ended is None else ended.timestamp())
@@ -56,13 +56,13 @@ def _gaps(
             # review of several banks), not one of a quiz that had ended.
             if ended is not None and ended >= started:
                 base = previous_at
-        yield sid, at, _capped(at - base)
+        yield sid, at, at - base
         previous_sid, previous_at = sid, at
         if last_of[sid] == index and finished is not None:
             later = ordered[index + 1][1] if index + 1 < len(ordered) else None
             # The end of the run: after its last answer, up to the session's end.
             if later is None or later > finished:
-                yield sid, finished, _capped(finished - at)
+                yield sid, finished, finished - at
 
 
 def _capped(seconds: float) -> int:
@@ -99,7 +99,8 @@ def times_and_days(
     ms: dict[int, int] = dict.fromkeys(sessions, 0)
     days: dict[date, int] = {}
     local = _LocalDays(tz)
-    for sid, at, gap in _gaps(sessions, moments):
+    for sid, at, seconds in _gaps(sessions, moments):
+        gap = _capped(seconds)
         ms[sid] += gap
         if gap and (keep is None or sid in keep):
             day = local.of(at)
@@ -129,12 +130,16 @@ class _LocalDays:
         return aware.timestamp()
 
 
-def run_seconds(store: Store, profile: str, session_ids: Collection[int]) -> int:
-    """The time of a run's sessions, in whole seconds: what its results screen shows, and what
-    these sessions add to the statistics' time spent. Raises StoreError."""
+def run_time(store: Store, profile: str, session_ids: Collection[int]) -> tuple[int, bool]:
+    """The time of a run's sessions in whole seconds, what its results screen shows and what
+    they add to the statistics' time spent, and whether a pause was cut to IDLE_CAP_MS.
+    Raises StoreError."""
     if not session_ids:
-        return 0
+        return 0, False
     sessions, moments = store.read_statistics(
         lambda reads: reads.activity(profile, list(session_ids))
     )
-    return sum(session_times(sessions, moments).values())
+    # Whole seconds per session, as the statistics add them up.
+    whole = sum(session_times(sessions, moments).values())
+    cut = any(seconds * 1000 > IDLE_CAP_MS for _, _, seconds in _gaps(sessions, moments))
+    return whole, cut

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from quiz.play.run import Result, Run
+from quiz.progress.stats_time import IDLE_CAP_MS, run_time
 from quiz.store import StoreError, bank_key
 from quiz.text.i18n import digits, separator, t, translatable
 from quiz.ui.bidi_text import Stacked
@@ -76,7 +77,10 @@ class ResultsScreen(AppScreen):
                 )
             else:
                 score = studied[0]
-            time = t("results.time", time=duration(self.seconds()))
+            seconds, cut = self.time()
+            time = t("results.time", time=duration(seconds))
+            if cut:
+                time += " " + t("results.time_cut", minutes=IDLE_CAP_MS // 60_000)
             yield Static(ui_text(f"{score}   {time}"), id="score")
             if studied is not None and studied[1]:
                 yield Static(ui_text(studied[1]), id="study-next")
@@ -90,18 +94,17 @@ class ResultsScreen(AppScreen):
                 yield Static(_missed(row), classes="missed")
         yield QuizFooter()
 
-    def seconds(self) -> float:
-        """The run's time as the statistics count it: its sessions' time, idle gaps capped
-        (quiz.progress.stats_time); the run's own clock when the store cannot say."""
-        from quiz.progress.stats_time import run_seconds
-
+    def time(self) -> tuple[float, bool]:
+        """The run's time as the statistics count it (its sessions' time, quiz.progress
+        .stats_time) and whether a long pause was cut; the run's own clock when the store
+        cannot say."""
         ids = session_ids(self.quiz)
         if not ids:
-            return self.quiz.seconds
+            return self.quiz.seconds, False
         try:
-            return run_seconds(self.quiz_app.store, self.quiz_app.settings.profile, ids)
+            return run_time(self.quiz_app.store, self.quiz_app.settings.profile, ids)
         except StoreError:
-            return self.quiz.seconds
+            return self.quiz.seconds, False
 
     def on_mount(self) -> None:
         self.query_one("#body").focus()

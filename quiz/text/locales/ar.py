@@ -364,4 +364,5 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "home.scores_rule": "الأفضل والأخيرة: من التمارين والامتحانات المكتملة فقط",
     "results.study": "البطاقات {cards} · الصحيحة من أول مرة {right} · الإجابات {answers}",
     "results.study_next": "لا شيء آخر للمذاكرة الآن: البطاقة التالية مستحقة بعد {wait}.",
+    "results.time_cut": "(حُسبت الاستراحة فوق {minutes} دقائق {minutes} دقائق)",
 }

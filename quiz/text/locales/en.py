@@ -283,4 +283,5 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "home.scores_rule": "best and last: finished practice and exam runs",
     "results.study": "Cards {cards} · right the first time {right} · answers {answers}",
     "results.study_next": "Nothing more to study now: the next card is due in {wait}.",
+    "results.time_cut": "(a pause over {minutes} min counted as {minutes})",
 }

@@ -37,7 +37,7 @@ def gated(catalog: Catalog) -> threading.Event:
 
 
 async def wait_for_text(pilot, app: QuizApp, text: str) -> str:  # type: ignore[no-untyped-def]
-    for _ in range(200):
+    for _ in range(600):
         shown = screen_text(app)
         if text in shown:
             return shown
@@ -46,7 +46,7 @@ async def wait_for_text(pilot, app: QuizApp, text: str) -> str:  # type: ignore[
 
 
 async def wait_for_screen(pilot, app: QuizApp, kind: type) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(200):
+    for _ in range(600):
         if isinstance(app.screen, kind):
             return
         await pilot.pause(0.05)

@@ -74,18 +74,23 @@ class LoadingScreen(AppScreen):
         yield QuizFooter()
 
     def on_mount(self) -> None:
-        self.set_interval(1, self.tick)
+        self._ticker = self.set_interval(1, self.tick)
         # A daemon thread, not a worker: quitting while a file of hundreds of megabytes is read
         # ends the program at once (the cache writes in one transaction: nothing half-stored).
         threading.Thread(target=self._read, name="quiz-read-bank", daemon=True).start()
 
     def tick(self) -> None:
         seconds = round(time.monotonic() - self.started)
-        elapsed = self.query_one("#loading-elapsed", Static)
-        elapsed.update(ui_text(t("loading.elapsed", time=duration(seconds))))
+        # A tick due as the screen is replaced finds nothing to update.
+        for elapsed in self.query("#loading-elapsed").results(Static):
+            elapsed.update(ui_text(t("loading.elapsed", time=duration(seconds))))
+
+    def _finished(self, result: LoadResult) -> None:
+        self._ticker.stop()
+        self.done(result)
 
     def _read(self) -> None:
         result = self.read()
         # The student may have quit meanwhile: then there is no app to hand the bank to.
         with contextlib.suppress(RuntimeError):
-            self.app.call_from_thread(self.done, result)
+            self.app.call_from_thread(self._finished, result)

@@ -308,23 +308,33 @@ async def test_the_keys_panel_and_the_command_palette_speak_arabic(banks: Path, 
     with store:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            app.action_show_help_panel()
+            # The Keys panel is the help screen (F1, ?): the keys of this screen, in Arabic.
+            await pilot.press("f1")
             await pilot.pause()
-            panel = [row.split("▏")[-1] for row in screen_lines(app) if "▏" in row]
+            panel = [
+                row[row.index("│") + 1 : row.rindex("│")].strip()
+                for row in screen_lines(app)
+                if row.count("│") >= 2
+            ]
             read_panel = [read(row) for row in panel]
-            # Textual's own keys (the bank list's, the screen's) by their Arabic names, each
-            # name whole on its row (the panel keeps its key column on the left).
+            # Textual's own keys (the bank list's) by their Arabic names, each name whole on its
+            # row, read from the right: the key first.
             for key, words in (("↑", "أعلى"), ("home", "الأول"), ("pgdn", "صفحة تالية")):
-                assert f"{canonical(words)} {key}" in read_panel, (words, read_panel)
+                assert f"{key} {canonical(words)}" in read_panel, "|".join(read_panel)
             # Keys that do nothing worth saying here are not listed (Tab: one widget to focus).
-            assert not any(row.endswith(" tab") for row in read_panel), read_panel
+            assert not any(row.startswith("tab ") for row in read_panel), read_panel
             assert not any(
                 word in " ".join(panel) for word in ("Up", "First", "Page", "Focus", "Copy")
             )
-            app.action_hide_help_panel()
+            await pilot.press("escape")
+            await pilot.pause()
+            # Tall enough for every command: the app's own are listed beside Textual's.
+            await pilot.resize_terminal(80, 40)
             await pilot.press("ctrl+p")
             await pilot.pause(0.5)
             shown = [read(row) for row in screen_lines(app)]
+            for title in ("مراجعة كل البنوك", "الإحصاءات", "اللغة: English", "مفاتيح هذه الشاشة"):
+                assert any(canonical(title) in row for row in shown), shown
             for title in ("لقطة شاشة", "السمة", "خروج", "المفاتيح"):
                 assert canonical(title) in shown
             assert canonical("اخرج من البرنامج في الحال") in shown

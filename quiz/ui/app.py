@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -41,6 +42,12 @@ if TYPE_CHECKING:
 WRITE_WAIT = 0.5
 
 
+def _quiz_commands() -> type[Provider]:
+    from quiz.ui.commands import QuizCommands  # imported when the palette opens
+
+    return QuizCommands
+
+
 class QuizApp(App[int]):
     """Practise multiple-choice questions."""
 
@@ -48,6 +55,8 @@ class QuizApp(App[int]):
     TITLE = "quiz"
     #: On every screen: `?` (F1 where typing takes `?`) lists the screen's keys.
     BINDINGS = [Binding("question_mark,f1", "help", translatable("footer.help"), show=False)]
+    #: The palette's commands: the app's own (quiz.ui.commands), then Textual's.
+    COMMANDS = App.COMMANDS | {_quiz_commands}
 
     def __init__(
         self,
@@ -136,10 +145,33 @@ class QuizApp(App[int]):
 
         self.push_screen(theme_palette())
 
+    def action_show_help_panel(self) -> None:
+        """The palette's Keys: the help screen, not Textual's panel (which lists every widget's
+        keys, sideways scrolling and all, in English)."""
+        self.action_help()
+
     @property
     def settings(self) -> Settings:
         """The interface language, digits, RTL mode and profile of this app."""
         return self._settings
+
+    def choose_language(self, language: str) -> None:
+        """Speak another language from the home screen on (its digits with it), for this run."""
+        self._settings = Settings.of(
+            language, rtl_mode=self._settings.rtl_mode, profile=self._settings.profile
+        )
+        use(self._settings)
+        # The app's keys from its classes' BINDINGS again (they hold catalogue keys), then
+        # translated into the new language.
+        if self._merged_bindings is not None:
+            self._bindings = self._merged_bindings.copy()
+        localize(self, TEXTUAL_ACTIONS)
+        from quiz.ui.home import HomeScreen
+
+        # Every screen is built again in the new language: the home screen is the only one.
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.switch_screen(HomeScreen())
 
     def choose_profile(self, name: str) -> None:
         """Show and save the scores of another student from now on."""

@@ -1,19 +1,30 @@
-"""The command palette's commands (Textual's own: Theme, Quit, Keys...) in the interface language.
+"""The command palette's commands: the app's own (start a bank, review, study, statistics,
+profile, language, the keys) and Textual's (Theme, Quit, Keys...), in the interface language.
 
 Their titles and help are laid out for the screen like every interface string (quiz.ui.display);
-a command this module does not know keeps Textual's words.
+a command of Textual's this module does not know keeps Textual's words. The palette reads a
+help text as markup: a help here is catalogue text only, never data.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.app import SystemCommand
-from textual.command import CommandPalette
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.screen import Screen
 from textual.theme import ThemeProvider
 
-from quiz.text.i18n import t, translatable
+from quiz.text.i18n import language_name, t, translatable
+from quiz.text.settings import LANGUAGES
 from quiz.ui.display import ui_line
+
+if TYPE_CHECKING:
+    from quiz.ui.app import QuizApp
 
 #: Textual's command titles and help texts, with their catalogue keys.
 WORDS = {
@@ -57,3 +68,90 @@ def theme_palette() -> CommandPalette:
     return CommandPalette(
         providers=[ThemeProvider], placeholder=ui_line(t("palette.search_themes"))
     )
+
+
+@dataclass(frozen=True, slots=True)
+class QuizCommand:
+    """One of the app's own commands in the palette: what it reads as, and what it does."""
+
+    #: The title, in the interface language and in display order; a bank's title is data, so
+    #: it is shown as plain text (Content), never as markup.
+    title: str
+    help: str
+    run: Callable[[], object]
+    #: Listed when the palette opens (a bank is found by typing part of its title).
+    listed: bool = True
+
+
+def quiz_commands(app: QuizApp, screen: Screen[object]) -> list[QuizCommand]:
+    """The app's commands on a screen: on the home screen, start any bank, review or study
+    every bank, the statistics, the profile, the language; on every screen, its keys."""
+    from quiz.ui.home import HomeScreen  # the home screen's own commands
+
+    commands = []
+    if isinstance(screen, HomeScreen):
+        for index, entry in enumerate(screen.entries):
+            if entry.summary.playable:
+                commands.append(
+                    QuizCommand(
+                        ui_line(t("palette.start", title=screen.title_of(index))),
+                        ui_line(t("palette.start_help")),
+                        partial(screen.start_entry, index),
+                        listed=False,
+                    )
+                )
+        commands += [
+            QuizCommand(
+                ui_line(t("palette.review_all")),
+                ui_line(t("palette.review_all_help")),
+                partial(screen.begin_all, "review"),
+            ),
+            QuizCommand(
+                ui_line(t("palette.study_all")),
+                ui_line(t("palette.study_all_help")),
+                partial(screen.begin_all, "study"),
+            ),
+            QuizCommand(
+                ui_line(t("palette.stats")), ui_line(t("palette.stats_help")), screen.action_stats
+            ),
+        ]
+        if app.web is None:
+            commands.append(
+                QuizCommand(
+                    ui_line(t("palette.profile")),
+                    ui_line(t("palette.profile_help")),
+                    screen.action_profile,
+                )
+            )
+        for language in LANGUAGES:
+            if language != app.settings.language:
+                commands.append(
+                    QuizCommand(
+                        ui_line(t("palette.language", language=language_name(language))),
+                        ui_line(t("palette.language_help")),
+                        partial(app.choose_language, language),
+                    )
+                )
+    commands.append(
+        QuizCommand(ui_line(t("palette.help")), ui_line(t("palette.help_help")), app.action_help)
+    )
+    return commands
+
+
+class QuizCommands(Provider):
+    """The app's own commands in the command palette (Ctrl+P), beside Textual's."""
+
+    def _commands(self) -> list[QuizCommand]:
+        return quiz_commands(cast("QuizApp", self.app), self.screen)
+
+    async def discover(self) -> Hits:
+        for command in self._commands():
+            if command.listed:
+                yield DiscoveryHit(Content(command.title), command.run, command.title, command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self._commands():
+            score = matcher.match(command.title)
+            if score > 0:
+                yield Hit(score, Content(command.title), command.run, command.title, command.help)

@@ -268,7 +268,11 @@ class HomeScreen(AppScreen):
         """Ask how many questions, then start a quiz on the chosen bank."""
         if option.id is None or option.disabled:
             return
-        entry = self.entries[int(option.id)]
+        self.start_entry(int(option.id))
+
+    def start_entry(self, index: int) -> None:
+        """Ask the mode and how many questions, then start a run on one bank listed."""
+        entry = self.entries[index]
         result = self.quiz_app.catalog.load(entry.file.path)
         if result.bank is None:
             first = result.errors[0] if result.errors else None
@@ -329,11 +333,15 @@ class HomeScreen(AppScreen):
     def action_all(self, mode: str) -> None:
         """Review or study every bank at once, once asked: a word typed by mistake (`s` of
         "science") must not start a session."""
-        app = self.quiz_app
 
         def start(yes: bool | None) -> None:
             if yes:
-                app.start(app.all_banks(), StartChoice(mode, None))
+                self.begin_all(mode)
 
         question = t("home.ask_review_all" if mode == "review" else "home.ask_study_all")
-        app.push_screen(ConfirmScreen(question), start)
+        self.app.push_screen(ConfirmScreen(question), start)
+
+    def begin_all(self, mode: str) -> None:
+        """Review or study every bank now (chosen by name in the command palette)."""
+        app = self.quiz_app
+        app.start(app.all_banks(), StartChoice(mode, None))

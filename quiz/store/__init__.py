@@ -3,9 +3,9 @@
     from quiz.store import Store, StoreError
     store = Store.open(path_or_url, profile="amal")
 
-Modules: model (the rows handed out, StoreError, times), store (the Store door), sessions, cards
-and reads (the queries, written once for both back ends), backend (what a back end provides),
-sqlite and sqlite_schema, postgresql and postgresql_schema (the back ends).
+Modules: model (the rows handed out, StoreError, times), store (the Store door), sessions,
+cards, reads and profiles (the queries, written once for both back ends), backend (what a back
+end provides), sqlite and sqlite_schema, postgresql and postgresql_schema (the back ends).
 """
 
 from quiz.store.model import (
@@ -29,6 +29,7 @@ from quiz.store.model import (
     percent,
     utc_now,
 )
+from quiz.store.profiles import ProfileSize, ProfileTaken
 from quiz.store.reads import StatisticsReads
 from quiz.store.store import Store, is_server_url
 
@@ -41,6 +42,8 @@ __all__ = [
     "DamagedRow",
     "ExportAnswer",
     "NewCardScan",
+    "ProfileSize",
+    "ProfileTaken",
     "QuarterTotal",
     "QuestionTotal",
     "SessionInfo",

@@ -10,6 +10,7 @@ from quiz.store.backend import Database
 from quiz.store.cards import CardQueries
 from quiz.store.check import DatabaseCheck, check_database
 from quiz.store.model import DEFAULT_PROFILE
+from quiz.store.profiles import ProfileQueries
 from quiz.store.reads import ReadQueries
 
 #: How a score database on a PostgreSQL server is named, instead of a file's path.
@@ -21,12 +22,13 @@ def is_server_url(target: Path | str) -> bool:
     return isinstance(target, str) and target.startswith(URL_SCHEMES)
 
 
-class Store(CardQueries, ReadQueries):
+class Store(CardQueries, ReadQueries, ProfileQueries):
     """The one door to the score database; build it with Store.open().
 
     `profile` is the student whose sessions are started when a call names no profile.
     Sessions and answers: quiz.store.sessions; study cards: quiz.store.cards; reads for the
-    statistics and the export: quiz.store.reads.
+    statistics and the export: quiz.store.reads; renaming and deleting profiles:
+    quiz.store.profiles.
     """
 
     def __init__(self, db: Database, *, profile: str = DEFAULT_PROFILE) -> None:

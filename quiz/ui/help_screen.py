@@ -43,6 +43,8 @@ def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:
         # or not that widget was localized.
         widget = not isinstance(active.node, (Screen, App))
         words = widget_words(binding.action) if widget else None
+        if widget and words is None:
+            continue  # a field's editing keys (Ctrl+W, Ctrl+K...): Textual's, untranslated
         description = words or binding.description
         keys = rows.setdefault(description, [])
         shown = app.get_key_display(binding)

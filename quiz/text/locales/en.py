@@ -299,4 +299,16 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "palette.language_help": "Show the interface in this language until quiz ends",
     "palette.help": "Keys of this screen",
     "palette.help_help": "Every key of this screen and what it does (?)",
+    # The profile dialog: renaming and deleting a profile
+    "footer.rename": "Rename",
+    "footer.delete": "Delete",
+    "profile.rename_how": "Type the new name for {name}, then press Ctrl+R.",
+    "profile.taken": "{name} has saved work already: choose another name.",
+    "profile.renamed": "{old} is now {new}, with everything saved.",
+    "profile.delete_question": "Delete the profile {name} and everything saved for it?",
+    "profile.delete_size": {
+        "one": "Its {count} answer goes with it; this cannot be undone.",
+        "other": "Its {count} answers go with it; this cannot be undone.",
+    },
+    "profile.deleted": "The profile {name} is deleted.",
 }

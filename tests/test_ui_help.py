@@ -136,3 +136,23 @@ async def test_the_help_in_arabic_reads_from_the_right(three: Path, tmp_path: Pa
             assert "t الإحصاءات" in rows, rows
             assert "u الملف الشخصي" in rows
             assert not any("Scroll" in row or "Page" in row for row in rows)
+
+
+async def test_the_help_of_an_exam_names_every_key_that_moves(three: Path, tmp_path: Path):
+    bank = load_bank(three / "three.yaml").bank
+    app, store = build(three, tmp_path / "s.db", play=bank, mode="exam")
+    with store:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("question_mark")
+            await pilot.pause()
+            rows = help_rows(app)
+            # ← and → are the exam's (its body gives them on: it never scrolls sideways).
+            for row in ["← p Previous", "→ n space Next", "f Flag", "o Overview", "s Submit"]:
+                assert row in rows, rows
+            await pilot.press("escape", "right")
+            await pilot.pause()
+            assert app.screen.exam.position == 1
+            await pilot.press("left")
+            await pilot.pause()
+            assert app.screen.exam.position == 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
@@ -22,6 +22,25 @@ from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import UNLISTED_ACTIONS, localize, widget_words
 
 
+def working_bindings(screen: Screen[object]) -> list[ActiveBinding]:
+    """The binding each key runs now: a priority one first, else the nearest to the focused
+    widget whose action can run. Textual's `active_bindings` keeps the nearest one even when
+    it gives the key on (a question's ← is the exam's Previous: its body does not scroll
+    sideways), so the unlisted ones claim no key here."""
+    app = screen.app
+    found: dict[str, ActiveBinding] = {}
+    for namespace, bindings in screen._modal_binding_chain:
+        for key, binding in bindings:
+            if binding.system or binding.action in UNLISTED_ACTIONS:
+                continue
+            if not app._check_action_state(binding.action, namespace):
+                continue  # disabled or hidden: the key goes on to the next namespace
+            held = found.get(key)
+            if held is None or (binding.priority and not held.binding.priority):
+                found[key] = ActiveBinding(namespace, binding, True, binding.tooltip)
+    return list(found.values())
+
+
 def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:
     """The keys a screen answers to now, as (keys, what they do), one row per thing done
     (`q ^q Quit`: the screen's key and the app's).
@@ -31,13 +50,13 @@ def key_rows(screen: Screen[object]) -> list[tuple[str, str]]:
     app = screen.app
     # The screen's own keys first (what it is for), then moving about, then the app's.
     ranked = sorted(
-        screen.active_bindings.values(),
+        working_bindings(screen),
         key=lambda active: 0 if active.node is screen else 2 if active.node is app else 1,
     )
     rows: dict[str, list[str]] = {}
     for active in ranked:
         binding = active.binding
-        if binding.system or not binding.description or binding.action in UNLISTED_ACTIONS:
+        if not binding.description:
             continue
         # A widget's own key (the scrolling of a question) in the interface language, whether
         # or not that widget was localized.

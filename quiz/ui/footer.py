@@ -64,7 +64,9 @@ class QuizFooter(Footer):
     def compose(self) -> ComposeResult:
         self._chosen_for = self.app.size.width
         drop = getattr(self.screen, "FOOTER_DROP", ())
-        keys = fitting(list(super().compose()), self._chosen_for, drop)
+        keys = fitting(
+            in_screen_order(list(super().compose()), self.screen), self._chosen_for, drop
+        )
         # In terminal mode the terminal lays out each row itself: the keys go in logical order.
         rtl = is_rtl() and current().rtl_mode == "reorder"
         self.set_class(rtl, "-rtl")
@@ -96,6 +98,21 @@ class QuizFooter(Footer):
 
     def _show_start(self) -> None:
         self.scroll_to(x=self.max_scroll_x, animate=False, immediate=True)
+
+
+def in_screen_order(keys: list[Widget], screen: Widget) -> list[Widget]:
+    """The keys in the order the screen lists them: a key a focused field binds too (Ctrl+D
+    in the profile dialog) would otherwise come first, where the field has it."""
+    order: dict[str, int] = {}
+    for bindings in screen._bindings.key_to_bindings.values():
+        for binding in bindings:
+            order.setdefault(binding.action, len(order))
+    last = len(order)
+
+    def rank(key: Widget) -> int:
+        return order.get(key.action, last) if isinstance(key, FooterKey) else last
+
+    return sorted(keys, key=rank)
 
 
 def key_width(key: FooterKey) -> int:

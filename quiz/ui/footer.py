@@ -58,15 +58,9 @@ class QuizFooter(Footer):
     }
     """
 
-    #: The width the keys were chosen for (a resize to another width chooses again).
-    _chosen_for = 0
-
     def compose(self) -> ComposeResult:
-        self._chosen_for = self.app.size.width
-        drop = getattr(self.screen, "FOOTER_DROP", ())
-        keys = fitting(
-            in_screen_order(list(super().compose()), self.screen), self._chosen_for, drop
-        )
+        keys = in_screen_order(list(super().compose()), self.screen)
+        self.fit(keys, self.app.size.width)
         # In terminal mode the terminal lays out each row itself: the keys go in logical order.
         rtl = is_rtl() and current().rtl_mode == "reorder"
         self.set_class(rtl, "-rtl")
@@ -86,15 +80,22 @@ class QuizFooter(Footer):
                 tooltip=key.tooltip if isinstance(key.tooltip, str) else "",
                 classes=" ".join(key.classes),
             )
+            mirrored.display = key.display
             yield mirrored.data_bind(compact=Footer.compact)
         # Too narrow: show the start of the row (its right end), cut at the left.
         self.call_after_refresh(self._show_start)
 
     def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._chosen_for and self._chosen_for:
-            self.call_after_refresh(self.recompose)
-        elif self.has_class("-rtl"):
+        # Keys shown or hidden in place: a recompose would blank the footer for a moment.
+        self.fit(list(self.query(FooterKey)), event.size.width)
+        if self.has_class("-rtl"):
             self.call_after_refresh(self._show_start)
+
+    def fit(self, keys: Sequence[Widget], width: int) -> None:
+        """Show the keys that fit in `width` cells, hiding the least needed ones."""
+        kept = fitting(list(keys), width, getattr(self.screen, "FOOTER_DROP", ()))
+        for key in keys:
+            key.display = key in kept
 
     def _show_start(self) -> None:
         self.scroll_to(x=self.max_scroll_x, animate=False, immediate=True)

@@ -20,7 +20,7 @@ from quiz.store import DEFAULT_PROFILE, ProfileTaken, StoreError
 from quiz.text.i18n import t, translatable
 from quiz.text.safe import MAX_PROFILE_NAME, clean_profile_name
 from quiz.ui.confirm import ConfirmScreen
-from quiz.ui.display import ui_line, ui_text
+from quiz.ui.display import ui_text
 from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
 
@@ -152,7 +152,7 @@ class ProfileScreen(ModalScreen[str | None]):
             self.current = new
         field.value = ""
         self.refill(new)
-        self.notify(ui_line(t("profile.renamed", old=old, new=new)), markup=False)
+        self.notify(t("profile.renamed", old=old, new=new), markup=False)
 
     def action_delete(self) -> None:
         """Delete the highlighted profile and all it saved, once the student says yes."""
@@ -181,7 +181,7 @@ class ProfileScreen(ModalScreen[str | None]):
                 app.choose_profile(DEFAULT_PROFILE)
                 self.current = DEFAULT_PROFILE
             self.refill(self.current)
-            self.notify(ui_line(t("profile.deleted", name=name)), markup=False)
+            self.notify(t("profile.deleted", name=name), markup=False)
 
         self.app.push_screen(ConfirmScreen(question), delete)
 

@@ -35,8 +35,12 @@ async def test_home_keeps_statistics_profile_and_quit(three: Path, tmp_path: Pat
             await pilot.resize_terminal(100, 24)
             await pilot.pause()
             await pilot.pause()
-            # Wide enough for the palette again.
-            assert footer_words(app).endswith("q Quit ^p palette")
+            # Wide enough for ? Keys again (and at 120 columns for the palette too).
+            assert footer_words(app).endswith("q Quit ? Keys")
+            await pilot.resize_terminal(120, 24)
+            await pilot.pause()
+            await pilot.pause()
+            assert footer_words(app).endswith("q Quit ? Keys ^p palette")
 
 
 @pytest.mark.parametrize("size", [(80, 24), (50, 15)])

@@ -54,7 +54,7 @@ class QuizApp(App[int]):
     CSS_PATH = "quiz.tcss"
     TITLE = "quiz"
     #: On every screen: `?` (F1 where typing takes `?`) lists the screen's keys.
-    BINDINGS = [Binding("question_mark,f1", "help", translatable("footer.help"), show=False)]
+    BINDINGS = [Binding("question_mark,f1", "help", translatable("footer.help"))]
     #: The palette's commands: the app's own (quiz.ui.commands), then Textual's.
     COMMANDS = App.COMMANDS | {_quiz_commands}
 

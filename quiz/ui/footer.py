@@ -7,7 +7,8 @@ is `t الإحصا`, not `t ءات`. In terminal mode (the terminal lays out eac
 logical order, as Textual puts them.
 
 A footer too narrow for every key drops keys rather than cut the last ones (the way to leave, to
-submit, to quit): first the command palette, then the screen's `FOOTER_DROP` actions, in order.
+submit, to quit): first the command palette, then `? Keys`, then the screen's `FOOTER_DROP`
+actions, in order.
 """
 
 from __future__ import annotations
@@ -125,12 +126,13 @@ def key_width(key: FooterKey) -> int:
 
 
 def fitting(keys: list[Widget], width: int, drop: Sequence[str]) -> list[Widget]:
-    """The keys that fit in `width` cells: the palette dropped first, then `drop`'s actions."""
+    """The keys that fit in `width` cells: the palette dropped first, then `? Keys`, then
+    `drop`'s actions."""
 
     def total() -> int:
         return sum(key_width(key) for key in keys if isinstance(key, FooterKey))
 
-    order = ["command_palette", *drop]
+    order = ["command_palette", "help", *drop]
     for action in order:
         if total() <= width:
             break

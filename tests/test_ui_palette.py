@@ -138,3 +138,17 @@ async def test_the_keys_panel_is_the_help_and_lists_no_hidden_keys(three: Path, 
             # The number keys once, by their range; no Arabic letter keys in an English panel.
             assert text.count("Answer") == 1
             assert not any("\u0600" <= c <= "\u06ff" for c in text)
+
+
+async def test_arabic_typed_in_the_palette_finds_the_apps_commands(three: Path, tmp_path: Path):
+    app, store = build(three, tmp_path / "s.db", lang="ar")
+    with store:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            # Typed in logical order; the titles are drawn shaped and from the right.
+            await palette(pilot, "مذاكرة كل")
+            rows = [canonical(read_rtl(row.strip())) for row in screen_lines(app)]
+            assert any(canonical("مذاكرة كل البنوك") in row for row in rows), rows
+            await pilot.press("down", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, StudyScreen)

@@ -74,9 +74,10 @@ def theme_palette() -> CommandPalette:
 class QuizCommand:
     """One of the app's own commands in the palette: what it reads as, and what it does."""
 
-    #: The title, in the interface language and in display order; a bank's title is data, so
-    #: it is shown as plain text (Content), never as markup.
-    title: str
+    #: The title, in the interface language, as it is typed (logical order): what a search
+    #: matches; it is shown laid out for the screen, as plain text (a bank's title is data).
+    words: str
+    #: The help line, laid out for the screen (the palette reads it as markup: catalogue only).
     help: str
     run: Callable[[], object]
     #: Listed when the palette opens (a bank is found by typing part of its title).
@@ -94,7 +95,7 @@ def quiz_commands(app: QuizApp, screen: Screen[object]) -> list[QuizCommand]:
             if entry.summary.playable:
                 commands.append(
                     QuizCommand(
-                        ui_line(t("palette.start", title=screen.title_of(index))),
+                        t("palette.start", title=screen.title_of(index)),
                         ui_line(t("palette.start_help")),
                         partial(screen.start_entry, index),
                         listed=False,
@@ -102,23 +103,21 @@ def quiz_commands(app: QuizApp, screen: Screen[object]) -> list[QuizCommand]:
                 )
         commands += [
             QuizCommand(
-                ui_line(t("palette.review_all")),
+                t("palette.review_all"),
                 ui_line(t("palette.review_all_help")),
                 partial(screen.begin_all, "review"),
             ),
             QuizCommand(
-                ui_line(t("palette.study_all")),
+                t("palette.study_all"),
                 ui_line(t("palette.study_all_help")),
                 partial(screen.begin_all, "study"),
             ),
-            QuizCommand(
-                ui_line(t("palette.stats")), ui_line(t("palette.stats_help")), screen.action_stats
-            ),
+            QuizCommand(t("palette.stats"), ui_line(t("palette.stats_help")), screen.action_stats),
         ]
         if app.web is None:
             commands.append(
                 QuizCommand(
-                    ui_line(t("palette.profile")),
+                    t("palette.profile"),
                     ui_line(t("palette.profile_help")),
                     screen.action_profile,
                 )
@@ -127,13 +126,13 @@ def quiz_commands(app: QuizApp, screen: Screen[object]) -> list[QuizCommand]:
             if language != app.settings.language:
                 commands.append(
                     QuizCommand(
-                        ui_line(t("palette.language", language=language_name(language))),
+                        t("palette.language", language=language_name(language)),
                         ui_line(t("palette.language_help")),
                         partial(app.choose_language, language),
                     )
                 )
     commands.append(
-        QuizCommand(ui_line(t("palette.help")), ui_line(t("palette.help_help")), app.action_help)
+        QuizCommand(t("palette.help"), ui_line(t("palette.help_help")), app.action_help)
     )
     return commands
 
@@ -147,11 +146,14 @@ class QuizCommands(Provider):
     async def discover(self) -> Hits:
         for command in self._commands():
             if command.listed:
-                yield DiscoveryHit(Content(command.title), command.run, command.title, command.help)
+                title = ui_line(command.words)
+                yield DiscoveryHit(Content(title), command.run, title, command.help)
 
     async def search(self, query: str) -> Hits:
+        # Matched as typed: an Arabic title is drawn shaped and reordered, typed in logical order.
         matcher = self.matcher(query)
         for command in self._commands():
-            score = matcher.match(command.title)
+            score = matcher.match(command.words)
             if score > 0:
-                yield Hit(score, Content(command.title), command.run, command.title, command.help)
+                title = ui_line(command.words)
+                yield Hit(score, Content(title), command.run, title, command.help)

@@ -567,3 +567,21 @@ def test_results_count_cards_once_with_their_first_answer(tmp_path: Path, store:
     # The score database keeps every answer, repeats included.
     (session,) = store.sessions()
     assert (session.answered, session.correct) == (4, 3)
+
+
+@pytest.mark.sqlite_only
+def test_a_damaged_due_time_is_left_out_of_when_the_next_card_is(
+    tmp_path: Path, store: Store
+) -> None:
+    bank = write_bank(tmp_path / "cards.yaml", ids(2))
+    time = FakeClock(DAY1)
+    study = start(bank, store, time)
+    # c00 wrong at 5 s (due at 1 min 5 s), c01 right at 10 s (due at 10 min 10 s).
+    for wait, answer in ((5, wrong), (5, right)):
+        time.wait(wait)
+        study.answer(answer(study))
+        study.advance()
+    assert study.next_due() == DAY1 + timedelta(seconds=5, minutes=1)
+    # A hand-edited database: c00's due time is not a time; the next one is c01's.
+    store._conn.execute("UPDATE cards SET due = 'soon' WHERE question_id = 'c00'")
+    assert study.next_due() == DAY1 + timedelta(seconds=10, minutes=10)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from datetime import datetime
 
 from quiz.store.backend import Database, Dialect, Executor
@@ -119,8 +120,12 @@ class CardQueries(SessionQueries):
                     found.append(row[0])
             return found
 
-        dues = self._db.autocommit("read the study cards", read)
-        times = [stored_time(dialect.read_time, due, "a card", "its due time") for due in dues]
+        times = []
+        for due in self._db.autocommit("read the study cards", read):
+            # Only said when study is over: a damaged time is left out here (study itself names
+            # the card when it reads it).
+            with suppress(DamagedRow):
+                times.append(stored_time(dialect.read_time, due, "a card", "its due time"))
         return min(times, default=None)
 
     def count_cards(self, *, profile: str, bank: str) -> int:

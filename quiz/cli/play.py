@@ -44,11 +44,11 @@ def play(args: argparse.Namespace) -> int:
     if not os.path.exists(path):
         raise UsageError(t("cli.no_such_bank_file", path=args.path))
     banks = catalog(args)
-    cached = banks.cache.cached(path)
-    if cached is None and _big(path):
-        # Seconds of reading: behind a progress screen, not a blank terminal.
+    # A big file the cache does not hold takes seconds to read: behind a progress screen, not a
+    # blank terminal. Any other is read (or found in the cache) here, looked up once.
+    result = banks.cache.cached(path) if _big(path) else banks.load(path)
+    if result is None:
         return _start_app(args, banks, play=None, read=path)
-    result = cached or banks.load(path)
     if result.bank is None:
         raise _has_errors(args.path, result)
     return _start_app(args, banks, play=result.bank)

@@ -204,7 +204,6 @@ class Report:
 
 
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=4096)
 def _file_name(bank: str) -> str:
     # Paths from Windows computers use backslashes.
     return re.split(r"[\\/]", bank.rstrip("\\/"))[-1]

@@ -224,9 +224,10 @@ class QuizApp(App[int]):
             from quiz.ui.loading import LoadingScreen
 
             path = self.read
-            kept = self.catalog.cache.keeps
-            read = LoadingScreen(path, lambda: self.catalog.load(path), self.bank_read, kept=kept)
-            self.push_screen(read)
+            loading = LoadingScreen(
+                path, lambda: self.catalog.load(path), self.bank_read, kept=self.catalog.cache.keeps
+            )
+            self.push_screen(loading)
         elif self.play is not None or self.play_all:
             self.start_play()
         else:

@@ -70,9 +70,9 @@ def ui_block(text: str, width: int) -> str:
     reordered whole and then wrapped by the widget would put its first words on the last row.
     Each row is padded on the left to `width`, so the text is aligned on the right.
     """
-    text = on_screen(text)
     if not is_rtl():
-        return embedded_runs(text, mode())
+        return ui_line(text)  # the widget wraps left-to-right text as it reads
+    text = on_screen(text)
     rows = layout(text, max(8, width), rtl_default=True, mode=mode(), all_rtl=True)
     if mode() == "terminal":
         return "\n".join(row.text for row in rows)  # the terminal lays out each row

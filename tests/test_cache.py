@@ -183,6 +183,20 @@ def test_sources_survive_the_cache(cache, parses, tmp_path) -> None:
     assert [q.source for q in cached.questions] == ["The atlas, p. 4", "https://example.org/b"]
 
 
+def test_the_text_format_survives_the_cache(cache, parses, tmp_path) -> None:
+    path = tmp_path / "marked.yaml"
+    path.write_text(
+        "title: T\nformat: markdown\nquestions:\n"
+        "  - {question: '**A**', choices: [a, b], answer: a}\n",
+        encoding="utf-8",
+    )
+    fresh = cache.load(path).bank
+    cached = cache.load(path).bank
+    assert parses == [path]
+    assert fresh.format == cached.format == "markdown"
+    assert cached.questions[0].text == "**A**"
+
+
 def test_a_damaged_cache_of_our_own_is_replaced(isolated, parses, tmp_path) -> None:
     path = copy("capitals.yaml", tmp_path)
     cache_file = isolated / "damaged.sqlite3"

@@ -63,7 +63,7 @@ def test_quiz_check_in_arabic_prints_arabic_after_a_machine_readable_prefix(
     # digits, the location in Latin ones for editors and tools.
     assert done.stdout.splitlines() == [
         f"{broken}:3:1: error: مفتاح غير معروف 'colour' في أعلى البنك؛ المفاتيح هي: title, "
-        "language, description, source, tags, shuffle, questions",
+        "language, description, source, format, tags, shuffle, questions",
         f"{broken}:7:13: error: الإجابة 'الجيزة' ليست من الخيارات؛ انسخ نص الخيار الصحيح كما هو",
         f"{broken}:9:22: error: الخيار 'عمّان' مكرّر (ورد أيضًا في السطر ٩)؛ اجعل كل خيار مختلفًا",
         f"{broken}:11:14: error: يجب أن تكون قيمة 'shuffle' إما true أو false، لا 'maybe'",
@@ -89,7 +89,7 @@ def test_quiz_check_in_english_is_unchanged(tmp_path: Path) -> None:
     done = run_on_pipe(["check", str(broken), str(advice), str(latin1), str(empty)])
     assert done.stdout.splitlines() == [
         f"{broken}:3:1: error: unknown key 'colour' at the top of a bank; the keys are: title, "
-        "language, description, source, tags, shuffle, questions",
+        "language, description, source, format, tags, shuffle, questions",
         f"{broken}:7:13: error: answer 'الجيزة' is not one of the choices; copy the text of the "
         "right choice exactly",
         f"{broken}:9:22: error: choice 'عمّان' appears twice (also at line 9); make every "

@@ -169,7 +169,7 @@ def test_version_is_written_when_the_loader_knows_it(monkeypatch: pytest.MonkeyP
     bank = load(DATA / "every-feature.yaml")
     plain = load(Path(__file__).parent / "banks" / "capitals.yaml")
     monkeypatch.setattr(loader, "BANK_KEYS", ("version", *loader.BANK_KEYS))
-    assert to_yaml(bank).startswith("version: '1.2'\ntitle:")
+    assert to_yaml(bank).startswith("version: '1.3'\ntitle:")
     assert to_yaml(plain).startswith("title:")
 
 

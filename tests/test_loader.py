@@ -872,6 +872,40 @@ def test_a_source_must_be_text(loader: type, value: str, kind: str) -> None:
     assert problem.message == (f"source must be text, not {kind}; write it on one line or quote it")
 
 
+# -- format 1.3: the text format ------------------------------------------------------------------
+
+
+@LOADERS
+def test_the_text_format_is_plain_unless_markdown_is_asked(loader: type) -> None:
+    assert read(ONE, loader).bank.format == "plain"
+    assert read(ONE.replace("title: T\n", "title: T\nformat: plain\n"), loader).bank.format == (
+        "plain"
+    )
+    bank = read(ONE.replace("title: T\n", "title: T\nformat: markdown\n"), loader).bank
+    assert bank.format == "markdown" and bank.markdown
+    # The text itself is kept as written: the Markdown is read when it is shown.
+    marked = ONE.replace("title: T\n", "title: T\nformat: markdown\n").replace(
+        "question: Q", "question: '**Q** `x`'"
+    )
+    assert read(marked, loader).bank.questions[0].text == "**Q** `x`"
+
+
+@LOADERS
+@pytest.mark.parametrize("bad", ["bogus", "Markdown", "md", "html"])
+def test_an_unknown_text_format_is_an_error_at_its_value(loader: type, bad: str) -> None:
+    problem = only(read(ONE.replace("title: T\n", f"title: T\nformat: {bad}\n"), loader))
+    assert str(problem) == (
+        f"bank.yaml:2:9: error: format '{bad}' is not known; write 'format: markdown' for text in"
+        " Markdown, or 'format: plain' (the default) for text shown as written"
+    )
+
+
+@LOADERS
+def test_a_text_format_must_be_text(loader: type) -> None:
+    problem = only(read(ONE.replace("title: T\n", "title: T\nformat: [markdown]\n"), loader))
+    assert (problem.line, problem.severity) == (2, Severity.ERROR)
+
+
 # -- structure -------------------------------------------------------------------------------------
 
 

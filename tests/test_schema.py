@@ -243,4 +243,8 @@ def test_the_schema_describes_sources() -> None:
     question = document["$defs"]["question"]["properties"]
     assert document["properties"]["source"]["$ref"] == "#/$defs/optionalText"
     assert question["source"]["$ref"] == "#/$defs/optionalText"
-    assert document["$id"].endswith(":1.2")
+    assert document["$id"].endswith(":1.3")
+
+
+def test_the_schema_knows_the_text_formats() -> None:
+    assert schema()["properties"]["format"]["enum"] == ["plain", "markdown"]

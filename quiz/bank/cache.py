@@ -34,7 +34,7 @@ from quiz.bank.model import FORMAT_VERSION, Bank, LoadResult, Problem, Question,
 from quiz.text.safe import printable_name
 
 # Bump when what is stored changes shape, so old entries are read again from their files.
-CACHE_VERSION = FORMAT_VERSION * 1000 + 7
+CACHE_VERSION = FORMAT_VERSION * 1000 + 8
 
 #: An entry stored less than this after its file last changed is checked by content on use.
 RACY_NS = 3_000_000_000
@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS files (
     tags TEXT NOT NULL,
     shuffle INTEGER NOT NULL,
     source TEXT NOT NULL,
+    format TEXT NOT NULL,
     count INTEGER NOT NULL,
     playable INTEGER NOT NULL,
     problems TEXT NOT NULL
@@ -272,7 +273,8 @@ class BankCache:
             try:
                 row = self._db.execute(
                     "SELECT stamp, digest, stored_ns, version, title, language, description,"
-                    " tags, playable, problems, shuffle, count, source FROM files WHERE path = ?",
+                    " tags, playable, problems, shuffle, count, source, format FROM files"
+                    " WHERE path = ?",
                     (key,),
                 ).fetchone()
             except sqlite3.Error:
@@ -292,6 +294,7 @@ class BankCache:
             questions,
             bool(row[10]),
             source=row[12],
+            format=row[13],
         )
         return LoadResult(path, bank, problems, row[4])
 
@@ -326,7 +329,7 @@ class BankCache:
                 with _Transaction(self._db):
                     self._db.execute("DELETE FROM files WHERE path = ?", (key,))
                     self._db.execute(
-                        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (
                             key,
                             stat.stamp,
@@ -339,6 +342,7 @@ class BankCache:
                             json.dumps(list(bank.tags) if bank else [], ensure_ascii=False),
                             int(bank.shuffle) if bank else 1,
                             bank.source if bank else "",
+                            bank.format if bank else "plain",
                             summary.count,
                             int(summary.playable),
                             problems,

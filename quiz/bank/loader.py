@@ -15,8 +15,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from quiz.bank.clean import UNSAFE, clean
-from quiz.bank.model import Bank, LoadResult, Problem, Question, Severity
-from quiz.bank.nodes import unsafe_message, value_place
+from quiz.bank.model import TEXT_FORMATS, Bank, LoadResult, Problem, Question, Severity
+from quiz.bank.nodes import short, unsafe_message, value_place
 from quiz.bank.questions import (
     CHOICE_KEYS,
     MAX_CHOICES,
@@ -47,7 +47,16 @@ __all__ = [
     "question_id",
 ]
 
-BANK_KEYS = ("title", "language", "description", "source", "tags", "shuffle", "questions")
+BANK_KEYS = (
+    "title",
+    "language",
+    "description",
+    "source",
+    "format",
+    "tags",
+    "shuffle",
+    "questions",
+)
 MAX_REPORTED_CHARACTERS = 10
 
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
@@ -233,6 +242,7 @@ class _Reader(QuestionReader):
                 )
         description = self.text(fields.get("description"), "description") or ""
         source = self.text(fields.get("source"), "source") or ""
+        text_format = self.text_format(fields.get("format"))
         tags = self.tags(fields.get("tags"))
         shuffle = self.flag(fields.get("shuffle"), default=True)
         questions: list[Question] = []
@@ -254,8 +264,27 @@ class _Reader(QuestionReader):
         if self.error_count:
             return None
         return Bank(
-            path, title or "", language, description, tags, tuple(questions), shuffle, source
+            path,
+            title or "",
+            language,
+            description,
+            tags,
+            tuple(questions),
+            shuffle,
+            source,
+            text_format,
         )
+
+    def text_format(self, entry: tuple[Node, Node] | None) -> str:
+        """How the bank's text is written: `plain` (the default) or `markdown`."""
+        if entry is None:
+            return "plain"
+        value = self.text(entry, "format")
+        if value in TEXT_FORMATS:
+            return value
+        if value is not None:
+            self.error(value_place(entry), said("problem.bad_format", value=short(value)))
+        return "plain"
 
 
 def _syntax_error(problem: str | Wording, found: str) -> Wording:

@@ -9,8 +9,11 @@ from pathlib import Path
 
 from quiz.text.wording import Wording
 
-#: The version of the bank file format this code reads (1.1 and 1.2 only add to 1).
+#: The version of the bank file format this code reads (1.1, 1.2 and 1.3 only add to 1).
 FORMAT_VERSION = 1
+
+#: How a bank's text is written (its top-level `format`): as it is shown, or in Markdown.
+TEXT_FORMATS = ("plain", "markdown")
 
 #: Language subtags written right to left.
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"})
@@ -159,6 +162,13 @@ class Bank:
     shuffle: bool = True
     #: Where the bank's questions are settled (a text or a URL), "" for none.
     source: str = ""
+    #: How its text is written: "plain" (shown as written) or "markdown" (format 1.3).
+    format: str = "plain"
+
+    @property
+    def markdown(self) -> bool:
+        """Whether the bank's question, choice and explanation texts are Markdown."""
+        return self.format == "markdown"
 
     @property
     def rtl(self) -> bool:

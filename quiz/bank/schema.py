@@ -9,7 +9,7 @@ from pathlib import Path
 #: The schema's file name: in the package, and beside the bank files that `quiz new` writes.
 SCHEMA_FILE = "bank.schema.json"
 #: The schema's identity (a URN: no network address is needed to use it).
-SCHEMA_ID = "urn:quiz:bank-schema:1.2"
+SCHEMA_ID = "urn:quiz:bank-schema:1.3"
 _ID_PREFIX = "urn:quiz:bank-schema:"
 # Far more than any schema quiz writes: a bigger file there is not ours.
 _SCHEMA_LIMIT = 1_000_000

@@ -19,8 +19,8 @@ from quiz.bank import loader
 from quiz.bank.loader import question_id
 from quiz.bank.model import Bank, Question
 
-#: The version written when a bank uses what format 1.1 or 1.2 added.
-VERSION = "1.2"
+#: The version written when a bank uses what format 1.1, 1.2 or 1.3 added.
+VERSION = "1.3"
 
 _STR = "tag:yaml.org,2002:str"
 _RESOLVER = Resolver()
@@ -32,10 +32,11 @@ _NUMBER_LIKE = re.compile(r"[-+]?\.?[0-9][0-9a-zA-Z_.:+-]*")
 
 
 def needs_version(bank: Bank) -> bool:
-    """Whether the bank uses something format 1.1 or 1.2 added."""
+    """Whether the bank uses something format 1.1, 1.2 or 1.3 added."""
     return (
         not bank.shuffle
         or bool(bank.source)
+        or bank.format != "plain"
         or any(q.multiple or q.feedback or not q.shuffle or q.source for q in bank.questions)
     )
 
@@ -52,6 +53,8 @@ def to_yaml(bank: Bank) -> str:
         out.append(f"description: {_scalar(bank.description, 2)}")
     if bank.source:
         out.append(f"source: {_scalar(bank.source, 2)}")
+    if bank.format != "plain":
+        out.append(f"format: {bank.format}")
     if bank.tags:
         out.append(f"tags: {_flow(bank.tags)}")
     if not bank.shuffle:

@@ -93,6 +93,10 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "problem.bad_language": (
         "اللغة '{language}' ليست وسمًا وفق BCP 47؛ استعمل رمزًا مثل en أو ar أو fr"
     ),
+    "problem.bad_format": (
+        "الصيغة '{value}' غير معروفة؛ اكتب 'format: markdown' لنص مكتوب بصيغة Markdown، أو "
+        "'format: plain' (الافتراضية) لنص يُعرض كما كُتب"
+    ),
     "problem.no_questions": "ليس للبنك 'questions'؛ أضف 'questions:' وتحتها قائمة",
     "problem.questions_not_a_list": (
         "يجب أن تكون 'questions' قائمة: ابدأ كل سؤال بـ '- question:'"

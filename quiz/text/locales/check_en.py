@@ -92,6 +92,10 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "problem.bad_language": (
         "language '{language}' is not a BCP 47 tag; use a code such as en, ar or fr"
     ),
+    "problem.bad_format": (
+        "format '{value}' is not known; write 'format: markdown' for text in Markdown, or "
+        "'format: plain' (the default) for text shown as written"
+    ),
     "problem.no_questions": "the bank has no 'questions'; add 'questions:' with a list below it",
     "problem.questions_not_a_list": (
         "'questions' must be a list: start each question with '- question:'"

@@ -38,6 +38,8 @@ source: Your textbook, chapter 1
 tags: [example]
 # Questions are asked in any order; 'shuffle: false' here keeps file order.
 shuffle: true
+# Optional: a line 'format: markdown' here reads the text as Markdown: **bold**,
+# *italic*, `code`, code blocks in ``` fences with syntax highlighting, lists.
 
 questions:
   # A plain question: 2 to 10 choices and one answer, copied exactly.
@@ -111,6 +113,8 @@ source: كتابك المدرسي، الفصل الأول
 tags: [مثال]
 # تُطرح الأسئلة بترتيب عشوائي؛ اكتب هنا 'shuffle: false' لتُطرح بترتيب الملف.
 shuffle: true
+# اختياري: سطر 'format: markdown' هنا يقرأ النص بصيغة Markdown: **عريض**
+# و*مائل* و`شيفرة`، وكتل الشيفرة بين ``` ملوّنة، والقوائم.
 
 questions:
   # سؤال عادي: من خيارين إلى عشرة خيارات، وإجابة واحدة منسوخة منها حرفيًّا.

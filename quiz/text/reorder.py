@@ -60,20 +60,26 @@ def _brackets() -> tuple[dict[str, str], frozenset[str]]:
 _STRONG = {"L": "L", "R": "R", "AL": "R", "EN": "R", "AN": "R"}
 
 
-def _resolve_levels(text: str, rtl: bool) -> list[dict[str, Any]]:
+def _resolve_levels(
+    text: str, rtl: bool, ltr: frozenset[int] = frozenset()
+) -> list[dict[str, Any]]:
     """UAX #9 up to I2 for one paragraph: each character with its resolved level.
 
     The text has no explicit embeddings, overrides or isolates (removed before), so rules X1-X9
-    come down to giving every character the paragraph's level.
+    come down to giving every character the paragraph's level. The characters at the offsets
+    in `ltr` (inline code) are taken as left-to-right letters, as inside a left-to-right
+    override: they keep their order, digits and signs included.
     """
     level = 1 if rtl else 0
     storage = _bidi().get_empty_storage()
     storage["base_level"] = level
     storage["base_dir"] = "R" if rtl else "L"
     classes = _bidi_classes(text)
+    if ltr:
+        classes = ["L" if at in ltr else kind for at, kind in enumerate(classes)]
     storage["chars"] = [
-        {"ch": char, "level": level, "type": kind, "orig": kind}
-        for char, kind in zip(text, classes, strict=True)
+        {"ch": char, "level": level, "type": kind, "orig": kind, "at": at}
+        for at, (char, kind) in enumerate(zip(text, classes, strict=True))
     ]
     _bidi().calc_level_runs(storage)
     _bidi().resolve_weak_types(storage)
@@ -155,6 +161,11 @@ def _bracket_pairs(sequence: list[dict[str, Any]]) -> list[tuple[int, int]]:
 
 def _reorder_line(chars: list[dict[str, Any]], rtl: bool) -> str:
     """Rules L1-L4 for one visual line: the characters left to right, marks after their letter."""
+    return "".join(ch["ch"] for ch in _reordered(chars, rtl))
+
+
+def _reordered(chars: list[dict[str, Any]], rtl: bool) -> list[dict[str, Any]]:
+    """The characters of one visual line in display order (mirrored), each with its offset."""
     storage: dict[str, Any] = {"base_level": 1 if rtl else 0, "chars": [dict(ch) for ch in chars]}
     _bidi().reorder_resolved_levels(storage, False)
     # L3: a right-to-left run was reversed with its marks, so each mark now precedes its letter.
@@ -171,7 +182,7 @@ def _reorder_line(chars: list[dict[str, Any]], rtl: bool) -> str:
     ordered.extend(reversed(marks))
     storage["chars"] = ordered
     _bidi().apply_mirroring(storage, False)
-    return "".join(ch["ch"] for ch in ordered)
+    return ordered
 
 
 def visual_lines(text: str, spans: list[tuple[int, int]], rtl: bool) -> list[str]:
@@ -180,3 +191,18 @@ def visual_lines(text: str, spans: list[tuple[int, int]], rtl: bool) -> list[str
         return [text[start:end] for start, end in spans]
     chars = _resolve_levels(text, rtl)
     return [_reorder_line(chars[start:end], rtl) for start, end in spans]
+
+
+def visual_orders(
+    text: str, spans: list[tuple[int, int]], rtl: bool, ltr: frozenset[int] = frozenset()
+) -> list[tuple[str, list[int]]]:
+    """Like `visual_lines`, with the offset in `text` of each character shown, for styling it;
+    the characters at the offsets in `ltr` keep their order (see `_resolve_levels`)."""
+    if not rtl and not needs_bidi(text):
+        return [(text[start:end], list(range(start, end))) for start, end in spans]
+    chars = _resolve_levels(text, rtl, ltr)
+    lines = []
+    for start, end in spans:
+        ordered = _reordered(chars[start:end], rtl)
+        lines.append(("".join(ch["ch"] for ch in ordered), [ch["at"] for ch in ordered]))
+    return lines

@@ -121,16 +121,37 @@ class ChoiceRow(Static):
     }
     """
 
-    def __init__(self, index: int, label: str, text: str, *, rtl_default: bool, mode: Mode) -> None:
+    def __init__(
+        self,
+        index: int,
+        label: str,
+        text: str,
+        *,
+        rtl_default: bool,
+        mode: Mode,
+        markdown: bool = False,
+    ) -> None:
         super().__init__()
         self.index = index
         self.label = label
         self.text = text
         self.rtl_default = rtl_default
         self.mode: Mode = mode
+        #: Whether the text is a Markdown bank's (emphasis and code within the line).
+        self.markdown = markdown
         self.sign = " "
 
     def render(self) -> BidiVisual:
+        if self.markdown:
+            from quiz.ui.markdown_view import StyledVisual, inline_runs
+
+            return StyledVisual(
+                inline_runs(self.text),
+                rtl_default=self.rtl_default,
+                mode=self.mode,
+                prefix=f"{self.sign} {self.label} ",
+                style="underline" if self.has_class("-missed") else "",
+            )
         # The sign and label lead the row: on the left, or on the right of a right-to-left row.
         # A right answer not picked is underlined: the words only, not the padding on the left
         # of a right-to-left row (a CSS text-style would underline the whole row).
@@ -193,9 +214,11 @@ class ChoiceList(Vertical, can_focus=True):
         multiple: bool = False,
         rtl_default: bool = False,
         selectable: bool = False,
+        markdown: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self.markdown = markdown
         localize(self)
         #: Whether a pick stays selected and can change (an exam) rather than answering at once.
         self.selectable = selectable
@@ -213,7 +236,14 @@ class ChoiceList(Vertical, can_focus=True):
 
     def _make_rows(self) -> list[ChoiceRow]:
         return [
-            ChoiceRow(index, label, text, rtl_default=self.rtl_default, mode=self.mode)
+            ChoiceRow(
+                index,
+                label,
+                text,
+                rtl_default=self.rtl_default,
+                mode=self.mode,
+                markdown=self.markdown,
+            )
             for index, (label, text) in enumerate(zip(self.labels, self.choices, strict=True))
         ]
 
@@ -224,9 +254,12 @@ class ChoiceList(Vertical, can_focus=True):
         *,
         multiple: bool,
         rtl_default: bool | None = None,
+        markdown: bool | None = None,
     ) -> None:
         """Show another question's choices, unanswered, with the cursor on the first."""
         self.choices, self.labels, self.multiple = choices, aligned(labels), multiple
+        if markdown is not None:
+            self.markdown = markdown
         if rtl_default is not None:
             self.rtl_default = rtl_default
         self.selected = set()

@@ -27,13 +27,24 @@ def mode() -> Mode:
 
 
 def bank_text(
-    text: str, language: str, *, style: str = "", in_interface: bool = False
-) -> BidiVisual:
+    text: str,
+    language: str,
+    *,
+    style: str = "",
+    in_interface: bool = False,
+    markdown: bool = False,
+) -> Visual:
     """Text from a bank file (data, never markup), in the direction its paragraphs need.
 
     `in_interface`: the text is an item of the interface (a bank's title in the home list),
-    aligned as the interface is: on the right in Arabic, an English title too.
+    aligned as the interface is: on the right in Arabic, an English title too. `markdown`: the
+    text of a `format: markdown` bank (a question, an explanation), read as Markdown.
     """
+    if markdown:
+        # Imported only when a Markdown bank is shown: a plain one never loads markdown-it.
+        from quiz.ui.markdown_view import markdown_text
+
+        return markdown_text(text, rtl_default=rtl_language(language), mode=mode(), style=style)
     return BidiVisual(
         text,
         rtl_default=rtl_language(language),
@@ -79,18 +90,69 @@ def ui_block(text: str, width: int) -> str:
     return "\n".join(" " * max(0, width - cell_width(row.text)) + row.text for row in rows)
 
 
-def labelled(label: str, text: str, language: str, *, label_style: str) -> Visual:
+def labelled(
+    label: str, text: str, language: str, *, label_style: str, markdown: str = ""
+) -> Visual:
     """An interface label then bank text: one row when both run the same way, else two.
 
     "The answer is: " before an Arabic answer in an English interface would be pulled into the
-    Arabic row's order; on a line of its own each reads in its own direction.
+    Arabic row's order; on a line of its own each reads in its own direction. `markdown`:
+    "inline" for choices of a Markdown bank, "block" for its explanations (under the label).
     """
     rtl = rtl_language(language)
+    if markdown == "block":
+        return Stacked(
+            ui_text(label.rstrip(), style=label_style), bank_text(text, language, markdown=True)
+        )
     if rtl == is_rtl():
+        if markdown:
+            from quiz.ui.markdown_view import StyledVisual, inline_runs
+
+            return StyledVisual(
+                inline_runs(text),
+                rtl_default=rtl,
+                mode=mode(),
+                prefix=label,
+                prefix_style=label_style,
+            )
         return BidiVisual(
             text, rtl_default=rtl, mode=mode(), prefix=label, prefix_style=label_style
         )
-    return Stacked(ui_text(label.rstrip(), style=label_style), bank_text(text, language))
+    return Stacked(
+        ui_text(label.rstrip(), style=label_style),
+        choice_text(text, language, markdown=bool(markdown)),
+    )
+
+
+def choice_text(
+    text: str,
+    language: str,
+    *,
+    markdown: bool,
+    prefix: str = "",
+    prefix_style: str = "bold",
+    style: str = "",
+) -> Visual:
+    """A choice (or choices, joined) of a bank: Markdown within a line in a Markdown bank."""
+    if not markdown:
+        return BidiVisual(
+            text,
+            rtl_default=rtl_language(language),
+            mode=mode(),
+            prefix=prefix,
+            prefix_style=prefix_style,
+            style=style,
+        )
+    from quiz.ui.markdown_view import StyledVisual, inline_runs
+
+    return StyledVisual(
+        inline_runs(text),
+        rtl_default=rtl_language(language),
+        mode=mode(),
+        prefix=prefix,
+        prefix_style=prefix_style,
+        style=style,
+    )
 
 
 def source_line(source: str, language: str) -> Visual:

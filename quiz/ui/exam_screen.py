@@ -56,7 +56,12 @@ class ExamScreen(AppScreen):
             yield Static(id="question")
             yield Static(id="hint")
             yield ChoiceList(
-                (), [], rtl_default=rtl_language(bank.language), selectable=True, id="choices"
+                (),
+                [],
+                rtl_default=rtl_language(bank.language),
+                selectable=True,
+                markdown=bank.markdown,
+                id="choices",
             )
         yield QuizFooter()
 
@@ -72,8 +77,10 @@ class ExamScreen(AppScreen):
     def show_question(self) -> None:
         """Lay out the current question with the answer given so far, if any."""
         shown = self.exam.current
-        language = self.exam.bank.language
-        self.query_one("#question", Static).update(bank_text(shown.question.text, language))
+        bank = self.exam.bank
+        question = self.query_one("#question", Static)
+        question.update(bank_text(shown.question.text, bank.language, markdown=bank.markdown))
+        question.set_class(bank.markdown, "-markdown")
         hint = t("question.hint_multiple") if shown.question.multiple else ""
         self.query_one("#hint", Static).update(ui_text(hint))
         self.query_one("#hint").display = bool(hint)

@@ -17,7 +17,7 @@ from quiz.text.i18n import choice_label, separator, t, translatable
 from quiz.text.rtl import rtl_language
 from quiz.ui.bidi_text import BidiVisual, Stacked
 from quiz.ui.choices import NUMBER_BINDINGS, ChoiceList, Marks, show_number_range
-from quiz.ui.display import bank_text, labelled, mode, source_line, ui_text
+from quiz.ui.display import bank_text, choice_text, labelled, mode, source_line, ui_text
 from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
 from quiz.ui.screen import AppScreen
@@ -30,6 +30,7 @@ def feedback_parts(run: FeedbackRun, outcome: Outcome) -> list[Static]:
     shown = run.current
     question = shown.question
     language = run.current_bank.language
+    markdown = run.current_bank.markdown
     if outcome.correct:
         verdict = Static(ui_text(f"✓ {t('feedback.right')}", style="bold $text-success"))
     else:
@@ -42,6 +43,7 @@ def feedback_parts(run: FeedbackRun, outcome: Outcome) -> list[Static]:
                 rights,
                 language,
                 label_style="bold $text-error",
+                markdown="inline" if markdown else "",
             )
         )
     parts = [verdict]
@@ -49,7 +51,13 @@ def feedback_parts(run: FeedbackRun, outcome: Outcome) -> list[Static]:
         parts.append(Static(ui_text(found(shown.right, outcome.picked), style="$text-muted")))
     for index in sorted(outcome.picked):
         note = question.feedback_for(shown.choices[index])
-        if note:
+        if note and markdown:
+            # The choice on a row of its own, its feedback (paragraphs, code) under it.
+            choice = choice_text(
+                f"{shown.choices[index]}:", language, markdown=True, style="italic"
+            )
+            parts.append(Static(Stacked(choice, bank_text(note, language, markdown=True))))
+        elif note:
             parts.append(
                 Static(
                     BidiVisual(
@@ -62,7 +70,11 @@ def feedback_parts(run: FeedbackRun, outcome: Outcome) -> list[Static]:
                 )
             )
     # The source right under the explanation, without a blank row: it belongs to it.
-    why: list[Visual] = [bank_text(question.explanation, language)] if question.explanation else []
+    why: list[Visual] = (
+        [bank_text(question.explanation, language, markdown=markdown)]
+        if question.explanation
+        else []
+    )
     if question.source:
         why.append(source_line(question.source, language))
     if why:
@@ -118,6 +130,7 @@ class QuestionScreen(AppScreen, Generic[R]):
                 self.labels(),
                 multiple=shown.question.multiple,
                 rtl_default=rtl_language(bank.language),
+                markdown=bank.markdown,
                 id="choices",
             )
             yield Vertical(id="feedback")
@@ -133,8 +146,12 @@ class QuestionScreen(AppScreen, Generic[R]):
     def show_question(self) -> None:
         """Lay out the current question, unanswered."""
         shown = self.quiz.current
-        language = self.quiz.current_bank.language
-        self.query_one("#question", Static).update(bank_text(shown.question.text, language))
+        bank = self.quiz.current_bank
+        language = bank.language
+        question = self.query_one("#question", Static)
+        question.update(bank_text(shown.question.text, language, markdown=bank.markdown))
+        # Markdown says itself what is bold: the question is not bold all over.
+        question.set_class(bank.markdown, "-markdown")
         hint = t("question.hint_multiple") if shown.question.multiple else ""
         self.query_one("#hint", Static).update(ui_text(hint))
         self.query_one("#hint").display = bool(hint)
@@ -144,6 +161,7 @@ class QuestionScreen(AppScreen, Generic[R]):
                 self.labels(),
                 multiple=shown.question.multiple,
                 rtl_default=rtl_language(language),
+                markdown=bank.markdown,
             )
         # Focused without scrolling to it: a question taller than the screen opens at its top.
         self.choices.focus(scroll_visible=False)

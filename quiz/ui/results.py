@@ -187,6 +187,8 @@ def study_lines(run: Run) -> tuple[str, str] | None:
 def _missed(row: Result) -> Stacked:
     """A missed question: its text, the right answer, what was said, why, and the source."""
     shown, language = row.shown, row.bank.language
+    markdown = row.bank.markdown
+    inline = "inline" if markdown else ""
     answers = separator().join(shown.choices[i] for i in sorted(shown.right))
     if row.outcome is None:
         said = labelled(
@@ -197,10 +199,25 @@ def _missed(row: Result) -> Stacked:
         )
     else:
         picked = separator().join(shown.choices[i] for i in sorted(row.outcome.picked))
-        said = labelled(t("results.you_said") + ": ", picked, language, label_style="$text-error")
+        said = labelled(
+            t("results.you_said") + ": ",
+            picked,
+            language,
+            label_style="$text-error",
+            markdown=inline,
+        )
     parts = [
-        bank_text(shown.question.text, language, style="bold"),
-        labelled(t("results.answer") + ": ", answers, language, label_style="$text-success"),
+        # A Markdown question says itself what is bold.
+        bank_text(
+            shown.question.text, language, style="" if markdown else "bold", markdown=markdown
+        ),
+        labelled(
+            t("results.answer") + ": ",
+            answers,
+            language,
+            label_style="$text-success",
+            markdown=inline,
+        ),
         said,
     ]
     if shown.question.explanation:
@@ -210,6 +227,7 @@ def _missed(row: Result) -> Stacked:
                 shown.question.explanation,
                 language,
                 label_style="$text-muted",
+                markdown="block" if markdown else "",
             )
         )
     if shown.question.source:

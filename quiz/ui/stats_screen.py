@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
+from textual.visual import Visual
 from textual.widgets import LoadingIndicator, Static
 
 from quiz.bank.model import Bank
@@ -176,16 +177,24 @@ class StatsScreen(AppScreen):
                 recall = t("percent", value=100 * question.recall)
                 label += t("stats.weak_recall", recall=recall)
             weakest.append(ui_text(label, style="$text-muted"))
-            weakest.append(bank_text(question.text, self.language_of(question.bank)))
+            weakest.append(self.question_text(question.text, question.bank))
         self.query_one("#weakest", Static).update(
             Stacked(*weakest) if weakest else ui_text(t("stats.none"))
         )
 
-    def language_of(self, key: str) -> str:
-        """The language of a bank, by the key its answers are saved under."""
+    def bank_of(self, key: str) -> Bank | None:
+        """A bank by the key its answers are saved under, when it can still be read."""
         path = stored_path(key)
-        bank = self.quiz_app.catalog.load(path).bank if os.path.isfile(path) else None
-        return bank.language if bank else "en"
+        return self.quiz_app.catalog.load(path).bank if os.path.isfile(path) else None
+
+    def question_text(self, text: str, key: str) -> Visual:
+        """A question of the weakest list: a Markdown bank's as its words, without its marks."""
+        bank = self.bank_of(key)
+        if bank is not None and bank.markdown:
+            from quiz.text.markdown import plain
+
+            text = plain(text)
+        return bank_text(text, bank.language if bank else "en")
 
     def action_switch(self) -> None:
         """Between this bank and every bank."""

@@ -103,7 +103,7 @@ def test_a_bank_of_several_categories_says_so_in_arabic(tmp_path: Path, capsys) 
     code, _, err = run(capsys, "import", str(gift), "-o", str(tmp_path / "c.yaml"))
     assert code == 0
     assert err == [
-        f"{gift}:1:1: warning: الأسئلة من فئتين (geo, history): إنها في بنك واحد، موسومة "
+        f"{gift}:1:1: warning: الأسئلة من فئتين (geo، history): إنها في بنك واحد، موسومة "
         "بفئتها؛ ومع -o FOLDER/ يُكتب بنك لكل فئة بدلًا من ذلك",
         f"استُورد سؤالان إلى {tmp_path / 'c.yaml'}؛ وملاحظة واحدة أعلاه",
     ]

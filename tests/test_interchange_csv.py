@@ -214,7 +214,7 @@ def test_empty_rows_extra_cells_and_empty_cells(tmp_path: Path) -> None:
     )
     assert [(q.line, q.text) for q in imported.bank.questions] == [(6, "Extra?")]
     assert notices(imported) == [
-        (6, 1, "warning", "2 cell(s) right of the last named column were ignored"),
+        (6, 1, "warning", "2 cells right of the last named column were ignored"),
         (7, 1, "error", "question skipped: the 'question' cell is empty"),
         (
             8,

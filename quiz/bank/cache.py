@@ -32,6 +32,7 @@ from quiz.bank.cache_file import APPLICATION_ID, not_ours
 from quiz.bank.lazy import LazySequence
 from quiz.bank.model import FORMAT_VERSION, Bank, LoadResult, Problem, Question, Severity
 from quiz.text.safe import printable_name
+from quiz.text.wording import Wording, said
 
 # Bump when what is stored changes shape, so old entries are read again from their files.
 CACHE_VERSION = FORMAT_VERSION * 1000 + 8
@@ -136,7 +137,9 @@ def _problems(text: str) -> tuple[Problem, ...]:
 class BankCache:
     """The cache file and the reads and writes on it, safe to use from several threads."""
 
-    def __init__(self, connection: sqlite3.Connection | None, notice: str | None = None) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection | None, notice: Wording | None = None
+    ) -> None:
         self._db = connection
         #: One line saying why a cache file was left alone, for the user to read.
         self.notice = notice
@@ -149,11 +152,8 @@ class BankCache:
             return cls(None)
         problem = not_ours(path)
         if problem is not None:
-            return cls(
-                None,
-                f"the bank cache {printable_name(str(path))} {problem}; it was left alone and "
-                "banks are read without a cache (set QUIZ_CACHE to another file, or to off)",
-            )
+            name = printable_name(str(path))
+            return cls(None, said("cache.left_alone", path=name, problem=problem))
         for attempt in range(2):
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)

@@ -7,37 +7,39 @@ import os
 import sqlite3
 from pathlib import Path
 
+from quiz.text.wording import Wording, said
+
 #: Marks a file as the bank cache in its SQLite header ("QZBC"); the score database has its own.
 APPLICATION_ID = 0x515A4243
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def not_ours(path: Path) -> str | None:
+def not_ours(path: Path) -> Wording | None:
     """Why the file at path is not the bank cache, or None when it is (or is absent or empty)."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
         return None
     except OSError as error:
-        return f"cannot be read ({error.strerror or error})"
+        return said("cache.cannot_read", reason=error.strerror or str(error))
     if not os.path.isfile(path):
-        return "is not a regular file"
+        return said("cache.not_regular")
     if info.st_size == 0:
         return None
     try:
         with open(path, "rb") as file:
             header = file.read(100)
     except OSError as error:
-        return f"cannot be read ({error.strerror or error})"
+        return said("cache.cannot_read", reason=error.strerror or str(error))
     if not header.startswith(_SQLITE_MAGIC):
-        return "is not a quiz bank cache (not an SQLite file)"
+        return said("cache.not_sqlite")
     application_id = int.from_bytes(header[68:72], "big") if len(header) >= 72 else 0
     if application_id == APPLICATION_ID:
         return None
     if application_id == 0 and _is_old_cache(path):
         return None
-    return "is an SQLite database of another program (or the score database), not the bank cache"
+    return said("cache.other_database")
 
 
 def _is_old_cache(path: Path) -> bool:

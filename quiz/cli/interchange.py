@@ -127,7 +127,7 @@ def _one_bank(imported: Imported, notices: list[Problem]) -> Bank:
         )
         questions.append(replace(question, tags=(*question.tags, *extra)) if extra else question)
     none = t("interchange.no_category")
-    named = ", ".join("/".join(map(category_name, c)) or none for c in distinct[:3])
+    named = tuple("/".join(map(category_name, c)) or none for c in distinct[:3])
     if len(distinct) > 3:
         message = said(
             "interchange.categories_more",

@@ -26,6 +26,7 @@ from quiz.interchange.importer import (
     read_bytes,
 )
 from quiz.interchange.yaml_writer import to_yaml
+from quiz.text.wording import said
 
 __all__ = [
     "BINARY_FORMATS",
@@ -89,19 +90,14 @@ def detect(path: Path, data: str) -> str:
     if suffix == ".xml" or _XML_START.match(data.lstrip("\ufeff").encode()[:200]):
         return "moodle-xml"
     if suffix in (".yaml", ".yml"):
-        raise InterchangeError(
-            f"{path}: this is already a quiz bank; check it with 'quiz check {path}'"
-        )
+        raise InterchangeError(said("import.already_a_bank", path=str(path)))
     gift_marks = len(_GIFT_ANSWERS.findall(data))
     aiken_marks = len(_AIKEN_ANSWER.findall(data)) if _AIKEN_CHOICE.search(data) else 0
     if gift_marks or aiken_marks:
         return "gift" if gift_marks >= aiken_marks else "aiken"
     if spreadsheet.looks_like_csv(path, data):
         return "csv"
-    raise InterchangeError(
-        f"{path}: cannot tell whether this is GIFT, Aiken, CSV or Moodle XML; "
-        "name the format with --from gift, --from aiken, --from csv or --from moodle-xml"
-    )
+    raise InterchangeError(said("import.unknown_format", path=str(path)))
 
 
 def read(

@@ -14,9 +14,9 @@ from pathlib import Path
 from quiz.bank.model import Bank, Problem
 from quiz.interchange.importer import Draft, Imported, Importer, Progress, short, split_lines
 from quiz.interchange.losses import Losses
-from quiz.text.counts import count
+from quiz.text.wording import said
 
-HINT = "an Aiken question is a line of text, choices such as 'A) Paris', then 'ANSWER: A'"
+HINT = said("aiken.hint")
 
 _CHOICE = re.compile(r"([A-Za-z])(?:\)|\.(?=\s))\s*(.*)")
 _ANSWER = re.compile(r"ANSWER\s*:\s*(.*)", re.IGNORECASE)
@@ -44,9 +44,9 @@ def read(path: Path, text: str, progress: Progress | None = None) -> Imported:
 
     def incomplete(question: _Open) -> None:
         if question.choices:
-            importer.skip(question.line, "it has no 'ANSWER:' line after its choices")
+            importer.skip(question.line, said("aiken.no_answer_line"))
         else:
-            importer.skip(question.line, "it has no choices such as 'A) ...' and no 'ANSWER:' line")
+            importer.skip(question.line, said("aiken.no_choices"))
 
     for number, raw in enumerate(lines, 1):
         line = raw.replace("\ufeff", "").strip()
@@ -58,7 +58,7 @@ def read(path: Path, text: str, progress: Progress | None = None) -> Imported:
         if answer:
             if current is None:
                 if not orphan:
-                    importer.skip(number, "an 'ANSWER:' line with no question before it")
+                    importer.skip(number, said("aiken.answer_alone"))
                 orphan = False
                 continue
             _finish(importer, current, answer[1].strip(), number)
@@ -71,7 +71,7 @@ def read(path: Path, text: str, progress: Progress | None = None) -> Imported:
             continue
         if choice and current is None:
             if not orphan:
-                importer.skip(number, "a choice line with no question line before it")
+                importer.skip(number, said("aiken.choice_alone"))
                 orphan = True
             continue
         if current is not None and not current.choices and not current.closed:
@@ -92,29 +92,28 @@ def _finish(importer: Importer, question: _Open, answer: str, number: int) -> No
     """Check a question at its ANSWER line and add it, or skip it with the reason."""
     line = question.line
     if len(question.choices) < 2:
-        importer.skip(
-            line, f"it has {count(len(question.choices), 'choice')}; Aiken needs 2 or more"
-        )
+        importer.skip(line, said("aiken.too_few_choices", count=len(question.choices)))
         return
     if not _LETTERS.fullmatch(answer):
-        importer.skip(
-            line,
-            f"'ANSWER: {short(answer, 20)}' (line {number}) must name a choice letter, "
-            "such as 'ANSWER: B'",
-        )
+        importer.skip(line, said("aiken.not_a_letter", answer=short(answer, 20), line=number))
         return
     letters = [c.upper() for c in re.findall(r"[A-Za-z]", answer)]
     labels = [label for label, _ in question.choices]
     twice = next((label for label in labels if labels.count(label) > 1), None)
     if twice:
-        importer.skip(line, f"choice letter {twice} is used twice")
+        importer.skip(line, said("aiken.letter_twice", letter=twice))
         return
     missing = [letter for letter in letters if letter not in labels]
     if missing:
         importer.skip(
             line,
-            f"'ANSWER: {answer}' (line {number}) names {missing[0]}, which is not a choice "
-            f"({', '.join(labels)})",
+            said(
+                "aiken.not_a_choice",
+                answer=answer,
+                line=number,
+                letter=missing[0],
+                letters=tuple(labels),
+            ),
         )
         return
     importer.add(
@@ -132,29 +131,25 @@ def write(bank: Bank) -> tuple[str, list[Problem]]:
     out: list[str] = []
     losses = Losses(bank)
     if not bank.shuffle:
-        losses.of_bank(
-            "Aiken cannot keep 'shuffle: false' for the bank; set the order in the Moodle quiz"
-        )
+        losses.of_bank(said("aiken.bank_order"))
     for question in bank.questions:
         if question.multiple:
-            losses.of(question, "left out (several right answers, and Aiken holds only one)")
+            losses.of(question, said("aiken.several_right"))
             continue
         text = " ".join(question.text.split())
         if _CHOICE.fullmatch(text) or _ANSWER.fullmatch(text):
-            losses.of(
-                question, "left out (Aiken would read the text as a choice or an answer line)"
-            )
+            losses.of(question, said("aiken.read_as_syntax"))
             continue
         if "\n" in question.text or any("\n" in c for c in question.choices):
-            losses.of(question, "Aiken cannot hold line breaks; they were joined into one line")
+            losses.of(question, said("aiken.line_breaks"))
         if question.feedback:
-            losses.of(question, "Aiken cannot hold per-choice feedback")
+            losses.of(question, said("export.no_feedback", system="Aiken"))
         if question.explanation:
-            losses.of(question, "Aiken cannot hold the explanation")
+            losses.of(question, said("export.no_explanation", system="Aiken"))
         if question.source:
-            losses.of(question, "Aiken cannot hold the source")
+            losses.of(question, said("export.no_source", system="Aiken"))
         if not question.shuffle:
-            losses.of(question, "Aiken cannot keep 'shuffle: false'")
+            losses.of(question, said("aiken.choice_order"))
         out.append(text)
         for index, choice in enumerate(question.choices):
             out.append(f"{chr(ord('A') + index)}) {' '.join(choice.split())}")

@@ -26,8 +26,9 @@ from quiz.interchange.importer import (
 )
 from quiz.interchange.losses import Losses
 from quiz.interchange.markup import html_to_text
+from quiz.text.wording import Wording, said
 
-HINT = "a GIFT question looks like 'Question text {=right ~wrong ~wrong}'"
+HINT = said("gift.hint")
 #: What Moodle puts in a missing-word question's text where the answers in braces were.
 BLANK = "_____"
 # The blank in a question's text, when exporting (a longer run of underscores is not one).
@@ -55,13 +56,12 @@ _CATEGORY = "$CATEGORY:"
 _SOURCE = "// source:"
 _TRUE, _FALSE = ("T", "TRUE"), ("F", "FALSE")
 _SKIPPED_KINDS = {
-    "essay": "an essay question ('{}' with no answers)",
-    "numerical": "a numerical question ('{#...}')",
-    "matching": "a matching question ('=... -> ...' pairs)",
-    "short answer": "a short-answer question (only '=' answers, no '~' choices)",
-    "description": "a description (no answers in braces)",
+    "essay": said("gift.kind.essay"),
+    "numerical": said("gift.kind.numerical"),
+    "matching": said("gift.kind.matching"),
+    "short answer": said("gift.kind.short_answer"),
+    "description": said("gift.kind.description"),
 }
-_ONLY = "quiz asks multiple-choice and true/false questions only"
 
 
 def _protect(line: str) -> str:
@@ -189,10 +189,10 @@ class _Reader:
             self.skipped(line, "description")
             return []
         if opening == -1 or -1 < closing < opening:
-            skip(line, "a '}' comes before any '{'; write a '}' in the text as \\}")
+            skip(line, said("gift.close_first"))
             return []
         if closing == -1:
-            skip(line, "the '{' is never closed; end the answers with '}', or write '{' as \\{")
+            skip(line, said("gift.never_closed"))
             return []
 
         rest: list[tuple[int, str]] = []
@@ -201,19 +201,13 @@ class _Reader:
         following = body[bisect_right(starts, closing) :]
         if ends_line and following and _starts_question(following):
             rest, after = following, ""
-            self.importer.notice(
-                following[0][0], "no blank line before this question; add one, as Moodle needs it"
-            )
+            self.importer.notice(following[0][0], said("gift.no_blank_line"))
         head = joined[start:opening]
         if after.strip():
             # Text after the answers makes a missing-word question: as Moodle's importer does,
             # the blank goes where the braces were.
             if "{" in after or "}" in after:
-                skip(
-                    line,
-                    "the text after the answers holds another '{' or '}'; put a blank line "
-                    "between two questions, or write a brace in the text as \\{ or \\}",
-                )
+                skip(line, said("gift.brace_after"))
                 return rest
             head = head + BLANK + after
 
@@ -240,14 +234,14 @@ class _Reader:
         return rest
 
     def skipped(self, line: int, kind: str) -> None:
-        self.importer.unsupported(line, f"{_SKIPPED_KINDS[kind]} was skipped; {_ONLY}")
+        self.importer.unsupported(line, _SKIPPED_KINDS[kind])
 
     def multiple_choice(self, line: int, answers: str, kind: str) -> Draft:
         # With an '=' answer Moodle lets the student pick one choice: only full marks are right.
         # Without one, it is "select all that apply" and every positive weight is right.
         single = "=" in answers
         draft = Draft(line, "", [], [], [])
-        partial: list[str] = []
+        partial: list[Wording] = []
         for part in answers.replace("=", "~=").split("~"):
             part = part.strip()
             if not part:
@@ -255,28 +249,25 @@ class _Reader:
             marked = part.startswith("=")
             if marked:
                 part = part[1:].lstrip()
-            weight, written = None, ""
+            weight = None
             found = _WEIGHT.match(part)
             if found:
-                weight, written = float(found[1]), found[1]
+                weight = float(found[1])
                 part = part[found.end() :]
             choice, _, note = part.partition("#")
             choice = _with_format(choice, kind)[1]
             if single:
                 right = marked if weight is None else weight >= 100
                 if weight is not None and 0 < weight < 100:
-                    partial.append(f"'{short(choice, 30)}' {written}%")
+                    shown = short(choice, 30)
+                    partial.append(said("import.partial_choice", choice=shown, weight=weight))
             else:
                 right = weight is not None and weight > 0
             draft.choices.append(choice)
             draft.right.append(right)
             draft.feedback.append(_with_format(note, kind)[1])
         if partial:
-            self.importer.notice(
-                line,
-                f"partial credit ({', '.join(partial)}) was imported as wrong; "
-                "quiz counts a choice as right or wrong",
-            )
+            self.importer.notice(line, said("import.partial_credit", choices=tuple(partial)))
         return draft
 
 
@@ -330,17 +321,11 @@ def write(bank: Bank) -> tuple[str, list[Problem]]:
     out += _source_comments(bank.source)
     out.append("")
     if not bank.shuffle:
-        losses.of_bank(
-            "GIFT cannot keep 'shuffle: false' for the bank; "
-            "set the question order in the Moodle quiz"
-        )
+        losses.of_bank(said("gift.bank_order"))
     for question in bank.questions:
         out.append(_question(question, bank.source))
         if not question.shuffle:
-            losses.of(
-                question,
-                "GIFT cannot keep 'shuffle: false'; turn 'Shuffle the choices' off in Moodle",
-            )
+            losses.of(question, said("gift.choice_order"))
     return "\n".join(out), losses.notices()
 
 

@@ -19,6 +19,7 @@ from quiz.bank.model import Bank, Problem, Question, Severity
 from quiz.errors import QuizError
 from quiz.files import IMPORT_LIMIT, FileProblem, read_regular
 from quiz.text.safe import printable_name
+from quiz.text.wording import Wording, said
 
 #: Called with (lines done, lines in all) while a big file is read.
 Progress = Callable[[int, int], None]
@@ -42,7 +43,7 @@ class InterchangeError(QuizError):
     when none could be imported.
     """
 
-    def __init__(self, message: str, notices: list[Problem] | None = None) -> None:
+    def __init__(self, message: Wording | str, notices: list[Problem] | None = None) -> None:
         super().__init__(message, notices or [])
         self.notices: list[Problem]
 
@@ -139,23 +140,19 @@ def read_bytes(path: Path) -> bytes:
     try:
         return read_regular(path, limit=IMPORT_LIMIT, what="a file to import")
     except FileProblem as problem:
-        fix = "check the path" if problem.denied else "name a text file"
-        raise InterchangeError(f"{printable_name(str(path))}: {problem}; {fix}") from None
+        name, what = printable_name(str(path)), problem.wording
+        if problem.denied:
+            raise InterchangeError(said("import.cannot_read", name=name, problem=what)) from None
+        raise InterchangeError(said("import.not_a_text_file", name=name, problem=what)) from None
 
 
 def decode(path: Path, data: bytes, encoding: str | None = None) -> str:
     """Decode a source file's bytes, or say in one line why it cannot be read."""
     if data.startswith(b"PK\x03\x04"):
-        raise InterchangeError(
-            f"{path}: this is a zip file (an .xlsx or .ods spreadsheet?); "
-            "save it as 'CSV UTF-8' and import the .csv file"
-        )
+        raise InterchangeError(said("import.zip", path=str(path)))
     text = _decode_unicode(path, data) if encoding is None else _decode_as(path, data, encoding)
     if "\x00" in text:
-        raise InterchangeError(
-            f"{path}: the file holds NUL bytes, so it is not a text file; "
-            "export the questions as GIFT, Aiken or CSV text"
-        )
+        raise InterchangeError(said("import.nul_bytes", path=str(path)))
     return text
 
 
@@ -168,24 +165,21 @@ def _decode_unicode(path: Path, data: bytes) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 raise InterchangeError(
-                    f"{path}: the file starts as UTF-32 but cannot be read as it; save it as UTF-8"
+                    said("import.bad_unicode", path=str(path), encoding="UTF-32")
                 ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise InterchangeError(
-                f"{path}: the file starts as UTF-16 but cannot be read as it; save it as UTF-8"
+                said("import.bad_unicode", path=str(path), encoding="UTF-16")
             ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise InterchangeError(
-            f"{path}:{line}: the file is not UTF-8 (byte 0x{data[error.start]:02X} cannot be "
-            "read); name its encoding (--encoding cp1256 for a Windows Arabic sheet, "
-            "cp1252 for Western Europe), or save it as UTF-8 ('CSV UTF-8') and import it again"
-        ) from None
+        byte = f"0x{data[error.start]:02X}"
+        raise InterchangeError(said("import.not_utf8", where=f"{path}:{line}", byte=byte)) from None
 
 
 def _decode_as(path: Path, data: bytes, encoding: str) -> str:
@@ -193,15 +187,16 @@ def _decode_as(path: Path, data: bytes, encoding: str) -> str:
     try:
         text = data.decode(encoding)
     except LookupError:
-        raise InterchangeError(
-            f"--encoding {encoding}: no such encoding; use a name such as utf-8, cp1256 "
-            "(Windows Arabic), cp1252 (Windows Western) or iso-8859-6"
-        ) from None
+        raise InterchangeError(said("import.no_such_encoding", encoding=encoding)) from None
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise InterchangeError(
-            f"{path}:{line}: the file cannot be read as {encoding} (byte "
-            f"0x{data[error.start]:02X}); check which encoding it was saved in"
+            said(
+                "import.wrong_encoding",
+                where=f"{path}:{line}",
+                encoding=encoding,
+                byte=f"0x{data[error.start]:02X}",
+            )
         ) from None
     return text.removeprefix("\ufeff")
 
@@ -307,20 +302,20 @@ class Importer:
         self._skipped = 0
 
     def notice(
-        self, line: int, message: str, severity: Severity = Severity.WARNING, column: int = 1
+        self, line: int, message: Wording, severity: Severity = Severity.WARNING, column: int = 1
     ) -> None:
         """Record one thing the reader skipped or changed."""
         self.notices.append(Problem(self.name, line, column, severity, message))
 
-    def skip(self, line: int, message: str) -> None:
+    def skip(self, line: int, reason: Wording) -> None:
         """Record a question that could not be imported because it is written wrong."""
         self._skipped += 1
-        self.notice(line, f"question skipped: {message}", Severity.ERROR)
+        self.notice(line, said("import.skipped", reason=reason), Severity.ERROR)
 
-    def unsupported(self, line: int, message: str) -> None:
+    def unsupported(self, line: int, kind: Wording) -> None:
         """Record a question of a kind quiz does not have (an essay, a matching question...)."""
         self._skipped += 1
-        self.notice(line, message)
+        self.notice(line, said("import.kind_skipped", kind=kind))
 
     def tick(self, done: int, total: int) -> None:
         """Count one question read and report progress every so many."""
@@ -344,12 +339,12 @@ class Importer:
         source, dropped = tidy(draft.source)
         removed |= dropped
         if not text:
-            self.skip(line, "it has no question text")
+            self.skip(line, said("import.no_text"))
             return None
         blank = next((n for n, choice in enumerate(choices) if not looks(choice)), None)
         if blank is not None:
             # Empty, or only invisible characters (a zero-width space, a joiner): nothing to see.
-            self.skip(line, f"choice {blank + 1} is empty")
+            self.skip(line, said("import.empty_choice", number=blank + 1))
             return None
         merged = self._merge_duplicates(line, choices, list(draft.right), feedback)
         if merged is None:
@@ -358,15 +353,16 @@ class Importer:
         if not MIN_CHOICES <= len(choices) <= MAX_CHOICES:
             self.skip(
                 line,
-                f"it has {len(choices)} choice{'s' if len(choices) != 1 else ''}; "
-                f"quiz needs {MIN_CHOICES} to {MAX_CHOICES}",
+                said(
+                    "import.choice_count", count=len(choices), least=MIN_CHOICES, most=MAX_CHOICES
+                ),
             )
             return None
         if not any(right):
-            self.skip(line, "no choice is marked right")
+            self.skip(line, said("import.none_right"))
             return None
         if removed:
-            self.notice(line, "control characters were removed from this question")
+            self.notice(line, said("import.control_removed"))
         tags: list[str] = []
         for tag in draft.tags:
             value, _ = tidy(tag)
@@ -409,9 +405,9 @@ class Importer:
                 continue
             first = kept[look]
             if out_right[first] != is_right:
-                self.skip(line, f"choice '{short(look)}' is written twice, as right and as wrong")
+                self.skip(line, said("import.right_and_wrong", choice=short(look)))
                 return None
-            self.notice(line, f"choice '{short(look)}' is written twice; it was kept once")
+            self.notice(line, said("import.choice_twice", choice=short(look)))
             if not out_feedback[first]:
                 out_feedback[first] = note
         return out_choices, out_right, out_feedback
@@ -426,24 +422,25 @@ class Importer:
         if qid != base:
             first = self._ids[base]
             if wanted:
-                message = f"id '{short(base)}' is also used at line {first}; this one is '{qid}'"
+                message = said("import.id_used", id=short(base), first=first, new=qid)
             else:
-                message = f"the same question text as line {first}; kept with id '{qid}'"
+                message = said("import.same_text", first=first, id=qid)
             self.notice(line, message)
         self._ids[qid] = line
         return qid
 
-    def finish(self, title: str, hint: str) -> Imported:
+    def finish(self, title: str, hint: Wording) -> Imported:
         """The bank read, or InterchangeError when not one question could be imported."""
         self.notices.sort(key=lambda p: (p.line, p.column))
         if not self.questions:
             if self._skipped > 1:
-                found = f"none of its {self._skipped} questions could be imported"
+                found = said("import.none_imported", count=self._skipped)
             elif self._skipped:
-                found = "its only question could not be imported"
+                found = said("import.only_one_failed")
             else:
-                found = "no question found"
-            raise InterchangeError(f"{self.name}: {found}; {hint}", self.notices)
+                found = said("import.no_question")
+            message = said("import.failed", name=self.name, found=found, hint=hint)
+            raise InterchangeError(message, self.notices)
         source = tidy(self.source)[0]
         # As the loader does: a question without a source of its own shows the bank's.
         questions = tuple(

@@ -15,12 +15,14 @@ from datetime import datetime
 
 from quiz.bank.model import Bank, Problem, Question
 from quiz.interchange.losses import Losses
-from quiz.text.counts import count
+from quiz.text.wording import said
 
 #: Kahoot's limits, from its template.
 QUESTION_LENGTH = 120
 ANSWER_LENGTH = 75
 MAX_ANSWERS = 4
+#: What Kahoot's own template is, in the notices of what it cannot hold.
+_SHEET = said("export.kahoot_sheet")
 
 INSTRUCTIONS = (
     "Quiz template",
@@ -95,27 +97,25 @@ def _fit(question: Question, losses: Losses) -> tuple[str, list[str], list[int]]
     (with a notice) when it does not fit."""
     text = _one_line(question.text)
     if "\n" in question.text or any("\n" in c for c in question.choices):
-        losses.of(question, "Kahoot holds no line breaks; they were joined into one line")
+        losses.of(question, said("kahoot.line_breaks"))
     if len(text) > QUESTION_LENGTH:
-        losses.of(
-            question,
-            f"left out: the question is {len(text)} characters and Kahoot takes "
-            f"{QUESTION_LENGTH}; shorten it",
-        )
+        losses.of(question, said("kahoot.long_question", length=len(text), limit=QUESTION_LENGTH))
         return None
     long = [c for c in question.choices if len(_one_line(c)) > ANSWER_LENGTH]
     if long:
         losses.of(
             question,
-            f"left out: answer '{long[0][:30]}…' is {len(_one_line(long[0]))} characters and "
-            f"Kahoot takes {ANSWER_LENGTH}; shorten it",
+            said(
+                "kahoot.long_answer",
+                answer=long[0][:30],
+                length=len(_one_line(long[0])),
+                limit=ANSWER_LENGTH,
+            ),
         )
         return None
     if len(question.answers) > MAX_ANSWERS:
         losses.of(
-            question,
-            f"left out: it has {len(question.answers)} right answers and Kahoot holds "
-            f"{MAX_ANSWERS} answers",
+            question, said("kahoot.too_many_right", right=len(question.answers), limit=MAX_ANSWERS)
         )
         return None
     choices = list(question.choices)
@@ -125,17 +125,16 @@ def _fit(question: Question, losses: Losses) -> tuple[str, list[str], list[int]]
         wrong = [c for c in choices if c not in question.answers]
         dropped = wrong[room:]
         choices = [c for c in choices if c not in dropped]
-        names = ", ".join(f"'{_one_line(c)[:30]}'" for c in dropped)
+        names = tuple(f"'{_one_line(c)[:30]}'" for c in dropped)
         losses.of(
             question,
-            f"Kahoot holds {MAX_ANSWERS} answers; {count(len(dropped), 'wrong one')} "
-            f"{'was' if len(dropped) == 1 else 'were'} left out ({names})",
+            said("kahoot.wrong_left_out", limit=MAX_ANSWERS, count=len(dropped), names=names),
         )
     if question.explanation:
-        losses.of(question, "Kahoot's spreadsheet cannot hold the explanation")
+        losses.of(question, said("export.no_explanation", system=_SHEET))
     if question.feedback:
-        losses.of(question, "Kahoot's spreadsheet cannot hold per-choice feedback")
+        losses.of(question, said("export.no_feedback", system=_SHEET))
     if question.source:
-        losses.of(question, "Kahoot's spreadsheet cannot hold the source")
+        losses.of(question, said("export.no_source", system=_SHEET))
     right = [n for n, choice in enumerate(choices, 1) if choice in question.answers]
     return text, [_one_line(c) for c in choices], right

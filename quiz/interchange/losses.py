@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from quiz.bank.model import Bank, Problem, Question, Severity
 from quiz.interchange.importer import short
-from quiz.text.counts import count
+from quiz.text.wording import Wording, said
 
 #: How many line numbers a notice lists before it says "and N more".
 SHOWN_LINES = 5
@@ -19,14 +19,14 @@ class Losses:
 
     def __init__(self, bank: Bank) -> None:
         self.path = str(bank.path)
-        self._bank: list[str] = []
-        self._questions: dict[str, list[Question]] = {}
+        self._bank: list[Wording] = []
+        self._questions: dict[Wording, list[Question]] = {}
 
-    def of_bank(self, message: str) -> None:
+    def of_bank(self, message: Wording) -> None:
         """Something the format cannot keep for the bank as a whole."""
         self._bank.append(message)
 
-    def of(self, question: Question, message: str) -> None:
+    def of(self, question: Question, message: Wording) -> None:
         """Something the format cannot keep for one question; the same message is said once."""
         self._questions.setdefault(message, []).append(question)
 
@@ -35,13 +35,14 @@ class Losses:
         found: list[Problem] = []
         for message, questions in self._questions.items():
             first = questions[0]
+            text: Wording
             if len(questions) == 1:
-                text = f"question '{short(first.text)}': {message}"
+                text = said("export.loss_of_one", question=short(first.text), loss=message)
             else:
-                lines = [str(q.line) for q in questions[:SHOWN_LINES]]
+                lines = tuple(q.line for q in questions[:SHOWN_LINES])
                 more = len(questions) - len(lines)
-                listed = ", ".join(lines) + (f" and {more} more" if more else "")
-                text = f"{count(len(questions), 'question')}: {message} (lines {listed})"
+                listed = said("export.lines_and_more", lines=lines, more=more) if more else lines
+                text = said("export.loss_of_many", count=len(questions), loss=message, lines=listed)
             found.append(Problem(self.path, first.line, 1, Severity.WARNING, text))
         found.sort(key=lambda p: p.line)
         bank = [Problem(self.path, 1, 1, Severity.WARNING, message) for message in self._bank]

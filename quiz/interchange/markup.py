@@ -24,6 +24,7 @@ from xml.sax.handler import ContentHandler
 from xml.sax.xmlreader import AttributesImpl, Locator
 
 from quiz.interchange.importer import InterchangeError
+from quiz.text.wording import said
 
 #: Called with an `<img>`'s src and alt; returns the text that stands for it.
 ImageText = Callable[[str, str], str]
@@ -263,26 +264,25 @@ def parse_xml(path: Path, data: bytes) -> Element:
             data, builder, forbid_dtd=False, forbid_entities=True, forbid_external=True
         )
     except EntitiesForbidden as error:
-        kind = "an external entity" if error.sysid or error.pubid else "an entity"
+        external = error.sysid or error.pubid
+        kind = said("xml.kind.external_entity") if external else said("xml.kind.entity")
+        where = f"{path}:{builder.line()}"
         raise InterchangeError(
-            f"{path}:{builder.line()}: the file declares {kind} ('{error.name}'), which quiz never "
-            "reads (it can hide a huge or a private file); export the questions again from Moodle"
+            said("xml.entity", where=where, kind=kind, name=str(error.name))
         ) from None
     except ExternalReferenceForbidden as error:
-        raise InterchangeError(
-            f"{path}:{builder.line()}: the file refers to another file ('{error.sysid}'), which "
-            "quiz never fetches; export the questions again from Moodle"
-        ) from None
+        where = f"{path}:{builder.line()}"
+        raise InterchangeError(said("xml.external", where=where, name=str(error.sysid))) from None
     except DefusedXmlException as error:
+        where = f"{path}:{builder.line()}"
         raise InterchangeError(
-            f"{path}:{builder.line()}: the file asks for something quiz never does with XML "
-            f"({type(error).__name__}); export the questions again from Moodle"
+            said("xml.forbidden", where=where, error=type(error).__name__)
         ) from None
     except SAXParseException as error:
+        where = f"{path}:{error.getLineNumber()}:{(error.getColumnNumber() or 0) + 1}"
         raise InterchangeError(
-            f"{path}:{error.getLineNumber()}:{(error.getColumnNumber() or 0) + 1}: this is not "
-            f"well-formed XML ({error.getMessage()}); export the questions again, or fix the file"
+            said("xml.not_well_formed", where=where, error=error.getMessage())
         ) from None
     if builder.root is None:  # pragma: no cover - expat reports an empty document itself
-        raise InterchangeError(f"{path}: the file holds no XML element")
+        raise InterchangeError(said("xml.empty", path=str(path)))
     return builder.root

@@ -41,29 +41,29 @@ from quiz.interchange.markup import (
     text_to_html,
     xml_safe,
 )
+from quiz.text.wording import said
 
-HINT = 'a Moodle XML file holds <question type="multichoice"> elements inside <quiz>'
+HINT = said("moodle.hint")
 
 _KINDS = {
-    "essay": "an essay question",
-    "shortanswer": "a short-answer question",
-    "numerical": "a numerical question",
-    "calculated": "a calculated question",
-    "calculatedsimple": "a simple calculated question",
-    "calculatedmulti": "a calculated multichoice question",
-    "matching": "a matching question",
-    "randomsamatch": "a random short-answer matching question",
-    "cloze": "an embedded answers (cloze) question",
-    "multianswer": "an embedded answers (cloze) question",
-    "ddwtos": "a drag and drop into text question",
-    "ddimageortext": "a drag and drop onto image question",
-    "ddmarker": "a drag and drop markers question",
-    "gapselect": "a select missing words question",
-    "description": "a description (no answers)",
-    "random": "a random question",
-    "ordering": "an ordering question",
+    "essay": said("moodle.kind.essay"),
+    "shortanswer": said("moodle.kind.shortanswer"),
+    "numerical": said("moodle.kind.numerical"),
+    "calculated": said("moodle.kind.calculated"),
+    "calculatedsimple": said("moodle.kind.calculatedsimple"),
+    "calculatedmulti": said("moodle.kind.calculatedmulti"),
+    "matching": said("moodle.kind.matching"),
+    "randomsamatch": said("moodle.kind.randomsamatch"),
+    "cloze": said("moodle.kind.cloze"),
+    "multianswer": said("moodle.kind.cloze"),
+    "ddwtos": said("moodle.kind.ddwtos"),
+    "ddimageortext": said("moodle.kind.ddimageortext"),
+    "ddmarker": said("moodle.kind.ddmarker"),
+    "gapselect": said("moodle.kind.gapselect"),
+    "description": said("moodle.kind.description"),
+    "random": said("moodle.kind.random"),
+    "ordering": said("moodle.kind.ordering"),
 }
-_ONLY = "quiz asks multiple-choice and true/false questions only"
 _TRUE = ("true", "1", "yes")
 # The paragraph quiz writes a question's source in, in its general feedback (Moodle has no field
 # for it): students see it after answering, and quiz reads it back as the source.
@@ -81,10 +81,7 @@ def read(path: Path, data: bytes, progress: Progress | None = None) -> Imported:
     """Import the multiple-choice and true/false questions of a Moodle XML file."""
     root = parse_xml(path, data)
     if root.tag != "quiz":
-        raise InterchangeError(
-            f"{path}:{root.line}: the file's root element is <{root.tag}>, not <quiz>; "
-            "export the questions from Moodle's question bank in 'Moodle XML format'"
-        )
+        raise InterchangeError(said("moodle.root", where=f"{path}:{root.line}", tag=root.tag))
     reader = _Reader(path, progress, data.count(b"\n") + 1)
     for element in root.children:
         if element.tag == "question":
@@ -128,19 +125,16 @@ class _Reader:
             return
         self.importer.tick(line, self.total)
         if kind not in ("multichoice", "truefalse"):
-            what = _KINDS.get(kind, f"a question of type '{short(kind, 30)}'")
-            self.importer.unsupported(line, f"{what} was skipped; {_ONLY}")
+            what = _KINDS.get(kind) or said("moodle.kind.other", kind=short(kind, 30))
+            self.importer.unsupported(line, what)
             return
         draft = Draft(line, self.text(element.find("questiontext")), [], [], [])
         for answer in element.findall("answer"):
             try:
                 fraction = float(answer.attrs.get("fraction", "0"))
             except ValueError:
-                self.importer.skip(
-                    answer.line,
-                    f"fraction '{short(answer.attrs['fraction'], 20)}' is not a number; "
-                    "write a percentage such as 100, 50 or 0",
-                )
+                fraction_text = short(answer.attrs["fraction"], 20)
+                self.importer.skip(answer.line, said("moodle.bad_fraction", fraction=fraction_text))
                 return
             draft.choices.append(self.text(answer))
             draft.right.append(fraction > 0)
@@ -167,18 +161,15 @@ class _Reader:
         """One answer to pick: only full marks are right; partial credit is noted."""
         draft.right[-1] = fraction >= 100 - 1e-6
         if 0 < fraction < 100 - 1e-6:
-            self.importer.notice(
-                draft.line,
-                f"partial credit ('{short(draft.choices[-1], 30)}' {fraction:g}%) was imported "
-                "as wrong; quiz counts a choice as right or wrong",
+            choice = said(
+                "import.partial_choice", choice=short(draft.choices[-1], 30), weight=fraction
             )
+            self.importer.notice(draft.line, said("import.partial_credit", choices=(choice,)))
 
     def _several_full(self, draft: Draft) -> None:
         if sum(draft.right) > 1:
             self.importer.notice(
-                draft.line,
-                f"{sum(draft.right)} answers give full marks and Moodle lets the student pick "
-                "one; quiz asks for all of them (select all that apply)",
+                draft.line, said("moodle.several_full_marks", count=sum(draft.right))
             )
 
     def explained(self, element: Element | None) -> tuple[str, str]:
@@ -238,9 +229,7 @@ class _Reader:
             embedded = files.get((folder.strip("/"), name))
             if embedded is None:
                 self.importer.notice(
-                    element.line,
-                    f"image '{short(name, 40)}' is not in the file (it was not exported with "
-                    "the question); the text shows where it was",
+                    element.line, said("moodle.image_missing", name=short(name, 40))
                 )
                 return f"[image: {alt or name}]"
             encoded, line = embedded.text, embedded.line
@@ -249,9 +238,7 @@ class _Reader:
         try:
             data = base64.b64decode(re.sub(r"\s+", "", encoded), validate=True)
         except (binascii.Error, ValueError):
-            self.importer.notice(
-                line, f"image '{short(name, 40)}' is not valid base64 and was left out"
-            )
+            self.importer.notice(line, said("moodle.image_not_base64", name=short(name, 40)))
             return f"[image: {alt or name}]"
         path = self.save(name, data, line)
         return f"[image: {alt} ({path})]" if alt else f"[image: {path}]"
@@ -338,10 +325,7 @@ def write(bank: Bank, subject: tuple[str, ...] = ()) -> tuple[str, list[Problem]
     _plain(ET.SubElement(category, "category"), "text", path)
     _sourced(category, "info", bank.description, bank.source, bank.language)
     if not bank.shuffle:
-        losses.of_bank(
-            "Moodle XML cannot keep 'shuffle: false' for the bank; "
-            "set the question order in the Moodle quiz"
-        )
+        losses.of_bank(said("moodle.bank_order"))
     for question in bank.questions:
         root.append(_question(question, losses, bank.language))
     ET.indent(root, space="  ")
@@ -367,11 +351,7 @@ def _question(question: Question, losses: Losses, language: str) -> ET.Element:
         _plain(element, "idnumber", question.id)
     else:
         _plain(element, "idnumber", "")
-        losses.of(
-            question,
-            f"its id is longer than the {IDNUMBER_LENGTH} characters of Moodle's ID number; "
-            "Moodle gets none",
-        )
+        losses.of(question, said("moodle.long_id", limit=IDNUMBER_LENGTH))
     feedback = question.feedback or ("",) * len(question.choices)
     if true_false:
         for choice, note in zip(question.choices, feedback, strict=True):

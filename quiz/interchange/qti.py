@@ -18,6 +18,7 @@ import zipfile
 from quiz.bank.model import Bank, Problem, Question
 from quiz.interchange.losses import Losses
 from quiz.interchange.markup import source_html, text_to_html, xml_safe
+from quiz.text.wording import said
 
 NS_CP = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 NS_QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -76,11 +77,7 @@ def shuffle_losses(bank: Bank, losses: Losses, system: str) -> bool:
         return True
     for question in bank.questions:
         if question.shuffle:
-            losses.of(
-                question,
-                f"{system} shuffles the choices of every question of a quiz or of none; "
-                "they are not shuffled, as another question keeps its order",
-            )
+            losses.of(question, said("qti.shuffle_all_or_none", system=system))
     return False
 
 

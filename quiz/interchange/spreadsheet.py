@@ -29,9 +29,10 @@ from quiz.interchange.importer import (
     split_lines,
     tidy,
 )
+from quiz.text.wording import Wording, said
 
-HINT = "each row needs a question, 2 or more choices and an answer"
-HEADER = "question, choice 1, choice 2, ..., answer, explanation, tags"
+HINT = said("csv.hint")
+HEADER = said("csv.header")
 
 _SINGLE = {
     "question": ("question", "questiontext", "questions", "stem", "السؤال"),
@@ -130,17 +131,11 @@ def read(path: Path, text: str, progress: Progress | None = None) -> Imported:
                 importer.tick(line, total)
         # A quote left open swallows the rest of the file into one cell without a csv error.
         if "\n".join(lines[line - 1 :]).count('"') % 2:
-            importer.notice(
-                line,
-                "a quote opened on this row is never closed, so the rest of the file was read "
-                'as one cell; close the quote (write a quote inside a cell as "")',
-                Severity.ERROR,
-            )
+            importer.notice(line, said("csv.open_quote"), Severity.ERROR)
     except csv.Error as error:
+        where = f"{path}:{reader.line_num}"
         raise InterchangeError(
-            f"{path}:{reader.line_num}: the CSV cannot be read ({error}); "
-            "check the quotes on this row",
-            importer.notices,
+            said("csv.cannot_read", where=where, error=str(error)), importer.notices
         ) from None
     if progress is not None:
         progress(total, total)
@@ -165,27 +160,32 @@ def _header(
         if any(cell.strip() for cell in row):
             break
     else:
-        raise InterchangeError(f"{path}: the file is empty; write a header row: {HEADER}")
+        raise InterchangeError(said("csv.empty", path=str(path), header=HEADER))
     line = reader.line_num
     columns: dict[tuple[str, int], int] = {}
     for index, cell in enumerate(row):
         role = _role(cell)
         if role is None:
             if cell.strip():
-                importer.notice(line, f"column '{short(cell, 30)}' is not used", column=index + 1)
+                unused = said("csv.column_not_used", name=short(cell, 30))
+                importer.notice(line, unused, column=index + 1)
             continue
         if role in columns:
             raise InterchangeError(
-                f"{path}:{line}: columns {columns[role] + 1} and {index + 1} both hold "
-                f"'{_describe(role)}'; rename one of them"
+                said(
+                    "csv.same_column",
+                    where=f"{path}:{line}",
+                    first=columns[role] + 1,
+                    second=index + 1,
+                    name=_describe(role),
+                )
             )
         columns[role] = index
     needed = [name for name in ("question", "answer") if (name, 0) not in columns]
     if needed or sum(role[0] == "choice" for role in columns) < 2:
-        missing = ", ".join(f"'{n}'" for n in needed) or "2 or more 'choice' columns"
+        missing = tuple(f"'{n}'" for n in needed) or said("csv.two_choices")
         raise InterchangeError(
-            f"{path}:{line}: the header row has no {missing}; "
-            f"the first row must name the columns: {HEADER}"
+            said("csv.no_column", where=f"{path}:{line}", missing=missing, header=HEADER)
         )
     return columns, len(row)
 
@@ -203,7 +203,7 @@ def _row(
 
     extra = sum(1 for cell_text in row[width:] if cell_text.strip())
     if extra:
-        importer.notice(line, f"{extra} cell(s) right of the last named column were ignored")
+        importer.notice(line, said("csv.extra_cells", count=extra))
     choices = {
         number: tidy(cell(("choice", number)))[0]
         for kind, number in sorted(columns)
@@ -211,10 +211,10 @@ def _row(
     }
     choices = {number: text for number, text in choices.items() if text}
     if not tidy(cell(("question", 0)))[0]:
-        importer.skip(line, "the 'question' cell is empty")
+        importer.skip(line, said("csv.no_question"))
         return
     found = _answers(cell(("answer", 0)), choices)
-    if isinstance(found, str):
+    if isinstance(found, Wording):
         importer.skip(line, found)
         return
     right, warnings = found
@@ -249,11 +249,11 @@ def _label(part: str) -> int | None:
     return None
 
 
-def _answers(value: str, choices: dict[int, str]) -> tuple[set[int], list[str]] | str:
+def _answers(value: str, choices: dict[int, str]) -> tuple[set[int], list[Wording]] | Wording:
     """The numbers of the right choices and any warnings, or why the answer cannot be read."""
     value = tidy(value)[0]
     if not value:
-        return "the 'answer' cell is empty; write the right choice's text, letter or number"
+        return said("csv.no_answer")
     by_text: dict[str, int] = {}
     by_folded: dict[str, int] = {}
     for number, text in choices.items():
@@ -271,32 +271,25 @@ def _answers(value: str, choices: dict[int, str]) -> tuple[set[int], list[str]] 
     as_text = all(part in by_text for part in parts)
     as_label = not as_text and all(_label(part) in choices for part in parts)
     right: set[int] = set()
-    warnings: list[str] = []
+    warnings: list[Wording] = []
     for part in parts:
         label = _label(part)
         text_number = by_text.get(part)
         if as_label or (text_number is None and label is not None):
             if label not in choices:
-                return f"answer '{part}' names choice {label}, which is empty"
+                return said("csv.empty_choice", answer=part, number=label)
             number = label
             if text_number is not None and text_number != label:
                 warnings.append(
-                    f"answer '{part}' was read as choice {label}, "
-                    f"not as choice {text_number} whose text is '{part}'"
+                    said("csv.read_as_number", answer=part, number=label, other=text_number)
                 )
         elif text_number is not None:
             number = text_number
             if as_text and label is not None and label != number and label in choices:
-                warnings.append(
-                    f"answer '{part}' was read as the text of choice {number}, "
-                    f"not as choice {label}"
-                )
+                warnings.append(said("csv.read_as_text", answer=part, number=number, other=label))
         elif " ".join(part.casefold().split()) in by_folded:
             number = by_folded[" ".join(part.casefold().split())]
         else:
-            return (
-                f"answer '{short(part, 30)}' is not the text, letter or number of a choice; "
-                "copy the right choice's text or write its letter"
-            )
+            return said("csv.not_a_choice", answer=short(part, 30))
         right.add(number)
     return right, warnings

@@ -76,7 +76,9 @@ from quiz.store import (
     choice_lists,
     is_server_url,
 )
+from quiz.text.i18n import t
 from quiz.text.safe import GuardedStream, csv_writer, printable_name
+from quiz.text.wording import said
 
 #: The columns of an export, in order: the contract with `quiz report`.
 COLUMNS = (
@@ -125,9 +127,7 @@ def parse_since(text: str) -> date:
             raise ValueError
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(
-            f"--since {text!r}: not a date; write it as YYYY-MM-DD, e.g. 2026-03-01"
-        ) from None
+        raise ValueError(said("export.since", text=repr(text))) from None
 
 
 def _seconds(ms: int) -> float:
@@ -170,9 +170,7 @@ def export_rows(
         store, opened = source, False
     else:
         if not is_server_url(source) and not os.path.exists(source):
-            raise StoreError(
-                source, "no score database here", "play a quiz first or pass --db FILE"
-            )
+            raise StoreError(source, t("export.no_database"), t("export.play_first"))
         # Opening it through the store checks that it is ours and brings its schema up to date.
         store, opened = Store.open(source), True
     try:
@@ -315,7 +313,7 @@ def choose_format(option: str | None, output: Path | None) -> Format:
     """Return the format asked for, else the one -o FILE's extension names, else CSV."""
     if option:
         if option not in FORMATS:
-            raise ValueError(f"--format {option}: choose csv or json")
+            raise ValueError(said("export.format", option=option))
         return option  # type: ignore[return-value]
     if output is not None and output.suffix.lower() == ".json":
         return "json"
@@ -382,11 +380,11 @@ def _is_terminal(stream: IO[str]) -> bool:
 def _write_file(write, rows: Iterator[dict[str, Any]], output: Path, force: bool) -> int:
     name = printable_name(str(output))
     if os.path.isdir(output):
-        raise ExportError(f"{name} is a folder; name a file to write, e.g. -o results.csv")
+        raise ExportError(said("export.is_folder", name=name))
     try:
         # Whole or not at all: a temporary file made with O_EXCL beside it, then renamed.
         return write_new(output, lambda stream: write(rows, stream), force=force, newline="")
     except FileExists as problem:
         raise ExportError(f"{name} {problem}") from None
     except FileProblem as problem:
-        raise ExportError(f"{name}: {problem}; choose another place") from None
+        raise ExportError(said("export.cannot_write", name=name, problem=problem.wording)) from None

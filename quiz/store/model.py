@@ -39,9 +39,10 @@ class StoreError(QuizError):
     """A score database that cannot be used; str() is one line naming where and what to do."""
 
     def __init__(self, where: Path | str, problem: str, fix: str = FIX) -> None:
-        # Database messages and OS errors can carry newlines; the contract is one line.
-        message = " ".join(f"{where}: {problem}; {fix}".split())
-        super().__init__(message)
+        from quiz.text.wording import said
+
+        # Database messages and OS errors can carry newlines: QuizError makes it one line.
+        super().__init__(said("store.problem", where=str(where), problem=problem, fix=fix))
         #: The file's path or the server's URL (without its password), as named in the message.
         self.where = str(where)
 

@@ -25,6 +25,8 @@ from quiz.text.locales import (
     commands_ar,
     commands_en,
     en,
+    interchange_ar,
+    interchange_en,
 )
 from quiz.text.settings import (
     DIGIT_STYLES,
@@ -35,11 +37,23 @@ from quiz.text.settings import (
 )
 
 Message = str | Mapping[str, str]
-# The interface's messages, the command line's, its reports' and the bank checks', one
-# catalogue a language.
+# The interface's messages, the command line's, its reports', the bank checks' and the
+# converters', one catalogue a language.
 CATALOGUES: dict[str, dict[str, Message]] = {
-    "en": {**en.MESSAGES, **cli_en.MESSAGES, **commands_en.MESSAGES, **check_en.MESSAGES},
-    "ar": {**ar.MESSAGES, **cli_ar.MESSAGES, **commands_ar.MESSAGES, **check_ar.MESSAGES},
+    "en": {
+        **en.MESSAGES,
+        **cli_en.MESSAGES,
+        **commands_en.MESSAGES,
+        **check_en.MESSAGES,
+        **interchange_en.MESSAGES,
+    },
+    "ar": {
+        **ar.MESSAGES,
+        **cli_ar.MESSAGES,
+        **commands_ar.MESSAGES,
+        **check_ar.MESSAGES,
+        **interchange_ar.MESSAGES,
+    },
 }
 
 # The plural forms each language's catalogue must give for a key with a count (CLDR).
@@ -181,6 +195,9 @@ class _Number:
 def _insertable(value: Any, style: str) -> Any:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return _Number(value, style)
+    if isinstance(value, (tuple, list)):
+        # A list of values (line numbers, names): each written out, joined as the language does.
+        return separator().join(format(_insertable(item, style)) for item in value)
     return value
 
 

@@ -39,6 +39,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
 
+from quiz.text.wording import Wording, said
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -104,24 +106,21 @@ def printable_name(name: str) -> str:
     return _UNPRINTABLE_IN_NAMES.sub(_escaped, name)
 
 
-def profile_name_problem(name: str) -> str | None:
+def profile_name_problem(name: str) -> Wording | None:
     """Why a profile name cannot be used, in one line, or None when it can.
 
     A profile name is shown to the next student and printed in a teacher's report: it holds no
     control character, no bidi control or mark, no line separator, and at most
     MAX_PROFILE_NAME characters.
     """
-    rule = (
-        f"a profile name is 1 to {MAX_PROFILE_NAME} characters, without control or "
-        "text-direction characters"
-    )
+    rule = said("profile_name.rule", most=MAX_PROFILE_NAME)
     if not name.strip():
-        return f"the profile name is empty; {rule}"
+        return said("profile_name.empty", rule=rule)
     bad = next((c for c in name if _not_in_names(c)), None)
     if bad is not None:
-        return f"the profile name holds {_describe(bad)}; {rule}"
+        return said("profile_name.holds", char=_describe(bad), rule=rule)
     if len(name) > MAX_PROFILE_NAME:
-        return f"the profile name has {len(name)} characters; {rule}"
+        return said("profile_name.too_long", count=len(name), rule=rule)
     return None
 
 

@@ -315,4 +315,39 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "new.wrote_with_schema": (
         "كُتب {path} (و{schema}، الذي تقرؤه محرّرات YAML لتساعدك)؛ حرّره، ثم شغّل 'quiz check {path}'"
     ),
+    # A score database that cannot be used (quiz.store)
+    "store.problem": "{where}: {problem}؛ {fix}",
+    # quiz results export (quiz.progress.export)
+    "export.since": "--since {text}: ليس تاريخًا؛ اكتبه هكذا YYYY-MM-DD، مثل 2026-03-01",
+    "export.format": "--format {option}: اختر csv أو json",
+    "export.is_folder": "{name} مجلد؛ سمِّ ملفًا للكتابة فيه، مثل -o results.csv",
+    "export.cannot_write": "{name}: {problem}؛ اختر مكانًا آخر",
+    "export.no_database": "لا توجد هنا قاعدة بيانات نتائج",
+    "export.play_first": "العب اختبارًا أولًا أو مرّر --db FILE",
+    # Profile names (quiz.text.safe)
+    "profile_name.rule": (
+        "اسم الملف الشخصي لا يكون فارغًا ولا يزيد على {most} محرفًا، وليس فيه محارف تحكم ولا "
+        "محارف اتجاه النص"
+    ),
+    "profile_name.empty": "اسم الملف الشخصي فارغ؛ {rule}",
+    "profile_name.holds": "في اسم الملف الشخصي {char}؛ {rule}",
+    "profile_name.too_long": {
+        "zero": "ليس في اسم الملف الشخصي أي محرف؛ {rule}",
+        "one": "في اسم الملف الشخصي محرف واحد؛ {rule}",
+        "two": "في اسم الملف الشخصي محرفان؛ {rule}",
+        "few": "في اسم الملف الشخصي {count} محارف؛ {rule}",
+        "many": "في اسم الملف الشخصي {count} محرفًا؛ {rule}",
+        "other": "في اسم الملف الشخصي {count} محرف؛ {rule}",
+    },
+    # The bank cache (quiz.bank.cache)
+    "cache.left_alone": (
+        "ذاكرة البنوك المؤقتة {path}: {problem}؛ فتُركت كما هي وتُقرأ البنوك بلا ذاكرة مؤقتة "
+        "(اجعل QUIZ_CACHE ملفًا آخر، أو off)"
+    ),
+    "cache.cannot_read": "تتعذّر قراءتها ({reason})",
+    "cache.not_regular": "ليست ملفًا عاديًا",
+    "cache.not_sqlite": "ليست ذاكرة بنوك مؤقتة لـ quiz (ليست ملف SQLite)",
+    "cache.other_database": (
+        "قاعدة بيانات SQLite لبرنامج آخر (أو قاعدة بيانات النتائج)، لا ذاكرة البنوك المؤقتة"
+    ),
 }

@@ -198,4 +198,34 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "wrote {path} (and {schema}, which YAML editors read to help you); edit it, then run "
         "'quiz check {path}'"
     ),
+    # A score database that cannot be used (quiz.store)
+    "store.problem": "{where}: {problem}; {fix}",
+    # quiz results export (quiz.progress.export)
+    "export.since": "--since {text}: not a date; write it as YYYY-MM-DD, e.g. 2026-03-01",
+    "export.format": "--format {option}: choose csv or json",
+    "export.is_folder": "{name} is a folder; name a file to write, e.g. -o results.csv",
+    "export.cannot_write": "{name}: {problem}; choose another place",
+    "export.no_database": "no score database here",
+    "export.play_first": "play a quiz first or pass --db FILE",
+    # Profile names (quiz.text.safe)
+    "profile_name.rule": (
+        "a profile name is 1 to {most} characters, without control or text-direction characters"
+    ),
+    "profile_name.empty": "the profile name is empty; {rule}",
+    "profile_name.holds": "the profile name holds {char}; {rule}",
+    "profile_name.too_long": {
+        "one": "the profile name has {count} character; {rule}",
+        "other": "the profile name has {count} characters; {rule}",
+    },
+    # The bank cache (quiz.bank.cache)
+    "cache.left_alone": (
+        "the bank cache {path} {problem}; it was left alone and banks are read without a cache "
+        "(set QUIZ_CACHE to another file, or to off)"
+    ),
+    "cache.cannot_read": "cannot be read ({reason})",
+    "cache.not_regular": "is not a regular file",
+    "cache.not_sqlite": "is not a quiz bank cache (not an SQLite file)",
+    "cache.other_database": (
+        "is an SQLite database of another program (or the score database), not the bank cache"
+    ),
 }

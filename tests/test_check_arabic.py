@@ -195,6 +195,6 @@ def test_what_the_class_answers_show_is_said_in_arabic(tmp_path: Path) -> None:
     # The same warnings as in English (test_report_items): five students, q3 the planted miskey.
     assert f"{bank}:6:18: warning: ٥ طلاب: لم يختر أحد المشتِّت 'Y'" in lines
     assert (
-        f"{bank}:9:5: warning: ٥ طلاب: التمييز -٠.٨٤؛ قد يكون المفتاح خاطئًا (الخيار 'Y' "
-        "تمييزه +٠.٨٤)"
+        f"{bank}:9:5: warning: ٥ طلاب: التمييز -٠٫٨٤؛ قد يكون المفتاح خاطئًا (الخيار 'Y' "
+        "تمييزه +٠٫٨٤)"
     ) in lines

@@ -160,14 +160,14 @@ def test_report_tables_in_arabic(tmp_path: Path, capsys) -> None:
         "تقرير الاختبار: ٤ طلاب، و١٥ إجابةً، من ٣ ملفات",
         "المحسوب: كل المحاولات؛ الأوضاع exam, practice.",
     ]
-    assert "٤ طلاب، سؤالان؛ الدرجة من ٢: المتوسط ٠.٥٠، الوسيط ٠.٥، الانحراف المعياري ٠.٥٨" in out
+    assert "٤ طلاب، سؤالان؛ الدرجة من ٢: المتوسط ٠٫٥٠، الوسيط ٠٫٥، الانحراف المعياري ٠٫٥٨" in out
     assert "الطلاب أقل من أن يُحكم على الثبات (أقل من ٥)." in out
     assert (
         out.count("  # السؤال                            ردود طلاب  صحيح  تمييز كفاءة    D27     ع")
         == 2
     )
     # g1: 5 answers by 4 students, 2 right (40%); its most picked wrong choice Lyon, twice.
-    assert "  ١ Capital of France? <b>not bold</…    ٥    ٤   ٤٠٪      -     -      -  ٠.٥٠" in out
+    assert "  ١ Capital of France? <b>not bold</…    ٥    ٤   ٤٠٪      -     -      -  ٠٫٥٠" in out
     assert "    المعرّف g1؛ الخطأ الأكثر اختيارًا 'Lyon' (٢)؛ التمييز: الطلاب قليلون جدًا" in out
     behind = out[out.index("الطلاب الأكثر تأخرًا") :]
     assert behind[1:3] == [

@@ -279,3 +279,41 @@ def test_choose_digits_defaults_to_arabic_indic_for_arabic_only() -> None:
     assert choose_digits(None, {"QUIZ_DIGITS": "arabic"}, "en") == "arabic"
     with pytest.raises(ValueError, match="QUIZ_DIGITS=hindi"):
         choose_digits(None, {"QUIZ_DIGITS": "hindi"}, "ar")
+
+
+def test_arabic_digits_take_the_arabic_decimal_separator() -> None:
+    # Worked by hand: U+066B between the digits, wherever the digits are Arabic-Indic.
+    assert digits(0.5, "arabic") == "٠٫٥"
+    assert digits("0.50", "arabic") == "٠٫٥٠"
+    assert digits("12.25%", "arabic") == "١٢٫٢٥%"
+    assert digits(-0.84, "arabic") == "-٠٫٨٤"
+    # A point that is not between two digits is no decimal point: it stays.
+    assert digits("3. Paris", "arabic") == "٣. Paris"
+    assert digits("2026-12-04 10:54", "arabic") == "٢٠٢٦-١٢-٠٤ ١٠:٥٤"
+    assert digits(0.5, "latin") == "0.5"
+    use(Settings("ar", "arabic"))
+    assert t("report.percent", value=12.25) == "١٢٫٢٥٪"
+    assert t("report.shape", skewness=-0.5, kurtosis=1.75) == "الالتواء -٠٫٥، التفلطح ١٫٧٥"
+    use(Settings("en", "arabic"))
+    assert t("report.percent", value=12.25) == "١٢٫٢٥%"
+    use(Settings("ar", "latin"))
+    assert t("report.percent", value=12.25) == "12.25٪"
+
+
+def test_machine_outputs_keep_their_latin_decimals_in_arabic(tmp_path: Path, capsys) -> None:
+    from helpers import seed_session
+
+    from quiz.cli import main
+    from quiz.store import Store
+
+    db = tmp_path / "scores.db"
+    with Store.open(db) as store:
+        seed_session(store, bank="/b.yaml", title="عواصم", results=[True, False, True])
+    assert main(["--lang", "ar", "scores", "--db", str(db), "--json"]) == 0
+    out = capsys.readouterr().out
+    # 2 right of 3 planned: 0.6667 as JSON writes a number, in Latin digits and a point.
+    assert '"score": 0.6667' in out and "٫" not in out
+    assert main(["--lang", "ar", "results", "export", "--db", str(db)]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[1].split(",")[8] == "0.0"  # the seconds column
+    assert not any("٫" in row or "٠" in row for row in rows)

@@ -11,6 +11,7 @@ any format spec (`{n:02d}`).
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from datetime import datetime
@@ -63,6 +64,9 @@ PLURAL_FORMS: dict[str, tuple[str, ...]] = {
 }
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+#: The Arabic decimal separator, and the point it stands for: one between two digits.
+ARABIC_DECIMAL = "\u066b"
+_DECIMAL_POINT = re.compile(r"(?<=[0-9])\.(?=[0-9])")
 # Arabic-Indic (U+0660..) and Extended Arabic-Indic (U+06F0.., Persian and Urdu keyboards);
 # choice 10 is the 0 key, after 9 as on the keyboard.
 DIGIT_KEYS: dict[int, tuple[str, ...]] = {
@@ -156,9 +160,15 @@ def choose_digits(option: str | None, env: Mapping[str, str], lang: str) -> str:
 
 
 def digits(value: object, style: str | None = None) -> str:
-    """A number or a text with its Latin digits written in a style (default: the current one)."""
+    """A number or a text with its Latin digits written in a style (default: the current one).
+
+    Arabic-Indic digits take the Arabic decimal separator (U+066B) in place of a point between
+    two digits: a point beside Arabic-Indic zero, itself a dot, reads as two zeros.
+    """
     text = str(value)
     if (style or digit_style()) == "arabic":
+        if "." in text:
+            text = _DECIMAL_POINT.sub(ARABIC_DECIMAL, text)
         return text.translate(ARABIC_INDIC)
     return text
 

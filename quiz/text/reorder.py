@@ -9,6 +9,11 @@ lacks, each from UAX #9:
   character between two words resolves;
 - N0, paired brackets: `Al-Aqsa (المسجد الأقصى) 1969` keeps its brackets round the Arabic words
   instead of showing `Al-Aqsa (1969 (...`;
+- a path or a URL in a right-to-left paragraph (`questions/oic/ar.yaml`, `/tmp/bank.yaml`,
+  `https://example.org/a/b` inside an Arabic sentence) is one left-to-right unit in its logical
+  order, as a left-to-right isolate around it would keep it (the app removes such marks before
+  laying text out, so it finds these runs itself): its slashes and dots, which are neutral,
+  would otherwise take the sentence's direction and move to the other end;
 - L3, combining marks: after a right-to-left run is reversed, its harakat would come before their
   letter, and a terminal puts a mark on the cell before it, so each mark is moved back after its
   letter. (arabic-reshaper's `shift_harakat_position=True` tries the same by moving marks before
@@ -18,12 +23,23 @@ lacks, each from UAX #9:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
 _RTL_CLASSES = frozenset(("R", "AL", "AN"))
+
+# A run read as one left-to-right unit: a URL, or a path (at least one slash) of Latin letters,
+# digits and the signs of file names, with a `:line` after it; a full stop or a closing sign
+# that ends the sentence is not part of it.
+_SEGMENT = "[A-Za-z0-9_.~+%@=&?#\u00c0-\u024f-]"
+_LTR_UNIT = re.compile(
+    f"[A-Za-z][A-Za-z0-9+.-]*://[^\\s]*[^\\s.,;:!?)\\]\u060c\u061b\u00bb]"
+    f"|(?<![\\w/])(?:~|\\.{{1,2}})?/?{_SEGMENT}+(?:/{_SEGMENT}+)+/?(?::[0-9]+)*"
+    f"|(?<![\\w/])(?:~|\\.{{1,2}})?/{_SEGMENT}+/?(?::[0-9]+)*"
+)
 
 
 def needs_bidi(text: str) -> bool:
@@ -60,6 +76,20 @@ def _brackets() -> tuple[dict[str, str], frozenset[str]]:
 _STRONG = {"L": "L", "R": "R", "AL": "R", "EN": "R", "AN": "R"}
 
 
+def ltr_units(text: str) -> list[tuple[int, int]]:
+    """Where a right-to-left paragraph holds a path or a URL: each (start, end), in order."""
+    if "/" not in text:
+        return []
+    units = []
+    for found in _LTR_UNIT.finditer(text):
+        start, end = found.span()
+        while end > start and text[end - 1] in ".:":
+            end -= 1  # the sentence's full stop or colon after a path
+        if "/" in text[start:end]:
+            units.append((start, end))
+    return units
+
+
 def _resolve_levels(
     text: str, rtl: bool, ltr: frozenset[int] = frozenset()
 ) -> list[dict[str, Any]]:
@@ -68,7 +98,9 @@ def _resolve_levels(
     The text has no explicit embeddings, overrides or isolates (removed before), so rules X1-X9
     come down to giving every character the paragraph's level. The characters at the offsets
     in `ltr` (inline code) are taken as left-to-right letters, as inside a left-to-right
-    override: they keep their order, digits and signs included.
+    override: they keep their order, digits and signs included. So is, in a right-to-left
+    paragraph, each path or URL (`ltr_units`): one strong left-to-right word, in its logical
+    order, that joins the left-to-right text next to it (`a.yaml:3:5: error`).
     """
     level = 1 if rtl else 0
     storage = _bidi().get_empty_storage()
@@ -77,6 +109,8 @@ def _resolve_levels(
     classes = _bidi_classes(text)
     if ltr:
         classes = ["L" if at in ltr else kind for at, kind in enumerate(classes)]
+    for first, last in ltr_units(text) if rtl else ():
+        classes[first:last] = ["L"] * (last - first)
     storage["chars"] = [
         {"ch": char, "level": level, "type": kind, "orig": kind, "at": at}
         for at, (char, kind) in enumerate(zip(text, classes, strict=True))

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
-from quiz.text.reorder import needs_bidi, visual_lines
+from quiz.text.reorder import ltr_units, needs_bidi, visual_lines
 from quiz.text.rtl import EXPLICIT, IMPLICIT, INVISIBLE_TO_BIDI, Mode, paragraph_direction
 from quiz.text.settings import current
 from quiz.text.shaping import ARABIC_LETTER, cell_width, shape, wrap_spans
@@ -47,6 +47,8 @@ _MACHINE_PREFIX = re.compile(r"^\S+?:\d+:\d+: \w+: |^quiz: \w+: ")
 _FILE_PREFIX = re.compile(r"^\S+?:\d+:\d+: \w+: ")
 # What a message quotes from a file: a key, a choice, a value ('...').
 _QUOTED = re.compile(r"'[^']*'")
+# An option (`--public-url`) or a quotation in a message.
+_NAMED = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*|'[^']*'")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _BOX = re.compile("[\u2500-\u257f]")
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -157,6 +159,12 @@ def _direction(text: str, rtl: bool) -> bool:
     body = _MACHINE_PREFIX.sub("", text, count=1)
     if _FILE_PREFIX.match(text):
         return _RTL_LETTER.search(_QUOTED.sub("", body)) is not None
+    # What the sentence names rather than says is not counted: a path or a URL (twice in
+    # `لا يوجد ملف: questions/oic/ar.yaml؛ افحصه بـ 'quiz check questions/oic/ar.yaml'`), an
+    # option, what it quotes.
+    for start, end in reversed(ltr_units(body)):
+        body = body[:start] + " " + body[end:]
+    body = _NAMED.sub(" ", body)
     right = len(_RTL_LETTER.findall(body))
     left = len(_LATIN_LETTER.findall(body))
     return right >= left

@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -21,11 +22,15 @@ from textual.widgets import ProgressBar, Static
 from quiz.bank.model import LoadResult
 from quiz.text.i18n import t, translatable
 from quiz.text.safe import printable_name
+from quiz.text.shaping import cell_width
 from quiz.ui.display import ui_text
 from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
 from quiz.ui.results import duration
 from quiz.ui.screen import AppScreen
+
+#: The columns the body's padding takes (quiz.tcss: #loading-body).
+BODY_PADDING = 4
 
 
 def megabytes(size: int) -> float:
@@ -54,24 +59,36 @@ class LoadingScreen(AppScreen):
         #: Whether the bank cache keeps what is read (else every start reads the file).
         self.kept = kept
         self.started = time.monotonic()
+        self._megabytes: float | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="status"):
             yield Static(ui_text(t("loading.title")), id="bank-title")
         with Vertical(id="loading-body"):
-            try:
-                size = megabytes(self.path.stat().st_size)
-            except OSError:
-                size = 0.0
-            # The file's name alone: a path's slashes would be pulled around in Arabic.
-            what = t("loading.reading", name=printable_name(self.path.name), size=size)
-            yield Static(ui_text(what), id="loading-what")
+            yield Static(ui_text(self.reading(self.app.size.width)), id="loading-what")
             yield ProgressBar(total=None, show_percentage=False, show_eta=False, id="loading-bar")
             yield Static(
                 ui_text(t("loading.once" if self.kept else "loading.no_cache")), id="loading-once"
             )
             yield Static(ui_text(t("loading.elapsed", time=duration(0))), id="loading-elapsed")
         yield QuizFooter()
+
+    def reading(self, width: int) -> str:
+        """What is read: the path as given when a row of the screen holds it whole (a path is
+        one left-to-right unit in an Arabic sentence), else the file's name."""
+        if self._megabytes is None:
+            try:
+                self._megabytes = megabytes(self.path.stat().st_size)
+            except OSError:
+                self._megabytes = 0.0
+        name = printable_name(str(self.path))
+        if cell_width(name) > width - BODY_PADDING:
+            name = printable_name(self.path.name)
+        return t("loading.reading", name=name, size=self._megabytes)
+
+    def on_resize(self, event: events.Resize) -> None:
+        for what in self.query("#loading-what").results(Static):
+            what.update(ui_text(self.reading(event.size.width)))
 
     def on_mount(self) -> None:
         self._ticker = self.set_interval(1, self.tick)

@@ -125,6 +125,28 @@ async def test_the_progress_screen_reads_in_arabic_and_says_when_nothing_is_kept
             await wait_for_screen(pilot, app, QuestionScreen)
 
 
+async def test_the_first_question_after_the_progress_screen_is_in_the_interface_language(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "many.yaml"
+    path.write_text(bank_text(3), encoding="utf-8")
+    catalog = Catalog([tmp_path], BankCache.open(tmp_path / "cache.sqlite3"))
+    gate = gated(catalog)
+    store = Store.open(tmp_path / "scores.db")
+    app = QuizApp(store, catalog, settings=Settings.of("ar"), read=path, clock=FakeClock())
+    with store:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for_text(pilot, app, "many.yaml")
+            gate.set()
+            await wait_for_screen(pilot, app, QuestionScreen)
+            await pilot.pause()
+            text = screen_text(app)
+            # The header, drawn right to left: question 1 of 3 in Arabic, never "Question 1/3".
+            assert "Question" not in text and "Answer" not in text
+            assert "ﻝﺍﺆﺴﻟﺍ" in text and "٣ ﻦﻣ ١" in text
+    catalog.cache.close()
+
+
 async def test_a_big_bank_with_errors_ends_the_app_with_them(tmp_path: Path) -> None:
     path = tmp_path / "broken.yaml"
     path.write_text("title: Broken\nquestions:\n  - id: q1\n    question: Q?\n", encoding="utf-8")

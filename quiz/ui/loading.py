@@ -8,6 +8,7 @@ is being read, that it happens once, and how long it has taken, while a thread r
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import threading
 import time
 from collections.abc import Callable
@@ -94,7 +95,13 @@ class LoadingScreen(AppScreen):
         self._ticker = self.set_interval(1, self.tick)
         # A daemon thread, not a worker: quitting while a file of hundreds of megabytes is read
         # ends the program at once (the cache writes in one transaction: nothing half-stored).
-        threading.Thread(target=self._read, name="quiz-read-bank", daemon=True).start()
+        # In a copy of this context: the app's settings (its language) are a context variable, and
+        # what the thread hands back runs in the thread's context, so the first question would
+        # be worded in English under an Arabic interface.
+        context = contextvars.copy_context()
+        threading.Thread(
+            target=context.run, args=(self._read,), name="quiz-read-bank", daemon=True
+        ).start()
 
     def tick(self) -> None:
         seconds = round(time.monotonic() - self.started)

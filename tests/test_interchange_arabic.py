@@ -1,7 +1,8 @@
 """What `quiz import` and `quiz export` say about the files they convert, in Arabic: each skipped
 question, each notice, each loss and each file that cannot be read is worded from the catalogue,
 numbers in Arabic-Indic digits, with no English sentence left (logical order on a pipe). Also the
-errors of `quiz results export`, a bad profile name and the bank cache's notice."""
+errors of `quiz results export`, a bad profile name, a bad time limit and the bank cache's
+notice."""
 
 from __future__ import annotations
 
@@ -277,3 +278,21 @@ def test_the_converters_say_everything_through_the_catalogue() -> None:
                     and " " in arg.value
                 )
                 assert not worded, f"{path.name}:{node.lineno}: {name}() is given a text"
+
+
+def test_a_bad_time_limit_in_arabic(tmp_path: Path, capsys) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text(SEVEN, encoding="utf-8")
+    how = "اكتب الدقائق (45) أو عددًا بالوحدات h وm وs (مثل 90s أو 10m أو 1h30m)"
+    code, _, err = run(capsys, "play", str(bank), "--mode", "exam", "--time-limit", "5m5m")
+    assert (code, err[-1]) == (
+        2,
+        f"quiz: error: المعامل --time-limit: '5m5m': الوحدة 'm' مكتوبة مرتين؛ {how} "
+        "(انظر 'quiz play --help')",
+    )
+    code, _, err = run(capsys, "play", str(bank), "--mode", "exam", "--time-limit", "25h")
+    assert (code, err[-1]) == (
+        2,
+        f"quiz: error: المعامل --time-limit: '25h': لا تزيد مدة الاختبار على ٢٤ ساعة؛ {how} "
+        "(انظر 'quiz play --help')",
+    )

@@ -15,6 +15,7 @@ from datetime import datetime
 
 # The one clock in UTC, shared with the store (when answers are saved).
 from quiz.store.model import utc_now
+from quiz.text.wording import said
 
 __all__ = ["format_duration", "local_now", "parse_duration", "utc_now"]
 
@@ -23,7 +24,7 @@ _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([hms])")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 #: The longest time limit: a day (a countdown of a billion hours is a mistake, not an exam).
 MAX_SECONDS = 24 * 3600.0
-_HOW = "write minutes (45) or a number with units h, m, s (90s, 10m, 1h30m)"
+_HOW = said("time_limit.how")
 
 
 def parse_duration(text: str) -> float:
@@ -31,7 +32,7 @@ def parse_duration(text: str) -> float:
     given = text
     text = text.strip().lower()
     if not text:
-        raise ValueError(f"no duration given; {_HOW}")
+        raise ValueError(said("time_limit.none", how=_HOW))
     if _NUMBER.fullmatch(text):
         seconds = float(text) * 60
     else:
@@ -43,18 +44,22 @@ def parse_duration(text: str) -> float:
                 break
             unit = match[2]
             if unit in seen:
-                raise ValueError(f"{given!r}: '{unit}' is given twice; {_HOW}")
+                raise ValueError(said("time_limit.twice", given=repr(given), unit=unit, how=_HOW))
             if seen and "hms".index(unit) < "hms".index(seen[-1]):
-                raise ValueError(f"{given!r}: put hours before minutes before seconds; {_HOW}")
+                raise ValueError(said("time_limit.order", given=repr(given), how=_HOW))
             seen.append(unit)
             seconds += float(match[1]) * _UNIT_SECONDS[unit]
             at = match.end()
         if not seen or text[at:].strip():
-            raise ValueError(f"{given!r} is not a duration; {_HOW}")
+            raise ValueError(said("time_limit.not_a_duration", given=repr(given), how=_HOW))
     if not math.isfinite(seconds) or seconds <= 0:
-        raise ValueError(f"{given!r}: a time limit must be more than zero; {_HOW}")
+        raise ValueError(said("time_limit.not_positive", given=repr(given), how=_HOW))
     if seconds > MAX_SECONDS:
-        raise ValueError(f"{given!r}: a time limit is at most 24 hours; {_HOW}")
+        raise ValueError(
+            said(
+                "time_limit.too_long", given=repr(given), hours=round(MAX_SECONDS / 3600), how=_HOW
+            )
+        )
     return seconds
 
 

@@ -315,6 +315,14 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "new.wrote_with_schema": (
         "كُتب {path} (و{schema}، الذي تقرؤه محرّرات YAML لتساعدك)؛ حرّره، ثم شغّل 'quiz check {path}'"
     ),
+    # A time limit typed (quiz.play.timing)
+    "time_limit.how": "اكتب الدقائق (45) أو عددًا بالوحدات h وm وs (مثل 90s أو 10m أو 1h30m)",
+    "time_limit.none": "لم تُكتب مدة؛ {how}",
+    "time_limit.twice": "{given}: الوحدة '{unit}' مكتوبة مرتين؛ {how}",
+    "time_limit.order": "{given}: اكتب الساعات قبل الدقائق والدقائق قبل الثواني؛ {how}",
+    "time_limit.not_a_duration": "{given} ليست مدة؛ {how}",
+    "time_limit.not_positive": "{given}: يجب أن تكون مدة الاختبار أكثر من صفر؛ {how}",
+    "time_limit.too_long": "{given}: لا تزيد مدة الاختبار على {hours} ساعة؛ {how}",
     # A score database that cannot be used (quiz.store)
     "store.problem": "{where}: {problem}؛ {fix}",
     # quiz results export (quiz.progress.export)

@@ -198,6 +198,14 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "wrote {path} (and {schema}, which YAML editors read to help you); edit it, then run "
         "'quiz check {path}'"
     ),
+    # A time limit typed (quiz.play.timing)
+    "time_limit.how": "write minutes (45) or a number with units h, m, s (90s, 10m, 1h30m)",
+    "time_limit.none": "no duration given; {how}",
+    "time_limit.twice": "{given}: '{unit}' is given twice; {how}",
+    "time_limit.order": "{given}: put hours before minutes before seconds; {how}",
+    "time_limit.not_a_duration": "{given} is not a duration; {how}",
+    "time_limit.not_positive": "{given}: a time limit must be more than zero; {how}",
+    "time_limit.too_long": "{given}: a time limit is at most {hours} hours; {how}",
     # A score database that cannot be used (quiz.store)
     "store.problem": "{where}: {problem}; {fix}",
     # quiz results export (quiz.progress.export)

@@ -317,3 +317,21 @@ def test_machine_outputs_keep_their_latin_decimals_in_arabic(tmp_path: Path, cap
     rows = capsys.readouterr().out.splitlines()
     assert rows[1].split(",")[8] == "0.0"  # the seconds column
     assert not any("٫" in row or "٠" in row for row in rows)
+
+
+def test_a_wording_with_a_list_is_kept_and_read_back_whole() -> None:
+    import json
+
+    from quiz.text.wording import Wording, said
+
+    loss = said("export.no_explanation", system="Aiken")
+    more = said("export.lines_and_more", lines=(4, 8, 12), more=2)
+    wording = said("export.loss_of_many", count=5, loss=loss, lines=more)
+    again = Wording.from_json(json.loads(json.dumps(wording.as_json())))
+    assert again == wording
+    use(Settings("ar", "arabic"))
+    assert str(again) == "٥ أسئلة: لا يحفظ Aiken الشرح (الأسطر ٤، ٨، ١٢ و٢ غيرها)"
+    use(Settings("en", "latin"))
+    assert (
+        str(again) == "5 questions: Aiken cannot hold the explanation (lines 4, 8, 12 and 2 more)"
+    )

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-#: What a placeholder of a message holds: a text, a number, or another wording.
+#: What a placeholder of a message holds: a text, a number, another wording, or a tuple of them
+#: (written out joined as the language joins a list).
 Value = Any
 
 
@@ -33,24 +34,31 @@ class Wording:
 
     def as_json(self) -> dict[str, object]:
         """The wording as JSON-ready data (the bank cache keeps it so)."""
-        return {
-            "key": self.key,
-            "values": {
-                name: value.as_json() if isinstance(value, Wording) else value
-                for name, value in self.values
-            },
-        }
+        return {"key": self.key, "values": {name: _stored(value) for name, value in self.values}}
 
     @classmethod
     def from_json(cls, data: dict) -> Wording:
         """Rebuild a wording stored by `as_json`."""
         return cls(
-            data["key"],
-            tuple(
-                (name, cls.from_json(value) if isinstance(value, dict) else value)
-                for name, value in data["values"].items()
-            ),
+            data["key"], tuple((name, _rebuilt(value)) for name, value in data["values"].items())
         )
+
+
+def _stored(value: Value) -> object:
+    """A value as JSON: a wording as its data, a list (line numbers, names) item by item."""
+    if isinstance(value, Wording):
+        return value.as_json()
+    if isinstance(value, (tuple, list)):
+        return [_stored(item) for item in value]
+    return value
+
+
+def _rebuilt(value: object) -> Value:
+    if isinstance(value, dict):
+        return Wording.from_json(value)
+    if isinstance(value, list):
+        return tuple(_rebuilt(item) for item in value)
+    return value
 
 
 def said(key: str, **values: Value) -> Wording:

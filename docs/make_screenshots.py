@@ -153,6 +153,8 @@ async def main() -> None:
         ["1", "enter", "2", "enter", "3", "enter", "1", "enter", "2", "enter"],
     )
     await shoot("oic.ar.yaml", "arabic", (80, 24), ["1"], lang="ar")
+    # A Markdown bank: code, inline code and emphasis.
+    await shoot("programming/python-basics.yaml", "markdown", (80, 24), ["1"])
     await shoot("", "arabic-home", (80, 24), [], lang="ar")
     await shoot("", "arabic-dialog", (80, 24), ["enter"], lang="ar")  # the start dialog
     await shoot("", "start-dialog", (50, 15), ["enter"])  # fits a small terminal

@@ -132,6 +132,8 @@ def write(bank: Bank) -> tuple[str, list[Problem]]:
     losses = Losses(bank)
     if not bank.shuffle:
         losses.of_bank(said("aiken.bank_order"))
+    if bank.markdown:
+        losses.of_bank(said("export.markdown_as_written", system="Aiken"))
     for question in bank.questions:
         if question.multiple:
             losses.of(question, said("aiken.several_right"))

@@ -59,8 +59,20 @@ def write(bank: Bank, subject: tuple[str, ...] = ()) -> tuple[str, list[Problem]
     return "\n".join(lines) + "\n", []
 
 
+def _markdown(text: str, *, within_line: bool = False) -> str:
+    """A Markdown bank's text as one HTML field (its rendering, on one line of the file)."""
+    from quiz.text.markdown import to_html
+
+    made = to_html(xml_safe(text), within_line=within_line).replace(">\n<", "><")
+    # A field is one line of the file (a line break left is one in code: a <br> there), and
+    # its quotes would be read as CSV's.
+    return made.replace("\t", " ").replace("\n", "<br>").replace('"', "&quot;")
+
+
 def _note(bank: Bank, question: Question) -> list[str]:
     guid = f"quiz/{bank.path.stem}/{question.id}".replace("\t", " ")
+    if bank.markdown:
+        return _markdown_note(bank, question, guid)
     choices = "".join(f"<li>{_html(choice)}</li>" for choice in question.choices)
     front = f"{_block(question.text)}<ol type=A>{choices}</ol>"
     right = [
@@ -77,6 +89,32 @@ def _note(bank: Bank, question: Question) -> list[str]:
     if question.feedback:
         notes = "".join(
             f"<li>{LETTERS[index]}. {_html(note)}</li>"
+            for index, note in enumerate(question.feedback)
+            if note
+        )
+        back.append(f"<ul>{notes}</ul>")
+    tags = " ".join(_tag(tag) for tag in question.tags if tag not in bank.tags)
+    return [html.escape(guid, quote=True), front, "".join(back), html.escape(tags, quote=True)]
+
+
+def _markdown_note(bank: Bank, question: Question, guid: str) -> list[str]:
+    """A Markdown bank's note: its texts as the HTML their Markdown makes."""
+    choices = "".join(f"<li>{_markdown(c, within_line=True)}</li>" for c in question.choices)
+    front = f"<div>{_markdown(question.text)}</div><ol type=A>{choices}</ol>"
+    right = [
+        f"{LETTERS[index]}. {_markdown(choice, within_line=True)}"
+        for index, choice in enumerate(question.choices)
+        if choice in question.answers
+    ]
+    back = [f"<div><b>{'<br>'.join(right)}</b></div>"]
+    if question.explanation:
+        back.append(f"<div>{_markdown(question.explanation)}</div>")
+    if question.source:
+        label = html.escape(source_label(bank.language), quote=True)
+        back.append(f"<div><i>{label}</i>{_html(question.source)}</div>")
+    if question.feedback:
+        notes = "".join(
+            f"<li>{LETTERS[index]}. {_markdown(note)}</li>"
             for index, note in enumerate(question.feedback)
             if note
         )

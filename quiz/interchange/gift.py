@@ -323,7 +323,7 @@ def write(bank: Bank) -> tuple[str, list[Problem]]:
     if not bank.shuffle:
         losses.of_bank(said("gift.bank_order"))
     for question in bank.questions:
-        out.append(_question(question, bank.source))
+        out.append(_question(question, bank.source, bank.markdown))
         if not question.shuffle:
             losses.of(question, said("gift.choice_order"))
     return "\n".join(out), losses.notices()
@@ -334,13 +334,15 @@ def _source_comments(source: str) -> list[str]:
     return [f"{_SOURCE} {line}".rstrip() for line in source.split("\n")] if source else []
 
 
-def _question(question: Question, bank_source: str) -> str:
+def _question(question: Question, bank_source: str, markdown: bool = False) -> str:
     lines = []
     if question.tags:
         lines.append("// " + " ".join(f"[tag:{_tag(t)}]" for t in question.tags))
     if question.source != bank_source:
         lines += _source_comments(question.source)
-    head = _escape(question.text)
+    # Moodle reads a Markdown question, its answers and feedback as Markdown (they take its
+    # format; one that needs [plain] to keep a tag as typed says so itself).
+    head = "[markdown]" + question.text.translate(_RESERVED) if markdown else _escape(question.text)
     if question.id != question_id(question.text) or question.text.startswith("/"):
         head = f"::{question.id.translate(_RESERVED)}::{head}"
     general = f"####{_escape(question.explanation)}" if question.explanation else ""

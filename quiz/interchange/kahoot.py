@@ -54,6 +54,8 @@ def write(bank: Bank, time_limit: int = 20) -> tuple[bytes, list[Problem]]:
     import xlsxwriter
 
     losses = Losses(bank)
+    if bank.markdown:
+        losses.of_bank(said("export.markdown_as_written", system="Kahoot"))
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(
         buffer,

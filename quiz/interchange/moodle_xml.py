@@ -179,7 +179,7 @@ class _Reader:
         inner = element.find("text")
         raw = inner.text if inner is not None else element.text
         found = _SOURCE_PARAGRAPH.search(raw)
-        if found is None or element.attrs.get("format", "html") != "html":
+        if found is None or element.attrs.get("format", "html") not in ("html", "markdown"):
             return self.text(element), ""
         source = html_to_text(_SOURCE_LABEL.sub("", found[1], count=1))
         rest = raw[: found.start()] + raw[found.end() :]
@@ -292,19 +292,30 @@ def _formatted(text: str) -> tuple[str, str]:
     return "html", xml_safe(text_to_html(text)) if text else ""
 
 
-def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
-    """`<tag format="html"><text>HTML</text></tag>` holding the plain text."""
-    kind, content = _formatted(text)
+def _text(
+    parent: ET.Element, tag: str, text: str, *, markdown: bool = False, **attrs: str
+) -> ET.Element:
+    """`<tag format="html"><text>HTML</text></tag>` holding the plain text; a Markdown bank's
+    text as it is written, in Moodle's Markdown format (Moodle renders it, quiz reads it back)."""
+    kind, content = ("markdown", xml_safe(text)) if markdown and text else _formatted(text)
     element = ET.SubElement(parent, tag, {**attrs, "format": kind})
     ET.SubElement(element, "text").text = content
     return element
 
 
-def _sourced(parent: ET.Element, tag: str, text: str, source: str, language: str) -> None:
+def _sourced(
+    parent: ET.Element, tag: str, text: str, source: str, language: str, markdown: bool = False
+) -> None:
     """A general feedback (or a category's info): the text, then the source in a paragraph of its
-    own that Moodle shows and `_Reader.explained` reads back."""
+    own that Moodle shows and `_Reader.explained` reads back. A Markdown explanation stays
+    Markdown, the source's paragraph after it as HTML (which Moodle's Markdown lets through)."""
     if not source:
-        _text(parent, tag, text)
+        _text(parent, tag, text, markdown=markdown)
+        return
+    if markdown and text:
+        element = ET.SubElement(parent, tag, {"format": "markdown"})
+        body = xml_safe(text) + "\n\n" + xml_safe(source_html(source, language))
+        ET.SubElement(element, "text").text = body
         return
     element = ET.SubElement(parent, tag, {"format": "html"})
     body = text_to_html(text) if text else ""
@@ -327,23 +338,25 @@ def write(bank: Bank, subject: tuple[str, ...] = ()) -> tuple[str, list[Problem]
     if not bank.shuffle:
         losses.of_bank(said("moodle.bank_order"))
     for question in bank.questions:
-        root.append(_question(question, losses, bank.language))
+        root.append(_question(question, losses, bank.language, bank.markdown))
     ET.indent(root, space="  ")
     # <text></text> rather than <text />, as Moodle writes empty elements.
     body = ET.tostring(root, encoding="unicode", short_empty_elements=False)
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n', losses.notices()
 
 
-def _question(question: Question, losses: Losses, language: str) -> ET.Element:
+def _question(
+    question: Question, losses: Losses, language: str, markdown: bool = False
+) -> ET.Element:
     true_false = (
         question.choices == ("True", "False") and not question.multiple and question.shuffle
     )
     element = ET.Element("question", type="truefalse" if true_false else "multichoice")
     name = ET.SubElement(element, "name")
     _plain(name, "text", short(question.text.split("\n", 1)[0], 80))
-    _text(element, "questiontext", question.text)
+    _text(element, "questiontext", question.text, markdown=markdown)
     # Every question carries its source (its own or the bank's), so Moodle shows it to students.
-    _sourced(element, "generalfeedback", question.explanation, question.source, language)
+    _sourced(element, "generalfeedback", question.explanation, question.source, language, markdown)
     _plain(element, "defaultgrade", "1.0000000")
     _plain(element, "penalty", "1.0000000" if true_false else "0.3333333")
     _plain(element, "hidden", "0")
@@ -360,7 +373,7 @@ def _question(question: Question, losses: Losses, language: str) -> ET.Element:
                 element, "answer", fraction="100" if right else "0", format="moodle_auto_format"
             )
             _plain(answer, "text", choice.lower())
-            _text(answer, "feedback", note)
+            _text(answer, "feedback", note, markdown=markdown)
     else:
         _plain(element, "single", "false" if question.multiple else "true")
         _plain(element, "shuffleanswers", "true" if question.shuffle else "false")
@@ -374,12 +387,12 @@ def _question(question: Question, losses: Losses, language: str) -> ET.Element:
         for choice, note in zip(question.choices, feedback, strict=True):
             right = choice in question.answers
             wrong = "-100" if question.multiple else "0"
-            kind, content = _formatted(choice)
+            kind, content = ("markdown", xml_safe(choice)) if markdown else _formatted(choice)
             answer = ET.SubElement(
                 element, "answer", fraction=(share if right else wrong), format=kind
             )
             ET.SubElement(answer, "text").text = content
-            _text(answer, "feedback", note)
+            _text(answer, "feedback", note, markdown=markdown)
     if question.tags:
         tags = ET.SubElement(element, "tags")
         for tag in question.tags:

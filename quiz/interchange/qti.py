@@ -153,7 +153,7 @@ def _assessment(bank: Bank, quiz_id: str) -> ET.Element:
     section = element(assessment, "section", ident="root_section")
     for question in bank.questions:
         item_id = identifier("item", quiz_id, question.id)
-        section.append(_item(question, item_id, bank.language))
+        section.append(_item(question, item_id, bank.language, bank.markdown))
     return root
 
 
@@ -163,12 +163,20 @@ def _field(parent: ET.Element, label: str, entry: str) -> None:
     element(field, "fieldentry", entry)
 
 
-def _html(parent: ET.Element, text: str) -> None:
-    """`<material><mattext texttype="text/html">` holding the plain text as HTML."""
-    element(element(parent, "material"), "mattext", text_to_html(text), texttype="text/html")
+def _html(parent: ET.Element, text: str, markdown: str = "") -> None:
+    """`<material><mattext texttype="text/html">` holding the plain text as HTML (`markdown`:
+    "block" or "inline" for a Markdown bank's text, as the HTML its Markdown makes)."""
+    made = _markdown(text, markdown) if markdown else text_to_html(text)
+    element(element(parent, "material"), "mattext", made, texttype="text/html")
 
 
-def _item(question: Question, item_id: str, language: str) -> ET.Element:
+def _markdown(text: str, kind: str) -> str:
+    from quiz.text.markdown import to_html
+
+    return to_html(text, within_line=kind == "inline")
+
+
+def _item(question: Question, item_id: str, language: str, markdown: bool = False) -> ET.Element:
     """One question as a QTI 1.2 item, with Canvas's metadata."""
     choice_ids = [f"{item_id}_{n}" for n in range(1, len(question.choices) + 1)]
     right = [
@@ -188,17 +196,24 @@ def _item(question: Question, item_id: str, language: str) -> ET.Element:
     _field(fields, "assessment_question_identifierref", f"{item_id}_q")
 
     presentation = element(item, "presentation")
-    _html(presentation, question.text)
+    block, inline = ("block", "inline") if markdown else ("", "")
+    _html(presentation, question.text, block)
     cardinality = "Multiple" if question.multiple else "Single"
     response = element(presentation, "response_lid", ident="response1", rcardinality=cardinality)
     render = element(response, "render_choice", shuffle="Yes" if question.shuffle else "No")
     for cid, choice in zip(choice_ids, question.choices, strict=True):
-        _html(element(render, "response_label", ident=cid), choice)
+        _html(element(render, "response_label", ident=cid), choice, inline)
 
     processing = element(item, "resprocessing")
     outcomes = element(processing, "outcomes")
     element(outcomes, "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
-    general = text_to_html(question.explanation) if question.explanation else ""
+    general = ""
+    if question.explanation:
+        general = (
+            _markdown(question.explanation, block)
+            if markdown
+            else text_to_html(question.explanation)
+        )
     if question.source:
         # The explanation, then the source: Canvas shows the general feedback after answering.
         general += source_html(question.source, language)
@@ -229,7 +244,7 @@ def _item(question: Question, item_id: str, language: str) -> ET.Element:
         _feedback(item, "general_fb", general, html=True)
     for cid, note in zip(choice_ids, feedback, strict=True):
         if note:
-            _feedback(item, f"{cid}_fb", note)
+            _feedback(item, f"{cid}_fb", _markdown(note, block) if markdown else note, markdown)
     return item
 
 

@@ -14,6 +14,7 @@ from quiz.bank.model import Bank, Problem, Question
 from quiz.interchange.losses import Losses
 from quiz.interchange.markup import source_label, xml_safe
 from quiz.interchange.qti import NS_XSI, document, element, identifier, package
+from quiz.text.wording import said
 
 NS_CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 NS_QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -26,6 +27,8 @@ TEST_TYPE = "imsqti_test_xmlv2p1"
 def write(bank: Bank) -> tuple[bytes, list[Problem]]:
     """The bank as a QTI 2.1 content package (zip bytes): its items and a test of them."""
     losses = Losses(bank)
+    if bank.markdown:
+        losses.of_bank(said("export.markdown_as_written", system="QTI 2.1"))
     test_id = identifier("test", bank.path.name, bank.title)
     items = [
         (f"items/item{n:04d}.xml", identifier("item", test_id, q.id), q)

@@ -218,3 +218,12 @@ def _runs(children: list[Any]) -> tuple[Run, ...]:
             # An image is its description; HTML the characters written.
             add(child.content)
     return tuple(runs)
+
+
+def to_html(text: str, *, within_line: bool = False) -> str:
+    """A Markdown text as HTML for an export (a Moodle feedback, an Anki card): CommonMark's own
+    rendering with HTML off, so a tag written in the text is escaped and a `javascript:` link
+    is no link. `within_line`: a choice, as HTML to put inside an element."""
+    if within_line:
+        return str(_parser().renderInline(text)).strip()
+    return str(_parser().render(text)).strip()

@@ -229,6 +229,9 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "export.no_feedback": "لا يحفظ {system} التغذية الراجعة لكل خيار",
     "export.no_explanation": "لا يحفظ {system} الشرح",
     "export.no_source": "لا يحفظ {system} المصدر",
+    "export.markdown_as_written": (
+        "لا يحفظ {system} هنا صيغة Markdown: كُتب نص البنك كما هو، بعلاماته كلها"
+    ),
     "export.kahoot_sheet": "جدول بيانات Kahoot",
     "aiken.bank_order": (
         "لا يحفظ Aiken الإعداد 'shuffle: false' للبنك؛ حدّد الترتيب في اختبار Moodle"

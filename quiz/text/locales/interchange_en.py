@@ -213,6 +213,9 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "export.no_feedback": "{system} cannot hold per-choice feedback",
     "export.no_explanation": "{system} cannot hold the explanation",
     "export.no_source": "{system} cannot hold the source",
+    "export.markdown_as_written": (
+        "{system} has no Markdown here: the bank's text is written as it is, marks and all"
+    ),
     "export.kahoot_sheet": "Kahoot's spreadsheet",
     "aiken.bank_order": (
         "Aiken cannot keep 'shuffle: false' for the bank; set the order in the Moodle quiz"

@@ -78,22 +78,7 @@ def stored_path(key: str) -> Path:
     return path
 
 
-def kind(mode: int) -> str:
-    """What a file of this mode is, for messages: "a FIFO (named pipe)", "a folder"..."""
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
-def _kind(mode: int) -> Wording:
+def kind(mode: int) -> Wording:
     """What a file of this mode is, in the reader's language."""
     if stat.S_ISDIR(mode):
         return said("file.kind.folder")
@@ -109,7 +94,7 @@ def _kind(mode: int) -> Wording:
 
 
 def _not_regular(mode: int) -> FileProblem:
-    return FileProblem(said("file.not_regular", kind=_kind(mode)))
+    return FileProblem(said("file.not_regular", kind=kind(mode)))
 
 
 def _megabytes(size: int) -> Wording:
@@ -261,7 +246,7 @@ def _refuse_special(path: Path) -> None:
     except OSError:
         info = None  # no such name, a dangling link or a loop: a file can take its place
     if info is not None and not stat.S_ISREG(info.st_mode):
-        found = _kind(info.st_mode)
+        found = kind(info.st_mode)
         if os.path.islink(path):
             raise FileProblem(said("file.link_to_special", kind=found))
         raise FileProblem(said("file.special", kind=found))

@@ -215,3 +215,47 @@ def test_help_never_breaks_a_date_or_an_option_at_its_hyphen() -> None:
         out = run_on_pipe(["--lang", lang, "report", "--help"], COLUMNS="80").stdout
         assert out.count("(YYYY-MM-DD)") == 2, out
         assert not [line for line in out.splitlines() if line.endswith("-")], out
+
+
+def test_a_score_database_that_cannot_be_used_is_said_in_arabic(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database\n", encoding="utf-8")
+    assert run(capsys, "scores", "--db", str(folder))[::2] == (
+        1,
+        [f"quiz: error: {folder}: مجلد، لا قاعدة بيانات نتائج لـ quiz؛ مرّر --db FILE"],
+    )
+    assert run(capsys, "scores", "--db", str(text))[::2] == (
+        1,
+        [
+            f"quiz: error: {text}: ليست قاعدة بيانات نتائج لـ quiz (file is not a database)؛ "
+            "انقله إلى مكان آخر أو مرّر --db FILE"
+        ],
+    )
+    assert run(capsys, "scores", "--db", "/dev/null")[::2] == (
+        1,
+        ["quiz: error: /dev/null: جهاز محارف، لا قاعدة بيانات نتائج لـ quiz؛ مرّر --db FILE"],
+    )
+
+
+def test_what_the_store_was_doing_is_said_in_arabic() -> None:
+    from quiz.store.model import StoreError, doing
+    from quiz.text.settings import Settings, use
+    from quiz.text.wording import said
+
+    error = StoreError(
+        "scores.db",
+        said("store.cannot", action=doing("save the answer"), error="database is locked"),
+        said("store.fix.locked"),
+    )
+    use(Settings("ar", "arabic"))
+    assert str(error) == (
+        "scores.db: تعذّر حفظ الإجابة (database is locked)؛ برنامج آخر يمسك قاعدة البيانات "
+        "(نسخ احتياطي، أو متصفح قواعد بيانات؟)؛ حاول مرة أخرى"
+    )
+    use(Settings("en", "latin"))
+    assert str(error) == (
+        "scores.db: cannot save the answer (database is locked); another program holds the "
+        "database (a backup, a database browser?); try again"
+    )

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from quiz.errors import QuizError
 from quiz.text.safe import storable
+from quiz.text.wording import Wording, said
 
 #: The profile of everything saved before profiles existed, and of a store told no other.
 DEFAULT_PROFILE = "default"
@@ -32,15 +33,41 @@ KINDS = ("practice", "exam", "retry", "review", "study")
 SCORED_KINDS = ("practice", "exam")
 
 #: What to tell the user when the score database cannot be used.
-FIX = "pass --db FILE"
+FIX = said("store.fix.db")
+
+#: What the store was doing, as its callers name it ("save the answer"), in the catalogue's
+#: words: a message says "cannot save the answer" in the reader's language.
+ACTIONS = {
+    "check the database": said("store.action.check"),
+    "copy the scores": said("store.action.copy"),
+    "delete the profile": said("store.action.delete_profile"),
+    "read the answers": said("store.action.read_answers"),
+    "read the database's id": said("store.action.read_id"),
+    "read the profile": said("store.action.read_profile"),
+    "read the profiles": said("store.action.read_profiles"),
+    "read the review log": said("store.action.read_reviews"),
+    "read the schema version": said("store.action.read_version"),
+    "read the sessions": said("store.action.read_sessions"),
+    "read the statistics": said("store.action.read_statistics"),
+    "read the study cards": said("store.action.read_cards"),
+    "rename the profile": said("store.action.rename_profile"),
+    "save the answer": said("store.action.save_answer"),
+    "save the end of the session": said("store.action.save_end"),
+    "save the new session": said("store.action.save_session"),
+    "save the study answer": said("store.action.save_study_answer"),
+    "save the study cards": said("store.action.save_cards"),
+}
+
+
+def doing(action: str) -> Wording | str:
+    """What the store was doing, in the reader's language (as given when it is not listed)."""
+    return ACTIONS.get(action, action)
 
 
 class StoreError(QuizError):
     """A score database that cannot be used; str() is one line naming where and what to do."""
 
-    def __init__(self, where: Path | str, problem: str, fix: str = FIX) -> None:
-        from quiz.text.wording import said
-
+    def __init__(self, where: Path | str, problem: Wording | str, fix: Wording | str = FIX) -> None:
         # Database messages and OS errors can carry newlines: QuizError makes it one line.
         super().__init__(said("store.problem", where=str(where), problem=problem, fix=fix))
         #: The file's path or the server's URL (without its password), as named in the message.

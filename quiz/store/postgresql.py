@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from quiz.store.backend import Params, T
-from quiz.store.model import StoreError
+from quiz.store.model import StoreError, doing
 from quiz.store.postgresql_schema import MIGRATIONS, TABLES
+from quiz.text.wording import Wording, said
 
 if TYPE_CHECKING:
     import psycopg
@@ -36,8 +37,8 @@ CONNECT_TIMEOUT = 10
 #: The advisory lock held while the schema is created or migrated (the text "QUIZ").
 MIGRATION_LOCK = 0x5155495A
 
-FIX = "check the --db URL"
-INSTALL = "install it with: pip install 'quiz[postgresql]'"
+FIX = said("store.fix.url")
+INSTALL = said("store.fix.install")
 
 
 #: A password as a URL holds it (`//user:secret@`, `password=secret`), for a URL that urllib
@@ -141,11 +142,11 @@ class PostgreSQLDatabase:
         try:
             urlsplit(url)
         except ValueError as error:
-            raise StoreError(where, f"not a PostgreSQL URL ({error})", FIX) from None
+            raise StoreError(where, said("store.not_a_url", error=str(error)), FIX) from None
         try:
             import psycopg  # noqa: F401  (the extra's package: imported only for a server)
         except ImportError:
-            raise StoreError(where, "PostgreSQL needs the psycopg package", INSTALL) from None
+            raise StoreError(where, said("store.needs_psycopg"), INSTALL) from None
         connection = _connect(url, where)
         try:
             _check_version(connection, where)
@@ -256,8 +257,8 @@ class PostgreSQLDatabase:
             problem = str(error).removeprefix(f"{self.where}: ")
             raise StoreError(
                 self.where,
-                f"cannot {action}: the connection to the server was lost and {problem}",
-                "try again when the server is back",
+                said("store.connection_lost_and", action=doing(action), problem=problem),
+                said("store.fix.server_back"),
             ) from None
 
     def _failure(self, action: str, error: Exception) -> Exception:
@@ -274,10 +275,11 @@ class PostgreSQLDatabase:
         if self._lost(error):
             return StoreError(
                 self.where,
-                f"cannot {action}: the connection to the server was lost ({_first_line(error)})",
-                "check the server is running and try again",
+                said("store.connection_lost", action=doing(action), error=_first_line(error)),
+                said("store.fix.server_running"),
             )
-        return StoreError(self.where, f"cannot {action} ({_first_line(error)})", FIX)
+        problem = said("store.cannot", action=doing(action), error=_first_line(error))
+        return StoreError(self.where, problem, FIX)
 
 
 def _first_line(error: BaseException) -> str:
@@ -294,28 +296,24 @@ def _connect(url: str, where: str) -> psycopg.Connection:
             url, autocommit=True, connect_timeout=CONNECT_TIMEOUT, application_name="quiz"
         )
     except psycopg.ProgrammingError as error:
-        raise StoreError(where, f"not a PostgreSQL URL ({_first_line(error)})", FIX) from None
+        problem = said("store.not_a_url", error=_first_line(error))
+        raise StoreError(where, problem, FIX) from None
     except psycopg.Error as error:
         raise StoreError(where, *_connect_problem(str(error))) from None
 
 
-def _connect_problem(message: str) -> tuple[str, str]:
+def _connect_problem(message: str) -> tuple[Wording, Wording]:
     """What went wrong connecting, and what to do, from the server's or libpq's message."""
     text = " ".join(message.split())
     if "password authentication failed" in text or "no password supplied" in text:
-        return (
-            "the server refused the user name or password",
-            "check them in the URL (or in PGPASSWORD, ~/.pgpass)",
-        )
+        return said("store.refused"), said("store.fix.password")
     found = re.search(r'database "([^"]*)" does not exist', text)
     if found:
-        return (
-            f"the server has no database {found.group(1)}",
-            f"create it (createdb {found.group(1)}) or check the URL",
-        )
+        name = found.group(1)
+        return said("store.no_database", name=name), said("store.fix.createdb", name=name)
     found = re.search(r'role "([^"]*)" does not exist', text)
     if found:
-        return (f"the server has no user {found.group(1)}", "check the user name in the URL")
+        return said("store.no_user", name=found.group(1)), said("store.fix.user")
     if any(
         sign in text
         for sign in (
@@ -329,12 +327,9 @@ def _connect_problem(message: str) -> tuple[str, str]:
             "the database system is shutting down",
         )
     ):
-        return (
-            "cannot reach the PostgreSQL server",
-            "check that it is running and that the host and port in the URL are right",
-        )
+        return said("store.unreachable"), said("store.fix.reach")
     reason = re.sub(r"^connection failed: ", "", text)
-    return (f"cannot connect to the PostgreSQL server ({reason[:200]})", FIX)
+    return said("store.cannot_connect", error=reason[:200]), FIX
 
 
 def _check_version(connection: psycopg.Connection, where: str) -> int:
@@ -355,23 +350,21 @@ def _check_version(connection: psycopg.Connection, where: str) -> int:
             if not marked:
                 if objects:
                     raise StoreError(
-                        where,
-                        "a database of another program, not a quiz score database",
-                        "name an empty database, or one quiz made, in the --db URL",
+                        where, said("store.other_program_server"), said("store.fix.empty_database")
                     )
                 return 0
             rows = connection.execute("SELECT application, version FROM quiz_schema").fetchall()
     except psycopg.Error as error:
-        raise StoreError(where, f"cannot read the database ({_first_line(error)})", FIX) from None
+        problem = said("store.cannot_read_server", error=_first_line(error))
+        raise StoreError(where, problem, FIX) from None
     if len(rows) != 1 or rows[0][0] != "quiz":
-        raise StoreError(where, "not a quiz score database (its quiz_schema is not ours)", FIX)
+        raise StoreError(where, said("store.not_our_schema"), FIX)
     version = rows[0][1]
     if version > len(MIGRATIONS):
         raise StoreError(
             where,
-            f"score database version {version} is newer than this quiz knows "
-            f"(up to {len(MIGRATIONS)})",
-            "upgrade quiz on this computer, or name another database in the --db URL",
+            said("store.newer", version=version, known=len(MIGRATIONS)),
+            said("store.fix.upgrade_server"),
         )
     return version
 
@@ -394,6 +387,6 @@ def _migrate(connection: psycopg.Connection, where: str) -> None:
     except psycopg.Error as error:
         raise StoreError(
             where,
-            f"cannot create or upgrade the score tables ({_first_line(error)})",
-            "check that the user may create tables in the database",
+            said("store.cannot_migrate", error=_first_line(error)),
+            said("store.fix.may_create"),
         ) from None

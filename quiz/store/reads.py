@@ -27,6 +27,7 @@ from quiz.store.model import (
     StoreError,
     stored_time,
 )
+from quiz.text.wording import said
 
 
 class StatisticsReads:
@@ -227,11 +228,7 @@ class ReadQueries:
             "read the database's id", lambda db: db.row("SELECT id FROM database_id")
         )
         if row is None or not isinstance(row[0], str) or not row[0]:
-            raise StoreError(
-                self.where,
-                "the database has lost its id (the table database_id is empty)",
-                "restore a backup or pass --db FILE",
-            )
+            raise StoreError(self.where, said("store.lost_id"), said("store.fix.restore"))
         return row[0]
 
     def export_answers(

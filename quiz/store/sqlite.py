@@ -38,8 +38,9 @@ from typing import Any
 
 from quiz.files import kind
 from quiz.store.backend import Params, T
-from quiz.store.model import FIX, StoreError
+from quiz.store.model import FIX, StoreError, doing
 from quiz.store.sqlite_schema import APPLICATION_ID, MIGRATIONS, _statements
+from quiz.text.wording import Wording, said
 
 #: Seconds a writer waits for another quiz holding the database before giving up.
 BUSY_TIMEOUT = 10.0
@@ -135,25 +136,26 @@ class SQLiteDatabase:
         """
         path = Path(path)
         if os.path.isdir(path):
-            raise StoreError(path, "is a folder, not a quiz score database")
+            raise StoreError(path, said("store.is_folder"))
         try:
             mode = os.stat(path).st_mode
         except OSError:
             mode = None  # not there yet (made below), or refused: sqlite3 says why
         if mode is not None and not stat.S_ISREG(mode):
             # SQLite would write its journal beside a device (/dev/null-journal) and fail.
-            raise StoreError(path, f"is {kind(mode)}, not a quiz score database")
+            raise StoreError(path, said("store.is_special", kind=kind(mode)))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             reason = error.strerror or str(error)
-            raise StoreError(path, f"cannot create the folder {path.parent} ({reason})") from None
+            problem = said("store.cannot_make_folder", folder=str(path.parent), reason=reason)
+            raise StoreError(path, problem) from None
         try:
             connection = sqlite3.connect(
                 path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
             )
         except sqlite3.Error as error:
-            raise StoreError(path, f"cannot open the score database ({error})") from None
+            raise StoreError(path, said("store.cannot_open", error=str(error))) from None
         try:
             if migrate:
                 _prepare(connection, path)
@@ -204,7 +206,11 @@ class SQLiteDatabase:
             except sqlite3.DatabaseError as error:
                 if _is_programming_error(error):
                     raise
-                raise StoreError(self.path, f"cannot {action} ({error})", _fix(error)) from None
+                raise StoreError(
+                    self.path,
+                    said("store.cannot", action=doing(action), error=str(error)),
+                    _fix(error),
+                ) from None
 
     def transaction(self, action: str, work: Callable[[_Statements], T]) -> T:
         def in_transaction(statements: _Statements) -> T:
@@ -232,7 +238,9 @@ class SQLiteDatabase:
         except sqlite3.Error as error:
             if isinstance(error, sqlite3.ProgrammingError | sqlite3.InterfaceError):
                 raise
-            raise StoreError(self.path, f"cannot {action} ({error})", _fix(error)) from None
+            raise StoreError(
+                self.path, said("store.cannot", action=doing(action), error=str(error)), _fix(error)
+            ) from None
         finally:
             if conn is not None:
                 conn.close()
@@ -241,26 +249,28 @@ class SQLiteDatabase:
         try:
             conn = _read_only(self.path)
         except sqlite3.Error as error:
-            raise StoreError(self.path, f"cannot read the score database ({error})") from None
+            raise StoreError(self.path, said("store.cannot_read", error=str(error))) from None
         try:
             yield from conn.execute(sql, params)
         except sqlite3.Error as error:
-            raise StoreError(self.path, f"cannot {action} ({error})", _fix(error)) from None
+            raise StoreError(
+                self.path, said("store.cannot", action=doing(action), error=str(error)), _fix(error)
+            ) from None
         finally:
             conn.close()
 
 
-def _fix(error: sqlite3.Error) -> str:
+def _fix(error: sqlite3.Error) -> Wording:
     """What to do about a failed read or write, by what SQLite said."""
     problem = str(error).lower()
     if "locked" in problem or "busy" in problem:
-        return "another program holds the database (a backup, a database browser?); try again"
+        return said("store.fix.locked")
     if "readonly" in problem or "read-only" in problem:
-        return "the file or its folder is read-only; make it writable or pass --db FILE"
+        return said("store.fix.read_only")
     if "full" in problem:
-        return "the disk is full; free some space and try again"
+        return said("store.fix.full")
     if "malformed" in problem or "not a database" in problem:
-        return f"the file is damaged; restore a backup or {FIX}"
+        return said("store.fix.damaged")
     return FIX
 
 
@@ -304,15 +314,9 @@ def _unusable(error: sqlite3.DatabaseError, path: Path) -> Exception:
     problem = str(error)
     if "not a database" in problem or "malformed" in problem:
         return StoreError(
-            path,
-            f"not a quiz score database ({problem})",
-            f"move it away or {FIX}",
+            path, said("store.damaged_file", error=problem), said("store.fix.move_away")
         )
-    return StoreError(
-        path,
-        f"cannot use the score database ({problem})",
-        f"check the file and its folder are writable or {FIX}",
-    )
+    return StoreError(path, said("store.cannot_use", error=problem), said("store.fix.writable"))
 
 
 def _set_wal(connection: sqlite3.Connection) -> None:
@@ -342,13 +346,12 @@ def _check_version(connection: sqlite3.Connection, path: Path) -> int:
         """
     ).fetchone()
     if application_id != APPLICATION_ID and (version != 0 or objects != 0):
-        raise StoreError(path, "an SQLite database of another program, not a quiz score database")
+        raise StoreError(path, said("store.other_program"))
     if version > len(MIGRATIONS):
         raise StoreError(
             path,
-            f"score database version {version} is newer than this quiz knows "
-            f"(up to {len(MIGRATIONS)})",
-            f"upgrade quiz or {FIX}",
+            said("store.newer", version=version, known=len(MIGRATIONS)),
+            said("store.fix.upgrade"),
         )
     return version
 

@@ -28,6 +28,8 @@ from quiz.text.locales import (
     en,
     interchange_ar,
     interchange_en,
+    store_ar,
+    store_en,
 )
 from quiz.text.settings import (
     DIGIT_STYLES,
@@ -38,8 +40,8 @@ from quiz.text.settings import (
 )
 
 Message = str | Mapping[str, str]
-# The interface's messages, the command line's, its reports', the bank checks' and the
-# converters', one catalogue a language.
+# The interface's messages, the command line's, its reports', the bank checks', the
+# converters' and the score database's, one catalogue a language.
 CATALOGUES: dict[str, dict[str, Message]] = {
     "en": {
         **en.MESSAGES,
@@ -47,6 +49,7 @@ CATALOGUES: dict[str, dict[str, Message]] = {
         **commands_en.MESSAGES,
         **check_en.MESSAGES,
         **interchange_en.MESSAGES,
+        **store_en.MESSAGES,
     },
     "ar": {
         **ar.MESSAGES,
@@ -54,6 +57,7 @@ CATALOGUES: dict[str, dict[str, Message]] = {
         **commands_ar.MESSAGES,
         **check_ar.MESSAGES,
         **interchange_ar.MESSAGES,
+        **store_ar.MESSAGES,
     },
 }
 

@@ -76,7 +76,7 @@ def choice_line(bank: Bank, index: int, choice: str) -> int:
 
 
 def test_rules_have_unique_names_and_a_summary() -> None:
-    assert len(set(RULE_NAMES)) == len(RULES) == 9
+    assert len(set(RULE_NAMES)) == len(RULES) == 10
     assert RULE_NAMES == (
         "duplicate-question",
         "all-of-the-above",
@@ -86,6 +86,7 @@ def test_rules_have_unique_names_and_a_summary() -> None:
         "shared-choices",
         "invisible-character",
         "look-alike-choice",
+        "unclosed-code-block",
         "no-source",
     )
     assert RULE_NAMES[:-1] == DEFAULT_RULES
@@ -403,3 +404,38 @@ def test_a_source_at_the_top_or_on_any_question_is_enough(load) -> None:
     on_one = load(question("Q1?"), question("Q2?", extra=EXPLAINED + "    source: p. 3\n"))
     assert lint(at_top, "b", rules=["no-source"]) == []
     assert lint(on_one, "b", rules=["no-source"]) == []
+
+
+# -- unclosed-code-block ---------------------------------------------------------------------------
+
+
+def test_an_unclosed_code_fence_in_a_markdown_bank_is_a_warning(tmp_path) -> None:
+    from quiz.bank.loader import load_bank
+
+    path = tmp_path / "bank.yaml"
+    path.write_text(
+        "title: T\nformat: markdown\nquestions:\n"
+        '  - question: "Look:\\n\\n```python\\nx = 1\\n"\n'
+        "    choices: [a, b]\n    answer: a\n    explanation: Fine.\n"
+        '  - question: "Closed:\\n\\n~~~\\nx = 1\\n~~~\\n"\n'
+        "    choices: [a, b]\n    answer: a\n"
+        '    explanation: "````\\ncode\\n```\\nstill code"\n',
+        encoding="utf-8",
+    )
+    bank = load_bank(path).bank
+    found = [f for f in findings(bank) if f.rule == "unclosed-code-block"]
+    assert [(f.line, f.message) for f in found] == [
+        (
+            4,
+            "a code block opened with ``` is never closed, so the rest of the text shows as "
+            "code; end it with a line of ```",
+        ),
+        (
+            8,
+            "a code block opened with ```` is never closed, so the rest of the text shows as "
+            "code; end it with a line of ````",
+        ),
+    ]
+    # The same text in a plain bank is only text.
+    path.write_text(path.read_text(encoding="utf-8").replace("format: markdown\n", ""))
+    assert not [f for f in findings(load_bank(path).bank) if f.rule == "unclosed-code-block"]

@@ -7,6 +7,7 @@ give none), so a warning is worth reading.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -77,6 +78,11 @@ RULES: tuple[Rule, ...] = (
         "superscript): they may look the same.",
     ),
     Rule(
+        "unclosed-code-block",
+        "In a 'format: markdown' bank, a code block opened with ``` (or ~~~) and never closed: "
+        "everything after it in the text shows as code.",
+    ),
+    Rule(
         "no-source",
         "A bank that says nowhere where its answers are settled: no 'source' at the top or on "
         "any question. Only under --strict.",
@@ -132,6 +138,8 @@ def findings(bank: Bank, *, rules: Collection[str] = DEFAULT_RULES) -> list[Find
         found.extend(_shared_choices(bank.questions))
     if "no-source" in rules:
         found.extend(_no_source(bank))
+    if "unclosed-code-block" in rules and bank.format == "markdown":
+        found.extend(f for q in bank.questions for f in _unclosed_code_blocks(q))
     for question in bank.questions:
         for rule, check in _QUESTION_RULES:
             if rule in rules:
@@ -348,6 +356,37 @@ def _look_alike_choices(question: Question) -> list[Finding]:
             )
         else:
             first.setdefault(key, choice)
+    return found
+
+
+# A fence line of Markdown: up to three spaces, then three or more backticks or tildes.
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
+
+
+def _open_fence(text: str) -> str | None:
+    """The fence of a code block a Markdown text opens and never closes, or None."""
+    opened: str | None = None
+    for line in text.split("\n"):
+        found = _FENCE.fullmatch(line)
+        if found is None:
+            continue
+        fence, rest = found[1], found[2]
+        if opened is None:
+            if not (fence[0] == "`" and "`" in rest):  # a backtick fence's info has none
+                opened = fence
+        elif fence[0] == opened[0] and len(fence) >= len(opened) and not rest.strip():
+            opened = None
+    return opened
+
+
+def _unclosed_code_blocks(question: Question) -> list[Finding]:
+    found = []
+    for text in (question.text, question.explanation, *question.feedback):
+        fence = _open_fence(text) if text else None
+        if fence is not None:
+            wording = said("problem.lint.unclosed_code_block", fence=fence)
+            found.append(Finding("unclosed-code-block", *_at(question), wording))
+            break
     return found
 
 

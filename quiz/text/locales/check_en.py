@@ -171,6 +171,10 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "at most {longest}), and students learn to pick the longest choice; shorten the answer "
         "or make the distractors as detailed"
     ),
+    "problem.lint.unclosed_code_block": (
+        "a code block opened with {fence} is never closed, so the rest of the text shows as "
+        "code; end it with a line of {fence}"
+    ),
     "problem.lint.no_explanation": (
         "this question has no explanation; add 'explanation:' saying why the answer is right "
         "(students read it after answering)"

@@ -391,3 +391,21 @@ def test_a_database_that_is_a_fifo_or_a_device_is_one_line_and_nothing_is_made_b
             )
     # SQLite made no journal beside them (it would have: null.db-journal).
     assert sorted(os.listdir(tmp_path)) == before
+
+
+def test_hand_edited_rows_are_named_in_arabic(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "scores.db"
+    edited_database(db)
+    out = tmp_path / "all.json"
+    assert main(["--lang", "ar", "--db", str(db), "results", "export", "-o", str(out)]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "warning" in line]
+    assert warnings[1] == (
+        f"quiz: warning: {db}: الإجابة ٢: اختياراتها '[7]' ليست من الخيارات التي عرضتها؛ "
+        "فتُركت خارج الملف المصدَّر"
+    )
+    assert main(["--lang", "ar", "--db", str(db), "scores", "--json"]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"quiz: warning: {db}: الجلسة ٤: تتعذّر قراءة وقت بدئها 'garbage' على أنه وقت؛ فتُركت",
+        f"quiz: warning: {db}: الجلسة ٥: تتعذّر قراءة وقت انتهائها '2026-99-99' على أنه وقت؛ "
+        "فتُعرض غير منتهية",
+    ]

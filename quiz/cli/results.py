@@ -14,10 +14,10 @@ from quiz.cli.parser import UsageError
 from quiz.text.i18n import t
 
 
-def _warn_damaged(where: str) -> Callable[[str], None]:
+def _warn_damaged(where: str) -> Callable[[object], None]:
     """Say in one line that a row of the score database was damaged and left out."""
 
-    def warn(line: str) -> None:
+    def warn(line: object) -> None:
         print(f"quiz: warning: {where}: {line}", file=sys.stderr)
 
     return warn
@@ -30,8 +30,8 @@ def scores(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         sessions = store.sessions()
-        for line in store.damaged:
-            _warn_damaged(store.where)(line)
+        for damage in store.damaged:
+            _warn_damaged(store.where)(damage)
     if args.json:
         print_json([s.as_json() for s in sessions])
         return EXIT_OK
@@ -167,8 +167,8 @@ def stats(args: argparse.Namespace) -> int:
                 bank=None if path is None else bank_key(path),
                 banks=load,
             )
-            for line in store.damaged:
-                _warn_damaged(store.where)(line)
+            for damage in store.damaged:
+                _warn_damaged(store.where)(damage)
     finally:
         cache.close()
     if path is not None and not os.path.isfile(path) and not found.sessions:

@@ -78,7 +78,7 @@ from quiz.store import (
 )
 from quiz.text.i18n import t
 from quiz.text.safe import GuardedStream, csv_writer, printable_name
-from quiz.text.wording import said
+from quiz.text.wording import Wording, said
 
 #: The columns of an export, in order: the contract with `quiz report`.
 COLUMNS = (
@@ -154,7 +154,7 @@ def export_rows(
     *,
     tz: tzinfo | None = None,
     profile: str | None = None,
-    warn: Callable[[str], None] | None = None,
+    warn: Callable[[object], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Yield each answer that counts as an export row (keys: COLUMNS), oldest first.
 
@@ -218,7 +218,7 @@ def _local_text(moment: datetime, tz: tzinfo | None) -> str:
 
 
 def _rows(
-    answers: Iterable[ExportAnswer], tz: tzinfo | None, damaged: list[str], database: str
+    answers: Iterable[ExportAnswer], tz: tzinfo | None, damaged: list[Wording], database: str
 ) -> Iterator[dict[str, Any]]:
     """Each answer as an export row (keys: COLUMNS), its time in tz (None: local); a damaged
     one is left out and noted in `damaged`."""
@@ -226,8 +226,12 @@ def _rows(
         who, bank, title, qid, question, choices, picked, correct, ms, answered, row = answer[:11]
         try:
             shown, chosen = _texts(choices, picked)
-        except DamagedRow as damage:
-            damaged.append(f"answer {row}{damage}; it is left out of the export")
+        except DamagedRow:
+            # Read again, naming the row (the cached read does not know it).
+            try:
+                choice_lists(choices, picked, said("row.answer", number=row))
+            except DamagedRow as damage:
+                damaged.append(said("damaged.left_out_of_export", damage=damage.wording))
             continue
         yield {
             "profile": who,
@@ -329,7 +333,7 @@ def run_export(
     force: bool = False,
     profile: str | None = None,
     stdout: IO[str] | None = None,
-    warn: Callable[[str], None] | None = None,
+    warn: Callable[[object], None] | None = None,
 ) -> int:
     """Export the answers of the database at db to output (None: stdout); return how many.
 

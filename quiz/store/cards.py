@@ -10,6 +10,11 @@ from datetime import datetime
 from quiz.store.backend import Database, Dialect, Executor
 from quiz.store.model import CardState, DamagedRow, NewCardScan, StoreError, as_utc, stored_time
 from quiz.store.sessions import INSERT_ANSWER, SessionQueries
+from quiz.text.wording import said
+
+# What a damaged card row's times are, in the notice that leaves it out.
+_DUE = said("damaged.what.due")
+_LAST = said("damaged.what.last_review")
 
 #: The columns `card_of` reads, in order.
 CARD_COLUMNS = (
@@ -29,8 +34,8 @@ def card_of(row: Sequence, dialect: Dialect) -> CardState:
         step=step,
         stability=stability,
         difficulty=difficulty,
-        due=stored_time(dialect.read_time, due, f"card {card_id}", "its due time"),
-        last_review=stored_time(dialect.read_time, last, f"card {card_id}", "its last review"),
+        due=stored_time(dialect.read_time, due, said("row.card", number=card_id), _DUE),
+        last_review=stored_time(dialect.read_time, last, said("row.card", number=card_id), _LAST),
     )
 
 
@@ -125,7 +130,7 @@ class CardQueries(SessionQueries):
             # Only said when study is over: a damaged time is left out here (study itself names
             # the card when it reads it).
             with suppress(DamagedRow):
-                times.append(stored_time(dialect.read_time, due, "a card", "its due time"))
+                times.append(stored_time(dialect.read_time, due, "", _DUE))
         return min(times, default=None)
 
     def count_cards(self, *, profile: str, bank: str) -> int:
@@ -178,9 +183,7 @@ class CardQueries(SessionQueries):
         try:
             return read()
         except DamagedRow as damage:
-            raise StoreError(
-                self.where, str(damage), "fix or delete that row of the cards table"
-            ) from None
+            raise StoreError(self.where, damage.wording, said("store.fix.card_row")) from None
 
     def card_places(self, *, profile: str, bank: str) -> dict[str, tuple[int, bool]]:
         """Return each card of a bank as question_id -> (position hint, retired)."""

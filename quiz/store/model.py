@@ -105,12 +105,19 @@ class DamagedRow(ValueError):
     the row out and note it (`Store.damaged`), a reader of one row raises it as a StoreError.
     """
 
+    def __init__(self, wording: Wording) -> None:
+        super().__init__(wording)
+        #: What is wrong, worded when it is read.
+        self.wording = wording
+
 
 #: The years a time saved by quiz can fall in; outside them a stored time is damaged.
 SANE_YEARS = range(1970, 9999)
 
 
-def stored_time(read_time: Callable[[Any], datetime], value: Any, row: str, what: str) -> datetime:
+def stored_time(
+    read_time: Callable[[Any], datetime], value: Any, row: Wording | str, what: Wording
+) -> datetime:
     """A time read from a row, or DamagedRow when it is not one (or not one quiz could save)."""
     try:
         moment = read_time(value)
@@ -119,25 +126,25 @@ def stored_time(read_time: Callable[[Any], datetime], value: Any, row: str, what
             return moment
     except (ValueError, TypeError, OverflowError):
         pass
-    raise DamagedRow(f"{row}: {what} {str(value)[:40]!r} cannot be read as a time")
+    raise DamagedRow(said("damaged.time", row=row, what=what, value=repr(str(value)[:40])))
 
 
-def choice_lists(choices: str, picked: str, row: str) -> tuple[list[str], list[int]]:
+def choice_lists(choices: str, picked: str, row: Wording | str) -> tuple[list[str], list[int]]:
     """The choice texts and picked positions stored as JSON, or DamagedRow when they are not
     a list of texts and a list of positions among them."""
     try:
         shown = json.loads(choices)
         chosen = json.loads(picked)
     except (ValueError, TypeError, RecursionError):
-        raise DamagedRow(f"{row}: its choices or picks are not valid JSON") from None
+        raise DamagedRow(said("damaged.not_json", row=row)) from None
     if not isinstance(shown, list) or not all(isinstance(c, str) for c in shown):
-        raise DamagedRow(f"{row}: its choices are not a list of texts")
+        raise DamagedRow(said("damaged.not_texts", row=row))
     if (
         not isinstance(chosen, list)
         or not all(isinstance(i, int) and not isinstance(i, bool) for i in chosen)
         or not all(0 <= i < len(shown) for i in chosen)
     ):
-        raise DamagedRow(f"{row}: its picks {str(picked)[:40]!r} are not choices it showed")
+        raise DamagedRow(said("damaged.not_shown", row=row, picked=repr(str(picked)[:40])))
     return shown, chosen
 
 

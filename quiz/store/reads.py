@@ -27,17 +27,19 @@ from quiz.store.model import (
     StoreError,
     stored_time,
 )
-from quiz.text.wording import said
+from quiz.text.wording import Wording, said
 
 
 class StatisticsReads:
     """The reads of one snapshot of the score database, for quiz.progress.stats."""
 
-    def __init__(self, db: Executor, dialect: Dialect, damaged: list[str] | None = None) -> None:
+    def __init__(
+        self, db: Executor, dialect: Dialect, damaged: list[Wording] | None = None
+    ) -> None:
         self._db = db
         self._dialect = dialect
         #: Where rows left out because they were damaged are noted (see Store.damaged).
-        self.damaged: list[str] = [] if damaged is None else damaged
+        self.damaged: list[Wording] = [] if damaged is None else damaged
 
     def quarter_totals(self, profile: str, bank: str | None) -> list[QuarterTotal]:
         """Each quarter hour of each session of a profile (in one bank, or all) with answers."""
@@ -62,19 +64,22 @@ class StatisticsReads:
             if session_id in left_out:
                 continue
             if session is None:
-                row = f"session {session_id}"
+                row = said("row.session", number=session_id)
                 try:
-                    began = stored_time(read_time, started, row, "its start time")
+                    began = stored_time(read_time, started, row, said("damaged.what.start"))
                 except DamagedRow as damage:
-                    self.damaged.append(f"{damage}; it is left out of the statistics")
+                    self.damaged.append(
+                        said("damaged.left_out_of_statistics", damage=damage.wording)
+                    )
                     left_out.add(session_id)
                     continue
                 ended = None
                 if finished is not None:
                     try:
-                        ended = stored_time(read_time, finished, row, "its end time")
+                        ended = stored_time(read_time, finished, row, said("damaged.what.end"))
                     except DamagedRow as damage:
-                        self.damaged.append(f"{damage}; it counts as not finished")
+                        counted = said("damaged.counts_not_finished", damage=damage.wording)
+                        self.damaged.append(counted)
                 session = sessions[session_id] = SessionInfo(
                     session_id,
                     bank_key,
@@ -110,9 +115,10 @@ class StatisticsReads:
             reviewed = None
             if last is not None:
                 try:
-                    reviewed = stored_time(read_time, last, f"card {card_id}", "its last review")
+                    card = said("row.card", number=card_id)
+                    reviewed = stored_time(read_time, last, card, said("damaged.what.last_review"))
                 except DamagedRow as damage:
-                    self.damaged.append(f"{damage}; its recall is left out")
+                    self.damaged.append(said("damaged.recall_left_out", damage=damage.wording))
                     card_id = stability = None
             found.append(
                 QuestionTotal(bank_key, question_id, answers, correct, card_id, stability, reviewed)
@@ -128,7 +134,7 @@ class StatisticsReads:
             try:
                 card = card_of(row, self._dialect)
             except DamagedRow as damage:
-                self.damaged.append(f"{damage}; it is left out of the statistics")
+                self.damaged.append(said("damaged.left_out_of_statistics", damage=damage.wording))
                 continue
             if card.card_id is not None:
                 found[card.card_id] = card
@@ -146,11 +152,10 @@ class StatisticsReads:
         found = []
         for at, correct, ms in rows:
             try:
-                moment = stored_time(
-                    read_time, at, f"an answer of session {session_id}", "its time"
-                )
+                row = said("row.answer_of", session=session_id)
+                moment = stored_time(read_time, at, row, said("damaged.what.time"))
             except DamagedRow as damage:
-                self.damaged.append(f"{damage}; it is left out of the statistics")
+                self.damaged.append(said("damaged.left_out_of_statistics", damage=damage.wording))
                 continue
             found.append(AnswerTime(moment, bool(correct), ms))
         return found
@@ -171,12 +176,12 @@ class StatisticsReads:
         for session_id, started, finished in self._db.rows(
             f"SELECT id, started, finished FROM sessions WHERE {where}", params
         ):
-            row = f"session {session_id}"
+            row = said("row.session", number=session_id)
             try:
-                began = stored_time(read_time, started, row, "its start time")
+                began = stored_time(read_time, started, row, said("damaged.what.start"))
                 ended = None
                 if finished is not None:
-                    ended = stored_time(read_time, finished, row, "its end time")
+                    ended = stored_time(read_time, finished, row, said("damaged.what.end"))
             except DamagedRow:
                 continue  # said once by quarter_totals; its time is left out
             sessions[session_id] = (began, ended)
@@ -212,7 +217,7 @@ class ReadQueries:
 
     _db: Database
     where: str
-    damaged: list[str]
+    damaged: list[Wording]
 
     def read_statistics(self, work: Callable[[StatisticsReads], T]) -> T:
         """Run work with the reads of one snapshot; a quiz saving answers meanwhile goes on."""
@@ -269,9 +274,10 @@ class ReadQueries:
         for row in self._db.stream("read the answers", sql, values):
             number, who, bank, title, question_id, question, choices, picked, correct, ms = row[:10]
             try:
-                answered = stored_time(read_time, row[10], f"answer {number}", "its time")
+                where = said("row.answer", number=number)
+                answered = stored_time(read_time, row[10], where, said("damaged.what.time"))
             except DamagedRow as damage:
-                self.damaged.append(f"{damage}; it is left out of the export")
+                self.damaged.append(said("damaged.left_out_of_export", damage=damage.wording))
                 continue
             session, mode, attempt = row[11:14]
             yield ExportAnswer(

@@ -18,6 +18,7 @@ from quiz.store.model import (
     percent,
     stored_time,
 )
+from quiz.text.wording import Wording, said
 
 # Shared by plain answers and study answers (quiz.store.cards): copies bank and profile from the
 # session, so an answer to a session that does not exist inserts no row.
@@ -43,7 +44,7 @@ class SessionQueries:
     profile: str
     where: str
     #: One line for each row left out (or read in part) because it was damaged or hand-edited.
-    damaged: list[str]
+    damaged: list[Wording]
 
     def start_session(
         self,
@@ -187,19 +188,19 @@ class SessionQueries:
         for row_values in rows:
             session_id, bank, title, started, finished, planned, mode, kind = row_values[:8]
             answered, correct = row_values[8:]
-            row = f"session {session_id}"
+            row = said("row.session", number=session_id)
             try:
-                began = stored_time(read_time, started, row, "its start time")
+                began = stored_time(read_time, started, row, said("damaged.what.start"))
             except DamagedRow as damage:
                 # A hand-edited or damaged row: left out, and said so; the others are read.
-                self.damaged.append(f"{damage}; it is left out")
+                self.damaged.append(said("damaged.left_out", damage=damage.wording))
                 continue
             ended = None
             if finished is not None:
                 try:
-                    ended = stored_time(read_time, finished, row, "its end time")
+                    ended = stored_time(read_time, finished, row, said("damaged.what.end"))
                 except DamagedRow as damage:
-                    self.damaged.append(f"{damage}; it is shown as not finished")
+                    self.damaged.append(said("damaged.not_finished", damage=damage.wording))
             found.append(
                 SessionSummary(
                     id=session_id,
@@ -268,12 +269,12 @@ class SessionQueries:
         read_time = self._db.dialect.read_time
         found = []
         for question_id, question, choices, picked, correct, ms, answered, final in rows:
-            where = f"an answer to {question_id!r} in session {session_id}"
+            where = said("row.answer_to", question=repr(question_id), session=session_id)
             try:
                 shown, chosen = choice_lists(choices, picked, where)
-                moment = stored_time(read_time, answered, where, "its time")
+                moment = stored_time(read_time, answered, where, said("damaged.what.time"))
             except DamagedRow as damage:
-                self.damaged.append(f"{damage}; it is left out")
+                self.damaged.append(said("damaged.left_out", damage=damage.wording))
                 continue
             row = {
                 "question_id": question_id,

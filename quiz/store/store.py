@@ -12,6 +12,7 @@ from quiz.store.check import DatabaseCheck, check_database
 from quiz.store.model import DEFAULT_PROFILE
 from quiz.store.profiles import ProfileQueries
 from quiz.store.reads import ReadQueries
+from quiz.text.wording import Wording
 
 #: How a score database on a PostgreSQL server is named, instead of a file's path.
 URL_SCHEMES = ("postgresql://", "postgres://")
@@ -43,7 +44,7 @@ class Store(CardQueries, ReadQueries, ProfileQueries):
         self.target: Path | str = self.path if self.path is not None else getattr(db, "url", "")
         #: One line for each row a read left out (or read in part) because it was damaged or
         #: hand-edited: "session 7: its start time 'garbage' is not a time; it is left out".
-        self.damaged: list[str] = []
+        self.damaged: list[Wording] = []
 
     @classmethod
     def open(

@@ -105,6 +105,13 @@ def test_moodle_sample_skips_each_other_kind_with_one_notice() -> None:
             "partial credit ('Four (in words)' 50%) was imported as wrong; "
             "quiz counts a choice as right or wrong",
         ),
+        # One question of ten in [markdown]: the bank stays plain, and says so.
+        (
+            61,
+            "warning",
+            "questions written in Markdown: 1 of 10; the bank is plain text, so their marks "
+            "show as written; add 'format: markdown' to it and check the others",
+        ),
         (64, "warning", f"a description (no answers in braces) was skipped; {only}"),
         (
             66,

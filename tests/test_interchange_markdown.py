@@ -67,7 +67,9 @@ def test_moodle_xml_holds_the_markdown_and_reads_it_back(bank: Bank, tmp_path: P
     general = question.find("generalfeedback")
     assert general.get("format") == "markdown"
     assert general.findtext("text").startswith("`len()` gives the *number* of items.\n\n<p ")
-    back = read(out).bank.questions[0]
+    imported = read(out)
+    assert imported.bank.format == "markdown"
+    back = imported.bank.questions[0]
     assert back.text == bank.questions[0].text
     assert back.choices == ("`3`", "`2`")
     assert back.explanation == "`len()` gives the *number* of items."
@@ -77,6 +79,7 @@ def test_moodle_xml_holds_the_markdown_and_reads_it_back(bank: Bank, tmp_path: P
 def test_gift_marks_the_question_as_markdown_and_reads_it_back(bank: Bank, tmp_path: Path) -> None:
     out = written(bank, "gift", tmp_path)
     assert "::len::[markdown]What does **this** print?" in out.read_text(encoding="utf-8")
+    assert read(out).bank.format == "markdown"
     back = read(out).bank.questions[0]
     assert back.text == bank.questions[0].text
     assert back.choices == bank.questions[0].choices
@@ -120,3 +123,20 @@ def test_a_plain_bank_says_nothing_of_markdown(tmp_path: Path) -> None:
         _, notices = export(plain, to)
         assert not any("Markdown" in notice.message for notice in notices)
     assert "[markdown]" not in export(plain, "gift")[0]
+
+
+def test_a_file_partly_in_markdown_imports_plain_and_says_so(tmp_path: Path) -> None:
+    gift = tmp_path / "mixed.gift"
+    gift.write_text(
+        "::a::[markdown]Is **this** bold?{=yes ~no}\n\n::b::Plain **stars**?{=yes ~no}\n",
+        encoding="utf-8",
+    )
+    imported = read(gift)
+    assert imported.bank.format == "plain"
+    assert [q.text for q in imported.bank.questions] == ["Is **this** bold?", "Plain **stars**?"]
+    (notice,) = imported.notices
+    assert notice.line == 1
+    assert notice.message.startswith("questions written in Markdown: 1 of 2; the bank is plain")
+    plain = tmp_path / "plain.gift"
+    plain.write_text("::b::Plain?{=yes ~no}\n", encoding="utf-8")
+    assert read(plain).bank.format == "plain" and read(plain).notices == []

@@ -230,6 +230,7 @@ class _Reader:
         draft.tags = (*self.tags, *tags)
         draft.source = source
         draft.category = self.path
+        draft.markdown = kind == "markdown"
         self.importer.add(draft)
         return rest
 

@@ -133,6 +133,8 @@ class Draft:
     category: tuple[str, ...] = ()
     #: Whether the choices may be shown in another order.
     shuffle: bool = True
+    #: Whether its texts are Markdown (Moodle's Markdown format, GIFT's [markdown]).
+    markdown: bool = False
 
 
 def read_bytes(path: Path) -> bytes:
@@ -300,6 +302,8 @@ class Importer:
         self._ids: dict[str, int] = {}
         self._seen = 0
         self._skipped = 0
+        #: The lines of the questions kept that were written in Markdown.
+        self._markdown: list[int] = []
 
     def notice(
         self, line: int, message: Wording, severity: Severity = Severity.WARNING, column: int = 1
@@ -381,6 +385,8 @@ class Importer:
             shuffle=draft.shuffle,
         )
         self.questions.append(question)
+        if draft.markdown:
+            self._markdown.append(draft.line)
         self.categories.append(tuple(filter(None, (tidy(part)[0] for part in draft.category))))
         return question
 
@@ -431,6 +437,11 @@ class Importer:
 
     def finish(self, title: str, hint: Wording) -> Imported:
         """The bank read, or InterchangeError when not one question could be imported."""
+        # Every question in Markdown: a Markdown bank. Some only: a plain one, and it says so.
+        markdown = bool(self.questions) and len(self._markdown) == len(self.questions)
+        if self._markdown and not markdown:
+            count, total = len(self._markdown), len(self.questions)
+            self.notice(self._markdown[0], said("import.some_markdown", count=count, total=total))
         self.notices.sort(key=lambda p: (p.line, p.column))
         if not self.questions:
             if self._skipped > 1:
@@ -453,5 +464,6 @@ class Importer:
             language=guess_language(questions),
             questions=questions,
             source=source,
+            format="markdown" if markdown else "plain",
         )
         return Imported(bank, self.notices, self.categories, self.attachments)

@@ -128,7 +128,9 @@ class _Reader:
             what = _KINDS.get(kind) or said("moodle.kind.other", kind=short(kind, 30))
             self.importer.unsupported(line, what)
             return
-        draft = Draft(line, self.text(element.find("questiontext")), [], [], [])
+        text = element.find("questiontext")
+        draft = Draft(line, self.text(text), [], [], [])
+        draft.markdown = text is not None and text.attrs.get("format", "").lower() == "markdown"
         for answer in element.findall("answer"):
             try:
                 fraction = float(answer.attrs.get("fraction", "0"))

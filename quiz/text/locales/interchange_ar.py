@@ -11,6 +11,10 @@ from collections.abc import Mapping
 
 MESSAGES: dict[str, str | Mapping[str, str]] = {
     # A file that cannot be imported at all (quiz.interchange.importer)
+    "import.some_markdown": (
+        "الأسئلة المكتوبة بصيغة Markdown: {count} من {total}؛ البنك نص عادي، فتظهر علاماتها كما "
+        "كُتبت؛ أضف إليه 'format: markdown' وراجع الباقي"
+    ),
     "import.cannot_read": "{name}: {problem}؛ راجع المسار",
     "import.not_a_text_file": "{name}: {problem}؛ سمِّ ملفًا نصيًا",
     "import.zip": (

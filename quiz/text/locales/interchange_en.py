@@ -11,6 +11,10 @@ from collections.abc import Mapping
 
 MESSAGES: dict[str, str | Mapping[str, str]] = {
     # A file that cannot be imported at all (quiz.interchange.importer)
+    "import.some_markdown": (
+        "questions written in Markdown: {count} of {total}; the bank is plain text, so their "
+        "marks show as written; add 'format: markdown' to it and check the others"
+    ),
     "import.cannot_read": "{name}: {problem}; check the path",
     "import.not_a_text_file": "{name}: {problem}; name a text file",
     "import.zip": (

@@ -92,7 +92,8 @@ def interface(args: argparse.Namespace, *, rtl: bool = False) -> Settings:
         rtl_mode = choose_mode(getattr(args, "rtl", None), os.environ)
         return Settings(lang, digits, rtl_mode, profile(args))
     except ValueError as error:
-        raise UsageError(str(error)) from None
+        # The message may be a wording: written out in the early settings' language.
+        raise UsageError(error.args[0] if error.args else str(error)) from None
 
 
 def early_settings(argv: Sequence[str]) -> Settings:
@@ -112,13 +113,21 @@ def early_settings(argv: Sequence[str]) -> Settings:
                 given[option] = argv[index + 1]
             elif word.startswith(option + "="):
                 given[option] = word.split("=", 1)[1]
+    # Each as far as it is known: a bad QUIZ_DIGITS is still said in the language asked for,
+    # a bad QUIZ_LANG in the locale's.
     try:
         lang = choose_language(_known(given.get("--lang"), LANGUAGES), os.environ)
-        digits = choose_digits(_known(given.get("--digits"), DIGIT_STYLES), os.environ, lang)
-        mode = choose_mode(_known(given.get("--rtl"), MODES), os.environ)
-        return Settings(lang, digits, mode)
     except ValueError:
-        return Settings()
+        lang = choose_language(None, {k: v for k, v in os.environ.items() if k != "QUIZ_LANG"})
+    try:
+        digits = choose_digits(_known(given.get("--digits"), DIGIT_STYLES), os.environ, lang)
+    except ValueError:
+        digits = choose_digits(None, {}, lang)
+    try:
+        mode = choose_mode(_known(given.get("--rtl"), MODES), os.environ)
+    except ValueError:
+        mode = "reorder"
+    return Settings(lang, digits, mode)
 
 
 def _known(value: str | None, allowed: Sequence[str]) -> str | None:

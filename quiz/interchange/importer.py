@@ -257,7 +257,7 @@ def title_from_path(path: Path) -> str:
     # A name that is not UTF-8 gives its bytes as escapes, never half a UTF-16 pair.
     words = " ".join(re.split(r"[\s_\-]+", printable_name(path.stem))).strip()
     if not words:
-        return "Imported questions"
+        return str(said("interchange.default_title"))
     return words[0].upper() + words[1:]
 
 

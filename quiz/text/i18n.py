@@ -38,6 +38,7 @@ from quiz.text.settings import (
     current,
     default_digits,
 )
+from quiz.text.wording import said
 
 Message = str | Mapping[str, str]
 # The interface's messages, the command line's, its reports', the bank checks', the
@@ -135,7 +136,9 @@ def choose_language(option: str | None, env: Mapping[str, str]) -> str:
     wanted = env.get("QUIZ_LANG", "").strip()
     if wanted:
         if wanted not in LANGUAGES:
-            raise ValueError(f"QUIZ_LANG={wanted}: use one of {', '.join(LANGUAGES)}")
+            raise ValueError(
+                said("cli.bad_setting", name="QUIZ_LANG", value=wanted, choices=tuple(LANGUAGES))
+            )
         return wanted
     # POSIX: the first of these that is set decides the messages' language.
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
@@ -155,7 +158,14 @@ def choose_digits(option: str | None, env: Mapping[str, str], lang: str) -> str:
     wanted = env.get("QUIZ_DIGITS", "").strip()
     if wanted:
         if wanted not in DIGIT_STYLES:
-            raise ValueError(f"QUIZ_DIGITS={wanted}: use one of {', '.join(DIGIT_STYLES)}")
+            raise ValueError(
+                said(
+                    "cli.bad_setting",
+                    name="QUIZ_DIGITS",
+                    value=wanted,
+                    choices=tuple(DIGIT_STYLES),
+                )
+            )
         return wanted
     return default_digits(lang)
 

@@ -26,6 +26,7 @@ from quiz.text.shaping import (
     shape,
     wrap_spans,
 )
+from quiz.text.wording import said
 
 __all__ = ["cell_width", "shape", "visual_lines", "wrap_spans"]
 
@@ -70,7 +71,7 @@ def choose_mode(setting: str | None, env: Mapping[str, str]) -> Mode:
         value, source = env.get("QUIZ_RTL", ""), "QUIZ_RTL"
     value = (value or "auto").strip().lower()
     if value not in MODES:
-        raise ValueError(f"{source} {value!r}: choose auto, reorder or terminal")
+        raise ValueError(said("cli.bad_rtl", name=source, value=value))
     if value != "auto":
         return "terminal" if value == "terminal" else "reorder"
     program = env.get("TERM_PROGRAM", "")

@@ -348,6 +348,8 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "النتيجة: الصحيح من المُخطَّط، والسؤال غير المُجاب ليس صحيحًا؛ ولا نتيجة لجلسة الدراسة"
     ),
     "cli.stats.chance": "الاحتمال",
+    "cli.bad_setting": "{name}={value}: استعمل إحدى القيم {choices}",
+    "cli.bad_rtl": "{name} '{value}': اختر auto أو reorder أو terminal",
     "cli.serve.public_url_path": (
         "--public-url {url}: يُقدَّم quiz serve من جذر اسم مضيف"
         " (https://quiz.school.example، لا تحت مسار)؛ أعطِ الوكيل اسم مضيف خاصًا به"

@@ -293,6 +293,8 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "Score: right / planned, a question not answered is not right; a study session has none"
     ),
     "cli.stats.chance": "Chance",
+    "cli.bad_setting": "{name}={value}: use one of {choices}",
+    "cli.bad_rtl": "{name} '{value}': choose auto, reorder or terminal",
     "cli.serve.public_url_path": (
         "--public-url {url}: quiz serve is served at the root of a host name"
         " (https://quiz.school.example, not under a path); give the proxy a host name of its own"

@@ -279,4 +279,5 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "many": "يتسع Kahoot لـ{limit} إجابات؛ فتُركت {count} إجابةً خاطئة ({names})",
         "other": "يتسع Kahoot لـ{limit} إجابات؛ فتُركت {count} إجابة خاطئة ({names})",
     },
+    "interchange.default_title": "أسئلة مستوردة",
 }

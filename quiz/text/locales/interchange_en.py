@@ -259,4 +259,5 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
         "one": "Kahoot holds {limit} answers; {count} wrong one was left out ({names})",
         "other": "Kahoot holds {limit} answers; {count} wrong ones were left out ({names})",
     },
+    "interchange.default_title": "Imported questions",
 }

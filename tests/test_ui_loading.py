@@ -85,6 +85,7 @@ async def test_a_big_bank_is_read_behind_a_progress_screen_then_played(
             assert isinstance(app.screen, LoadingScreen)
             assert "many.yaml" in text
             assert "MB" in text and once in text
+            assert app.screen.query_one("#loading-bar Bar").region.x == 2  # on the left
             gate.set()
             await wait_for_screen(pilot, app, QuestionScreen)
             assert "Question 1/40" in screen_text(app)
@@ -121,6 +122,9 @@ async def test_the_progress_screen_reads_in_arabic_and_says_when_nothing_is_kept
             assert "ميغابايت" not in text
             assert "ﺓﺀﺍﺮﻗ" in text and "ﺖﻳﺎﺑﺎﻐﻴﻣ" in text  # قراءة, ميغابايت as drawn
             assert "ﺔﻠﻄّﻌﻣ" in text  # معطّلة: the cache is off
+            # The bar is mirrored too: on the right, under the sentences' ends (body padding 2).
+            bar = app.screen.query_one("#loading-bar Bar").region
+            assert bar.right == 50 - 2 and bar.x > 2
             gate.set()
             await wait_for_screen(pilot, app, QuestionScreen)
 

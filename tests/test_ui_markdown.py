@@ -274,3 +274,28 @@ async def test_the_exam_and_the_results_show_the_markdown_too(tmp_path: Path) ->
             assert "Answer: 3" in text and "You said: 2" in text
             assert "`" not in text and "**" not in text
             assert style_of(app, "number of items").bold
+
+
+async def test_the_weakest_questions_show_a_markdown_question_as_its_words(tmp_path: Path) -> None:
+    from quiz.ui.stats_screen import StatsScreen
+
+    folder = folder_with(tmp_path, BANK)
+    bank = load_bank(folder / "bank.yaml").bank
+    app, store = build(folder, tmp_path / "scores.db", play=bank)
+    with store:
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("2", "enter")  # wrong, then on to the results
+            await pilot.pause()
+            assert isinstance(app.screen, ResultsScreen)
+            await pilot.press("h")
+            await pilot.pause()
+            await pilot.press("t")
+            await pilot.pause()
+            assert isinstance(app.screen, StatsScreen)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            text = screen_text(app)
+            weakest = text[text.index("Weakest questions:") :]
+            assert "What does this code print? See the docs" in weakest
+            assert "**" not in weakest and "```" not in weakest

@@ -28,6 +28,8 @@ questions:
 
       [bold]not bold[/bold] and "\x1b[31mnot red" stay text.
 
+      \x1b]8;;https://evil.example\x07no hyperlink\x1b]8;;\x07 either.
+
       ```python
       letters = ["a", "b", "c"]  # three letters, on a line long enough to be cut somewhere
       print(len(letters))
@@ -156,6 +158,8 @@ async def test_markup_escapes_and_links_are_shown_as_text(tmp_path: Path) -> Non
             assert "[bold]not bold[/bold]" in text
             assert not style_of(app, "not bold").bold
             assert '"[31mnot red" stay text.' in text
+            # An OSC 8 hyperlink written in the file: its ESC and BEL removed, the rest text.
+            assert "]8;;https://evil.exampleno hyperlink]8;; either." in text
             # The link: its text, then its address as text; nothing clickable.
             assert "See the docs" in text
             assert "(https://docs.python.org/3/library/functions.html#len)" in text

@@ -82,7 +82,7 @@ class StyledVisual(BidiVisual):
             pad = max(0, width - cell_width(line.text)) if line.rtl else 0
             spans = [Span(start, end, _look(names)) for start, end, names in line.spans]
             start, end = line.prefix
-            if self.prefix_style and end > start and line.prefix != (0, 0):
+            if self.prefix_style and end > start:
                 spans.append(Span(start, end, self.prefix_style))
             text = Content(line.text, spans)
             if self.style:

@@ -140,3 +140,21 @@ def test_a_file_partly_in_markdown_imports_plain_and_says_so(tmp_path: Path) -> 
     plain = tmp_path / "plain.gift"
     plain.write_text("::b::Plain?{=yes ~no}\n", encoding="utf-8")
     assert read(plain).bank.format == "plain" and read(plain).notices == []
+
+
+def test_an_arabic_markdown_card_reads_right_to_left_in_anki(tmp_path: Path) -> None:
+    path = tmp_path / "ar.yaml"
+    path.write_text(
+        "title: أساسيات\nlanguage: ar\nformat: markdown\nquestions:\n"
+        "  - question: ماذا تطبع `print(1 + 2)`؟\n"
+        "    choices: ['`3`', '`12`']\n    answer: '`3`'\n"
+        "    explanation: الجمع **أولًا**.\n",
+        encoding="utf-8",
+    )
+    loaded = load_bank(path).bank
+    assert loaded is not None
+    (note,) = written(loaded, "anki", tmp_path).read_text(encoding="utf-8").splitlines()[-1:]
+    _, front, back, _ = note.split("\t")
+    # The question and the explanation are paragraphs marked right to left, their Markdown as HTML.
+    assert front.startswith("<div dir=rtl><p>ماذا تطبع <code>print(1 + 2)</code>؟</p></div>")
+    assert "<div dir=rtl><p>الجمع <strong>أولًا</strong>.</p></div>" in back

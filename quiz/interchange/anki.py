@@ -11,6 +11,8 @@ a quote.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from functools import partial
 
 from quiz.bank.model import Bank, Problem, Question
 from quiz.interchange.markup import source_label, starts_right_to_left, xml_safe
@@ -22,13 +24,6 @@ def _html(text: str) -> str:
     """Plain text as one HTML field: escaped, quotes too, lines as `<br>`, no tab."""
     escaped = html.escape(xml_safe(text), quote=True).replace("\t", " ")
     return "<br>".join(escaped.split("\n"))
-
-
-def _block(text: str) -> str:
-    """A paragraph of text, marked right to left when it starts with an Arabic letter."""
-    # Attribute values unquoted, so that no field ever holds a quote (Anki reads one as CSV's).
-    opening = "<div dir=rtl>" if starts_right_to_left(text) else "<div>"
-    return f"{opening}{_html(text)}</div>"
 
 
 def _tag(tag: str) -> str:
@@ -71,50 +66,33 @@ def _markdown(text: str, *, within_line: bool = False) -> str:
 
 def _note(bank: Bank, question: Question) -> list[str]:
     guid = f"quiz/{bank.path.stem}/{question.id}".replace("\t", " ")
+    # A Markdown bank's texts as the HTML their Markdown makes, a plain bank's escaped.
+    inline: Callable[[str], str] = _html
+    text: Callable[[str], str] = _html
     if bank.markdown:
-        return _markdown_note(bank, question, guid)
-    choices = "".join(f"<li>{_html(choice)}</li>" for choice in question.choices)
-    front = f"{_block(question.text)}<ol type=A>{choices}</ol>"
+        inline, text = partial(_markdown, within_line=True), _markdown
+
+    def block(value: str) -> str:
+        # Attribute values unquoted, so that no field ever holds a quote (Anki reads one as CSV's).
+        opening = "<div dir=rtl>" if starts_right_to_left(value) else "<div>"
+        return f"{opening}{text(value)}</div>"
+
+    choices = "".join(f"<li>{inline(choice)}</li>" for choice in question.choices)
+    front = f"{block(question.text)}<ol type=A>{choices}</ol>"
     right = [
-        f"{LETTERS[index]}. {_html(choice)}"
+        f"{LETTERS[index]}. {inline(choice)}"
         for index, choice in enumerate(question.choices)
         if choice in question.answers
     ]
     back = [f"<div><b>{'<br>'.join(right)}</b></div>"]
     if question.explanation:
-        back.append(_block(question.explanation))
+        back.append(block(question.explanation))
     if question.source:
         label = html.escape(source_label(bank.language), quote=True)
         back.append(f"<div><i>{label}</i>{_html(question.source)}</div>")
     if question.feedback:
         notes = "".join(
-            f"<li>{LETTERS[index]}. {_html(note)}</li>"
-            for index, note in enumerate(question.feedback)
-            if note
-        )
-        back.append(f"<ul>{notes}</ul>")
-    tags = " ".join(_tag(tag) for tag in question.tags if tag not in bank.tags)
-    return [html.escape(guid, quote=True), front, "".join(back), html.escape(tags, quote=True)]
-
-
-def _markdown_note(bank: Bank, question: Question, guid: str) -> list[str]:
-    """A Markdown bank's note: its texts as the HTML their Markdown makes."""
-    choices = "".join(f"<li>{_markdown(c, within_line=True)}</li>" for c in question.choices)
-    front = f"<div>{_markdown(question.text)}</div><ol type=A>{choices}</ol>"
-    right = [
-        f"{LETTERS[index]}. {_markdown(choice, within_line=True)}"
-        for index, choice in enumerate(question.choices)
-        if choice in question.answers
-    ]
-    back = [f"<div><b>{'<br>'.join(right)}</b></div>"]
-    if question.explanation:
-        back.append(f"<div>{_markdown(question.explanation)}</div>")
-    if question.source:
-        label = html.escape(source_label(bank.language), quote=True)
-        back.append(f"<div><i>{label}</i>{_html(question.source)}</div>")
-    if question.feedback:
-        notes = "".join(
-            f"<li>{LETTERS[index]}. {_markdown(note)}</li>"
+            f"<li>{LETTERS[index]}. {text(note)}</li>"
             for index, note in enumerate(question.feedback)
             if note
         )

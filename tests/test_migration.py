@@ -57,7 +57,7 @@ def test_it_is_upgraded_in_place_keeping_every_session_and_answer(v1: Path) -> N
         summaries = store.sessions()
 
     assert rows(v1, "PRAGMA user_version") == [(len(store_module.MIGRATIONS),)]
-    assert len(store_module.MIGRATIONS) == 5
+    assert len(store_module.MIGRATIONS) == 6
     assert rows(v1, f"SELECT {V1_SESSION_COLUMNS} FROM sessions ORDER BY id") == sessions_before
     assert rows(v1, f"SELECT {V1_ANSWER_COLUMNS} FROM answers ORDER BY id") == answers_before
     assert rows(v1, "SELECT DISTINCT profile FROM sessions") == [("default",)]
@@ -163,13 +163,13 @@ def test_a_new_database_and_an_upgraded_one_have_the_same_pinned_schema(
     Store.open(fresh).close()
     Store.open(v1).close()
     assert schema_of(v1) == schema_of(fresh)
-    assert rows(v1, "PRAGMA user_version") == rows(fresh, "PRAGMA user_version") == [(5,)]
+    assert rows(v1, "PRAGMA user_version") == rows(fresh, "PRAGMA user_version") == [(6,)]
     # Compared with its runs of spaces and line ends made one space: the text, not its layout.
     written = [
         (t, n, tb, "" if sql is None else " ".join(sql.split()))
         for t, n, tb, sql in schema_of(fresh)
     ]
-    assert written == list(SCHEMA_5)
+    assert written == list(SCHEMA_6)
     # Each database made its own id, once: 32 hex digits, different in the two.
     ids = rows(v1, "SELECT id FROM database_id") + rows(fresh, "SELECT id FROM database_id")
     assert len(ids) == 2 and ids[0] != ids[1]
@@ -409,4 +409,77 @@ SCHEMA_4 = tuple(
 SCHEMA_5 = tuple(
     (kind, name, table, sql[:-1] + ", kind TEXT)" if (kind, name) == ("table", "sessions") else sql)
     for kind, name, table, sql in SCHEMA_4
+)
+
+
+#: Version 6 keeps each session's time once worked out: its whole seconds on sessions (and
+#: whether an answer lies outside its start and end), its milliseconds per UTC quarter hour in
+#: time_totals; triggers make the time unknown again when an answer or the session's start or
+#: end changes.
+_UNTIME = (
+    "UPDATE sessions SET seconds = NULL, stray = stray OR NEW.answered < started OR"
+    " NEW.answered > COALESCE(finished, NEW.answered) WHERE id = NEW.session_id AND (seconds IS"
+    " NOT NULL OR NEW.answered < started OR NEW.answered > COALESCE(finished, NEW.answered));"
+)
+SCHEMA_6 = tuple(
+    sorted(
+        (
+            *(
+                (
+                    kind,
+                    name,
+                    table,
+                    sql[:-1] + ", seconds INTEGER CHECK (seconds >= 0),"
+                    " stray INTEGER NOT NULL DEFAULT 0 CHECK (stray IN (0, 1)))"
+                    if (kind, name) == ("table", "sessions")
+                    else sql,
+                )
+                for kind, name, table, sql in SCHEMA_5
+            ),
+            (
+                "index",
+                "sessions_unfigured",
+                "sessions",
+                "CREATE INDEX sessions_unfigured ON sessions (profile) WHERE seconds IS NULL",
+            ),
+            (
+                "table",
+                "time_totals",
+                "time_totals",
+                "CREATE TABLE time_totals ( session_id INTEGER NOT NULL REFERENCES sessions (id)"
+                " ON DELETE CASCADE, quarter INTEGER NOT NULL, ms INTEGER NOT NULL,"
+                " PRIMARY KEY (session_id, quarter) ) WITHOUT ROWID",
+            ),
+            (
+                "trigger",
+                "answers_retimed",
+                "answers",
+                "CREATE TRIGGER answers_retimed AFTER UPDATE OF session_id, answered ON answers"
+                " BEGIN UPDATE sessions SET seconds = NULL WHERE id = OLD.session_id AND seconds"
+                f" IS NOT NULL; {_UNTIME} END",
+            ),
+            (
+                "trigger",
+                "answers_timed",
+                "answers",
+                f"CREATE TRIGGER answers_timed AFTER INSERT ON answers BEGIN {_UNTIME} END",
+            ),
+            (
+                "trigger",
+                "answers_untimed",
+                "answers",
+                "CREATE TRIGGER answers_untimed AFTER DELETE ON answers BEGIN UPDATE sessions SET"
+                " seconds = NULL WHERE id = OLD.session_id AND seconds IS NOT NULL; END",
+            ),
+            (
+                "trigger",
+                "sessions_retimed",
+                "sessions",
+                "CREATE TRIGGER sessions_retimed AFTER UPDATE OF started, finished ON sessions"
+                " BEGIN UPDATE sessions SET seconds = NULL WHERE id = NEW.id AND seconds IS NOT"
+                " NULL; END",
+            ),
+        ),
+        key=lambda row: (row[0], row[1]),
+    )
 )

@@ -95,7 +95,7 @@ def test_without_psycopg_a_url_says_what_to_install(monkeypatch: pytest.MonkeyPa
 def test_both_back_ends_have_the_same_schema_versions() -> None:
     from quiz.store import postgresql_schema, sqlite_schema
 
-    assert len(postgresql_schema.MIGRATIONS) == len(sqlite_schema.MIGRATIONS) == 5
+    assert len(postgresql_schema.MIGRATIONS) == len(sqlite_schema.MIGRATIONS) == 6
 
 
 def test_messages_never_show_the_password() -> None:
@@ -166,19 +166,19 @@ def test_a_database_from_a_newer_quiz_is_refused_and_left_as_it_is() -> None:
     with new_database() as url:
         with Store.open(url) as store:
             answer(store, store.start_session(bank="b", title="B", planned=1), 1, correct=True)
-            raw(store, "UPDATE quiz_schema SET version = 6")
+            raw(store, "UPDATE quiz_schema SET version = 7")
         before = tables_of(url)
         with pytest.raises(StoreError) as caught:
             Store.open(url)
         message = one_line(caught.value, url)
-        assert "score database version 6 is newer than this quiz knows (up to 5)" in message
+        assert "score database version 7 is newer than this quiz knows (up to 6)" in message
         assert "upgrade quiz" in message
         assert tables_of(url) == before
 
 
-def test_a_new_database_gets_the_schema_at_version_5() -> None:
+def test_a_new_database_gets_the_schema_at_version_6() -> None:
     with new_database() as url, Store.open(url) as store:
-        assert raw(store, "SELECT application, version FROM quiz_schema") == [("quiz", 5)]
+        assert raw(store, "SELECT application, version FROM quiz_schema") == [("quiz", 6)]
         assert tables_of(url) == set(pg_module.TABLES)
 
 
@@ -348,7 +348,7 @@ def test_check_reports_the_version_and_rows(
     kind = "SQLite" if isinstance(db_target, Path) else "PostgreSQL"
     assert capsys.readouterr().out.splitlines() == [
         f"{where}: a quiz score database ({kind})",
-        "  schema version 5, this quiz's",
+        "  schema version 6, this quiz's",
         "  1 session, 2 answers, 0 cards, 0 reviews",
         "  integrity: ok",
     ]
@@ -367,7 +367,7 @@ def test_check_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str
     before = old.read_bytes()
     assert main(["db", "check", "--db", str(old)]) == 0
     assert capsys.readouterr().out.splitlines()[1] == (
-        "  schema version 1, older than this quiz's (5): it is brought up to date the next "
+        "  schema version 1, older than this quiz's (6): it is brought up to date the next "
         "time quiz opens it"
     )
     assert old.read_bytes() == before

@@ -53,6 +53,11 @@ class SessionGroup:
 
     def finish(self, *, fix_planned: bool = False) -> None:
         """End every session started (with planned set to what was answered, if asked)."""
-        for bank, session_id in self.ids.items():
-            planned = self.counts.get(bank, 0) if fix_planned else None
-            self.store.finish_session(session_id, planned=planned, now=self.now())
+        # Together, in one transaction: the sessions of a run share their time (stats_time).
+        self.store.finish_sessions(
+            {
+                session_id: self.counts.get(bank, 0) if fix_planned else None
+                for bank, session_id in self.ids.items()
+            },
+            now=self.now(),
+        )

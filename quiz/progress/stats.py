@@ -41,9 +41,10 @@ What counts:
   no longer in its (loaded) bank is left out: it cannot be practised again. The text shown is
   the bank's, or the text last asked when the bank cannot be had.
 
-Speed: the answers are read only for their times (the sessions' time: one short row each, so
-that part grows with the answers). Everything else comes from totals that quiz.store keeps by
-triggers: per session and UTC quarter hour (answer_totals) and per question (question_totals).
+Speed: the answers are not read. The figures come from totals that quiz.store keeps by
+triggers: per session and UTC quarter hour (answer_totals) and per question (question_totals);
+the time from each session's time, kept once it is finished (whole seconds and per UTC quarter
+hour, quiz.store.timing): only a session still going has its answers' moments read.
 Every time zone in use today is offset from UTC by whole quarter hours (daylight saving too), so
 each quarter hour lies within one local day and its totals go to that day whole; only a
 quarter with a local midnight inside it (an offset like +00:07, a zone's old local mean time)
@@ -64,7 +65,7 @@ from fsrs import Card, Scheduler, State
 from quiz.bank.cache import questions_by_id
 from quiz.bank.model import Bank, Question
 from quiz.progress.stats_data import DayTotal, ScorePoint, Stats, TagScore, WeakQuestion
-from quiz.progress.stats_time import times_and_days
+from quiz.progress.stats_time import time_spent
 from quiz.store import QuarterTotal, QuestionTotal, SessionInfo, StatisticsReads, Store
 
 __all__ = [
@@ -126,14 +127,13 @@ def compute(
         questions = reads.question_totals(profile, bank)
         known.fetch(questions)
         figures = _days_and_scores(reads, quarters, tz)
-        # The whole profile's timeline: a review of several banks shares its time among them.
-        activity = reads.activity(profile)
-        return questions, figures, _weakest(reads, questions, known, now), activity
+        # The time kept of the sessions counted; those still going are worked out.
+        spent = time_spent(reads, profile, bank, figures[4], tz)
+        return questions, figures, _weakest(reads, questions, known, now), spent
 
     # All reads share one snapshot: a quiz saving answers meanwhile neither waits nor skews them.
-    questions, figures, weakest, (timeline, moments) = store.read_statistics(read)
-    sessions, days, scores, titles, counted = figures
-    times, daily = times_and_days(timeline, moments, tz, keep=counted)
+    questions, figures, weakest, (seconds, daily) = store.read_statistics(read)
+    sessions, days, scores, titles, _ = figures
     days = [DayTotal(d.day, d.answers, d.correct, daily.get(d.day, 0)) for d in days]
     for key in set(titles) | {w.bank for w in weakest} | ({bank} if bank else set()):
         loaded = known.bank(key)
@@ -147,7 +147,7 @@ def compute(
         sessions=sessions,
         answers=sum(d.answers for d in days),
         correct=sum(d.correct for d in days),
-        time_ms=1000 * sum(times.get(session_id, 0) for session_id in counted),
+        time_ms=1000 * seconds,
         current_streak=current,
         longest_streak=longest,
         scores=tuple(scores),

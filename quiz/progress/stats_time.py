@@ -3,6 +3,7 @@
     times = session_times(sessions, moments)    # {session id: whole seconds}
     daily = time_per_day(sessions, moments, tz)  # {local date: milliseconds}
     seconds, cut = run_time(store, profile, ids)  # a run's sessions, from the store
+    seconds, daily = time_spent(reads, profile, bank, counted, tz)  # what the statistics add up
 
 A session's time is the time from its start to its end, counted between the moments the
 student did something: the start, each answer saved (an exam answer changed counts as a
@@ -15,58 +16,30 @@ per bank, all open at once: a gap goes to the session of the answer that ends it
 answer before it in any session still open, so time is never counted twice; the time after the
 run's last answer goes to that answer's session only. A session that starts after another has
 ended (a new quiz) counts from its own start. A session without answers took no time.
+
+The rule itself is quiz.store.timing's: the store works each session's time out once it ends and
+keeps it, and time_spent() reads what it keeps.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Container, Iterable, Iterator, Mapping
+from collections.abc import Collection, Container, Iterable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from quiz.store import Store
+from quiz.store import StatisticsReads, Store
+from quiz.store.timing import IDLE_CAP_MS, QUARTER, Spans, capped, gaps, whole_seconds
 
-__all__ = ["IDLE_CAP_MS", "run_time", "session_times", "time_per_day", "times_and_days"]
-
-#: The most a gap between two moments of a session counts, in milliseconds.
-IDLE_CAP_MS = 10 * 60 * 1000
+__all__ = [
+    "IDLE_CAP_MS",
+    "run_time",
+    "session_times",
+    "time_per_day",
+    "time_spent",
+    "times_and_days",
+]
 
 #: When each session started and finished (None: not finished), by id.
-Sessions = Mapping[int, tuple[datetime, datetime | None]]
-
-
-def _gaps(
-    sessions: Sessions, moments: Iterable[tuple[int, float]]
-) -> Iterator[tuple[int, float, float]]:
-    """Each gap: (session id, when it ended, how long), in UTC seconds, not capped yet."""
-    # Plain seconds, not datetimes: a profile's timeline is every answer it ever gave.
-    spans = {
-        sid: (began.timestamp(), None if ended is None else ended.timestamp())
-        for sid, (began, ended) in sessions.items()
-    }
-    ordered = [(sid, at) for sid, at in moments if sid in spans]
-    last_of = {sid: index for index, (sid, _) in enumerate(ordered)}
-    previous_sid, previous_at = -1, 0.0
-    for index, (sid, at) in enumerate(ordered):
-        started, finished = spans[sid]
-        base = started
-        if previous_sid == sid:
-            base = max(previous_at, started)
-        elif previous_sid in spans:
-            ended = spans[previous_sid][1]
-            # The same run: an answer in a session still open when this one started (a
-            # review of several banks), not one of a quiz that had ended.
-            if ended is not None and ended >= started:
-                base = previous_at
-        yield sid, at, at - base
-        previous_sid, previous_at = sid, at
-        if last_of[sid] == index and finished is not None:
-            later = ordered[index + 1][1] if index + 1 < len(ordered) else None
-            # The end of the run: after its last answer, up to the session's end.
-            if later is None or later > finished:
-                yield sid, finished, finished - at
-
-
-def _capped(seconds: float) -> int:
-    return max(0, min(IDLE_CAP_MS, round(seconds * 1000)))
+Sessions = Spans
 
 
 def session_times(sessions: Sessions, moments: Iterable[tuple[int, float]]) -> dict[int, int]:
@@ -99,13 +72,54 @@ def times_and_days(
     ms: dict[int, int] = dict.fromkeys(sessions, 0)
     days: dict[date, int] = {}
     local = _LocalDays(tz)
-    for sid, at, seconds in _gaps(sessions, moments):
-        gap = _capped(seconds)
+    for sid, at, seconds in gaps(sessions, moments):
+        gap = capped(seconds)
         ms[sid] += gap
         if gap and (keep is None or sid in keep):
             day = local.of(at)
             days[day] = days.get(day, 0) + gap
-    return {sid: (total + 500) // 1000 for sid, total in ms.items()}, days
+    return {sid: whole_seconds(total) for sid, total in ms.items()}, days
+
+
+def time_spent(
+    reads: StatisticsReads,
+    profile: str,
+    bank: str | None,
+    counted: Collection[int],
+    tz: tzinfo | None,
+) -> tuple[int, dict[date, int]]:
+    """The time of these sessions of a profile (in one bank, or all) in whole seconds, and per
+    local day in tz in milliseconds, as times_and_days() gives them over the whole timeline.
+
+    What the store keeps (quiz.store.timing) is read for the sessions worked out: their seconds,
+    and their time per UTC quarter hour, which lies in one local day (time zones are offset by
+    whole quarter hours). The others (still going), and those with a quarter hour that a local
+    midnight cuts (an offset like +00:07), are worked out from their answers' moments.
+    """
+    seconds, quarters, unfigured = reads.time_figures(profile, bank)
+    local = _LocalDays(tz)
+    # Worked out from the answers: the sessions not worked out (of every bank: one may share
+    # its time with a session counted), those whose kept time a local midnight cuts, and the
+    # sessions whose time depends on theirs (open at the same time).
+    live = unfigured | {sid for sid in counted if sid not in seconds}
+    live |= {sid for sid, quarter, _ in quarters if local.whole(quarter * QUARTER, QUARTER) is None}
+    timeline: Sessions = {}
+    moments: list[tuple[int, float]] = []
+    if live:
+        timeline, moments = reads.timeline(profile, sorted(live))
+    daily: dict[date, int] = {}
+    for sid, quarter, ms in quarters:
+        if sid in counted and sid not in timeline:
+            day = local.of(quarter * QUARTER)
+            daily[day] = daily.get(day, 0) + ms
+    total = sum(seconds[sid] for sid in counted if sid not in timeline and sid in seconds)
+    if timeline:
+        keep = {sid for sid in timeline if sid in counted}
+        times, days = times_and_days(timeline, moments, tz, keep=keep)
+        total += sum(times[sid] for sid in keep)
+        for day, ms in days.items():
+            daily[day] = daily.get(day, 0) + ms
+    return total, daily
 
 
 class _LocalDays:
@@ -122,6 +136,11 @@ class _LocalDays:
             self.start = self._midnight(self.day)
             self.end = self._midnight(self.day + timedelta(days=1))
         return self.day
+
+    def whole(self, moment: float, seconds: float) -> date | None:
+        """The local day of a span of time, or None when a day starts inside it."""
+        day = self.of(moment)
+        return day if moment + seconds <= self.end else None
 
     def _midnight(self, day: date) -> float:
         midnight = datetime.combine(day, time.min)
@@ -141,5 +160,5 @@ def run_time(store: Store, profile: str, session_ids: Collection[int]) -> tuple[
     )
     # Whole seconds per session, as the statistics add them up.
     whole = sum(session_times(sessions, moments).values())
-    cut = any(seconds * 1000 > IDLE_CAP_MS for _, _, seconds in _gaps(sessions, moments))
+    cut = any(seconds * 1000 > IDLE_CAP_MS for _, _, seconds in gaps(sessions, moments))
     return whole, cut

@@ -2,14 +2,16 @@
 
 The back end checks its own pages and keys (SQLite's integrity and foreign key checks); then the
 totals that triggers keep (answer_totals, question_totals, card_counts) are compared with the
-rows they count, in SQL both back ends share.
+rows they count, in SQL both back ends share, and each session's kept time with what its answers
+give (quiz.store.timing).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from quiz.store.backend import Database, Executor
+from quiz.store import timing
+from quiz.store.backend import Database, Dialect, Executor
 from quiz.store.sqlite_schema import MIGRATIONS as SQLITE_MIGRATIONS
 
 #: The current schema version: the number of migrations (the same for both back ends).
@@ -85,7 +87,47 @@ def check_database(db: Database) -> DatabaseCheck:
                 wrong += 0 if row is None else row[0]
             if wrong:
                 found.append(f"the kept totals of {what} do not match their rows ({wrong} differ)")
+        wrong = _times_kept_wrong(run, db.dialect)
+        if wrong:
+            found.append(f"the kept time of sessions does not match their answers ({wrong} differ)")
         return counts, found
 
     counts, found = db.snapshot("check the database", read)
     return DatabaseCheck(db.dialect.name, db.where, version, counts, found)
+
+
+def _times_kept_wrong(run: Executor, dialect: Dialect) -> int:
+    """How many sessions' kept time (quiz.store.timing) differs from what their answers give.
+
+    Sessions whose time depends on a session still going are left out: the statistics work
+    theirs out from the answers until it ends."""
+    wrong = 0
+    for (profile,) in run.rows("SELECT DISTINCT profile FROM sessions"):
+        where, params = "profile = :profile", {"profile": profile}
+        worked = timing.figures(
+            timing.spans(run, dialect, where, params), timing.moments(run, dialect, where, params)
+        )
+        going = [
+            sid
+            for (sid,) in run.rows(
+                f"SELECT id FROM sessions WHERE {where} AND seconds IS NULL", params
+            )
+        ]
+        live = timing.timeline(run, dialect, profile, going)[0] if going else {}
+        kept: dict[int, tuple[int, dict[int, int]]] = {
+            sid: (seconds, {})
+            for sid, seconds in run.rows(
+                f"SELECT id, seconds FROM sessions WHERE {where} AND seconds IS NOT NULL", params
+            )
+        }
+        for sid, quarter, ms in run.rows(
+            "SELECT t.session_id, t.quarter, t.ms FROM time_totals AS t"
+            " JOIN sessions AS s ON s.id = t.session_id WHERE s.profile = :profile",
+            params,
+        ):
+            if sid in kept:
+                kept[sid][1][quarter] = ms
+        wrong += sum(
+            1 for sid, figures in kept.items() if sid not in live and worked.get(sid) != figures
+        )
+    return wrong

@@ -10,8 +10,9 @@ adds only those:
 - a card by (profile, bank, question_id); the one reviewed last wins;
 - a review by (card, reviewed, rating).
 
-The totals kept by triggers follow. Where the search for new study questions (new_card_scan,
-a cache) could now be wrong, the target's is dropped: it is redone at the next study.
+The totals kept by triggers follow, and the time of the sessions copied is worked out (and of
+those they overlap). Where the search for new study questions (new_card_scan, a cache) could now
+be wrong, the target's is dropped: it is redone at the next study.
 Everything is copied in one transaction of the target: all of it or nothing.
 """
 
@@ -23,6 +24,7 @@ from typing import Any
 
 from quiz.store.backend import Dialect, Executor
 from quiz.store.store import Store
+from quiz.store.timing import hold, settle
 
 #: How many answers are sent to the target at once.
 BATCH = 1000
@@ -78,6 +80,8 @@ def copy_scores(source: Store, target: Store) -> CopyReport:
         # Made anew each time: a back end that reconnects runs this again from the start.
         report = CopyReport()
         report.source.update(sessions=len(sessions), cards=len(cards), reviews=len(reviews))
+        # The time of the sessions copied (and of those they overlap) is worked out at the end.
+        named = hold(db, tdb.dialect, profiles=sorted({row[1] for row in sessions}))
         answers = sdb.stream(
             "read the answers",
             "SELECT id, session_id, question_id, bank, profile, question, choices, picked,"
@@ -89,6 +93,7 @@ def copy_scores(source: Store, target: Store) -> CopyReport:
         copier.answers(answers, referenced=referenced)
         copier.cards(cards)
         copier.reviews(reviews)
+        settle(db, tdb.dialect, named)
         return report
 
     return tdb.transaction("copy the scores", copy)

@@ -382,7 +382,10 @@ def _migrate(connection: psycopg.Connection, where: str) -> None:
             version = _check_version(connection, where)
             for step in MIGRATIONS[version:]:
                 for statement in step:
-                    connection.execute(statement)
+                    if isinstance(statement, str):
+                        connection.execute(statement)
+                    else:
+                        statement(_Statements(connection), DIALECT)
             connection.execute("UPDATE quiz_schema SET version = %s", (len(MIGRATIONS),))
     except psycopg.Error as error:
         raise StoreError(

@@ -9,7 +9,10 @@ edit a step that has shipped.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+from quiz.store.backend import Dialect, Executor
+from quiz.store.timing import backfill
 
 #: Every table the store keeps (quiz_schema first): `quiz db check` counts their rows.
 TABLES = (
@@ -23,12 +26,16 @@ TABLES = (
     "answer_totals",
     "question_totals",
     "database_id",
+    "time_totals",
 )
 
 #: The UTC quarter hour of an answer (seconds / 900, its fraction dropped), as in SQLite.
 _QUARTER = "floor(extract(epoch FROM {row}.answered) / 900)::bigint"
 
-MIGRATIONS: Sequence[Sequence[str]] = [
+#: A step of a migration: SQL, or work in Python (a back-fill) on the migration's connection.
+Step = str | Callable[[Executor, Dialect], None]
+
+MIGRATIONS: Sequence[Sequence[Step]] = [
     # 1: sessions and answers.
     (
         """
@@ -227,4 +234,55 @@ MIGRATIONS: Sequence[Sequence[str]] = [
     ),
     # 5: what a session was (practice, exam, retry, review, study); NULL: its mode.
     ("ALTER TABLE sessions ADD COLUMN kind text",),
+    # 6: each session's time kept once worked out (quiz.store.timing), back-filled.
+    (
+        "ALTER TABLE sessions ADD COLUMN seconds bigint CHECK (seconds >= 0)",
+        "ALTER TABLE sessions ADD COLUMN stray boolean NOT NULL DEFAULT FALSE",
+        """
+        CREATE TABLE time_totals (
+            session_id bigint NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            quarter    bigint NOT NULL,
+            ms         bigint NOT NULL,
+            PRIMARY KEY (session_id, quarter)
+        )
+        """,
+        # The sessions whose time is not worked out (still going): few, found at once.
+        "CREATE INDEX sessions_unfigured ON sessions (profile) WHERE seconds IS NULL",
+        # A figure is worked out again once anything it comes from changes.
+        """
+        CREATE FUNCTION quiz_untime_answers() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                UPDATE sessions SET seconds = NULL
+                    WHERE id = OLD.session_id AND seconds IS NOT NULL;
+            END IF;
+            IF TG_OP IN ('UPDATE', 'INSERT') THEN
+                UPDATE sessions SET seconds = NULL,
+                    stray = stray OR NEW.answered < started
+                        OR NEW.answered > COALESCE(finished, NEW.answered)
+                    WHERE id = NEW.session_id AND (seconds IS NOT NULL OR NEW.answered < started
+                        OR NEW.answered > COALESCE(finished, NEW.answered));
+            END IF;
+            RETURN NULL;
+        END
+        $$
+        """,
+        """
+        CREATE TRIGGER answers_timed AFTER INSERT OR DELETE OR UPDATE OF session_id, answered
+            ON answers FOR EACH ROW EXECUTE FUNCTION quiz_untime_answers()
+        """,
+        """
+        CREATE FUNCTION quiz_untime_sessions() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.seconds := NULL;
+            RETURN NEW;
+        END
+        $$
+        """,
+        """
+        CREATE TRIGGER sessions_retimed BEFORE UPDATE OF started, finished ON sessions
+            FOR EACH ROW EXECUTE FUNCTION quiz_untime_sessions()
+        """,
+        backfill,
+    ),
 ]

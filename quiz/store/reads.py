@@ -1,7 +1,8 @@
 """The store's read queries for the statistics and the results export (quiz.progress).
 
 The statistics read totals, not answers: `answer_totals` (per session and UTC quarter hour) and
-`question_totals` (per question), kept by triggers on `answers`. Their reads share one snapshot:
+`question_totals` (per question), kept by triggers on `answers`, and each session's time, kept
+once it ended (`time_figures`, quiz.store.timing). Their reads share one snapshot:
 
     figures = store.read_statistics(lambda reads: work(reads.quarter_totals("amal", None), ...))
 
@@ -27,6 +28,7 @@ from quiz.store.model import (
     StoreError,
     stored_time,
 )
+from quiz.store.timing import moments, spans, timeline
 from quiz.text.wording import Wording, said
 
 
@@ -171,36 +173,44 @@ class StatisticsReads:
         if session_ids is not None:
             test, ids = self._dialect.any_of("id", "ids", list(session_ids))
             where, params = f"{where} AND {test}", {**params, "ids": ids}
-        read_time = self._dialect.read_time
-        sessions: dict[int, tuple[datetime, datetime | None]] = {}
-        for session_id, started, finished in self._db.rows(
-            f"SELECT id, started, finished FROM sessions WHERE {where}", params
-        ):
-            row = said("row.session", number=session_id)
-            try:
-                began = stored_time(read_time, started, row, said("damaged.what.start"))
-                ended = None
-                if finished is not None:
-                    ended = stored_time(read_time, finished, row, said("damaged.what.end"))
-            except DamagedRow:
-                continue  # said once by quarter_totals; its time is left out
-            sessions[session_id] = (began, ended)
-        # Seconds worked out by the database: a profile's timeline is every answer it gave.
-        if self._dialect.name == "sqlite":
-            seconds = "(julianday(a.answered) - 2440587.5) * 86400.0"
-        else:
-            seconds = "extract(epoch FROM a.answered)"
+        return spans(self._db, self._dialect, where, params), moments(
+            self._db, self._dialect, where, params
+        )
+
+    def time_figures(
+        self, profile: str, bank: str | None
+    ) -> tuple[dict[int, int], list[tuple[int, int, int]], set[int]]:
+        """The time kept of a profile's sessions (in one bank, or all; quiz.store.timing): the
+        whole seconds of each session worked out, its milliseconds per UTC quarter hour as
+        (session id, quarter, ms), and the ids of the profile's sessions (in every bank) not
+        worked out: still going, or changed since."""
+        where = "s.profile = :profile" + ("" if bank is None else " AND s.bank = :bank")
         rows = self._db.rows(
             f"""
-            SELECT a.session_id, {seconds} FROM answers AS a
-            WHERE a.session_id IN (SELECT id FROM sessions WHERE {where})
-            ORDER BY a.answered, a.id
+            SELECT s.id, s.seconds, t.quarter, t.ms
+            FROM sessions AS s LEFT JOIN time_totals AS t ON t.session_id = s.id
+            WHERE {where} AND s.seconds IS NOT NULL
             """,
-            params,
+            {"profile": profile, "bank": bank},
         )
-        # A time that is not one (NULL) leaves that moment out of the time; its answer counts.
-        moments = [(sid, float(at)) for sid, at in rows if at is not None]
-        return sessions, moments
+        seconds: dict[int, int] = {}
+        quarters = []
+        for session_id, whole, quarter, ms in rows:
+            seconds[session_id] = whole
+            if quarter is not None:
+                quarters.append((session_id, quarter, ms))
+        unfigured = self._db.rows(
+            "SELECT id FROM sessions WHERE profile = :profile AND seconds IS NULL",
+            {"profile": profile},
+        )
+        return seconds, quarters, {sid for (sid,) in unfigured}
+
+    def timeline(
+        self, profile: str, session_ids: Sequence[int]
+    ) -> tuple[dict[int, tuple[datetime, datetime | None]], list[tuple[int, float]]]:
+        """The sessions these sessions' time depends on (they and those open at the same time),
+        and their answers' moments (quiz.store.timing): the time of sessions still going."""
+        return timeline(self._db, self._dialect, profile, session_ids)
 
     def question_text(self, bank: str, question_id: str) -> str:
         """The text a question was last asked with ("" if it was never asked)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from quiz.store.backend import Database, Executor
@@ -18,6 +18,7 @@ from quiz.store.model import (
     percent,
     stored_time,
 )
+from quiz.store.timing import hold, settle
 from quiz.text.wording import Wording, said
 
 # Shared by plain answers and study answers (quiz.store.cards): copies bank and profile from the
@@ -146,17 +147,32 @@ class SessionQueries:
         self, session_id: int, *, planned: int | None = None, now: datetime | None = None
     ) -> None:
         """Record that a session has ended (and how many questions it asked, when not planned)."""
-        values = {
-            "finished": self._db.dialect.time(as_utc(now)),
-            "planned": planned,
-            "id": session_id,
-        }
-        sql = "UPDATE sessions SET finished = :finished WHERE id = :id"
-        if planned is not None:
-            sql = "UPDATE sessions SET finished = :finished, planned = :planned WHERE id = :id"
-        changed = self._db.autocommit("save the end of the session", lambda db: db.run(sql, values))
-        if changed != 1:
-            raise ValueError(f"no session {session_id} in {self.where}")
+        self.finish_sessions({session_id: planned}, now=now)
+
+    def finish_sessions(
+        self, planned: Mapping[int, int | None], *, now: datetime | None = None
+    ) -> None:
+        """Record that sessions have ended together (a run over several banks), each with how
+        many questions it asked (None: as planned), and keep the time each took (see
+        quiz.store.timing), all in one transaction."""
+        finished = self._db.dialect.time(as_utc(now))
+        dialect = self._db.dialect
+
+        def finish(db: Executor) -> None:
+            named = hold(db, dialect, list(planned))
+            for session_id, asked in sorted(planned.items()):
+                values = {"finished": finished, "planned": asked, "id": session_id}
+                sql = "UPDATE sessions SET finished = :finished WHERE id = :id"
+                if asked is not None:
+                    sql = (
+                        "UPDATE sessions SET finished = :finished, planned = :planned"
+                        " WHERE id = :id"
+                    )
+                if db.run(sql, values) != 1:
+                    raise ValueError(f"no session {session_id} in {self.where}")
+            settle(db, dialect, named)
+
+        self._db.transaction("save the end of the session", finish)
 
     def sessions(
         self, limit: int | None = None, *, profile: str | None = None

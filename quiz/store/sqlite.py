@@ -16,6 +16,9 @@ same tables and version numbers):
 - `answer_totals`, `question_totals`: the final answers counted (with the right ones and their
   time) per session and UTC quarter hour, and per (profile, bank, question_id), kept by triggers
   on `answers`, so the statistics need not read every answer (see quiz.progress.stats).
+- `time_totals` and `sessions.seconds`: each session's time once worked out (when it ends), per
+  UTC quarter hour and in whole seconds; `sessions.stray` marks a session with an answer outside
+  its start and end (see quiz.store.timing).
 - `new_card_scan`: where quiz.play.study left off looking for new questions in a bank file.
 - `database_id`: one row, the database's own id (32 hex digits made at random once), which the
   results export writes beside each session's and answer's id.

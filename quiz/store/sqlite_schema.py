@@ -56,6 +56,63 @@ _SUBTRACT_TOTALS = f"""
 """
 
 
+# Part of migration 6, so never to be edited: an answer saved (or moved) makes its session's
+# time unknown, and marks the session stray when it lies outside the session's start and end.
+_UNTIME = """
+            UPDATE sessions SET seconds = NULL,
+                stray = stray OR {row}.answered < started
+                    OR {row}.answered > COALESCE(finished, {row}.answered)
+                WHERE id = {row}.session_id AND (seconds IS NOT NULL OR {row}.answered < started
+                    OR {row}.answered > COALESCE(finished, {row}.answered));
+"""
+
+
+def _figure_times(connection: sqlite3.Connection) -> None:
+    """Migration 6: the session's time in whole seconds and per UTC quarter hour, back-filled."""
+    _statements(
+        "ALTER TABLE sessions ADD COLUMN seconds INTEGER CHECK (seconds >= 0)",
+        "ALTER TABLE sessions ADD COLUMN stray INTEGER NOT NULL DEFAULT 0 CHECK (stray IN (0, 1))",
+        """
+        CREATE TABLE time_totals (
+            session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+            quarter    INTEGER NOT NULL,
+            ms         INTEGER NOT NULL,
+            PRIMARY KEY (session_id, quarter)
+        ) WITHOUT ROWID
+        """,
+        # The sessions whose time is not worked out (still going): few, found at once.
+        "CREATE INDEX sessions_unfigured ON sessions (profile) WHERE seconds IS NULL",
+        # A figure is worked out again once anything it comes from changes; an answer saved
+        # outside its session's start and end (the clock put back) marks the session stray.
+        f"""
+        CREATE TRIGGER answers_timed AFTER INSERT ON answers BEGIN
+            {_UNTIME.format(row="NEW")}
+        END
+        """,
+        """
+        CREATE TRIGGER answers_untimed AFTER DELETE ON answers BEGIN
+            UPDATE sessions SET seconds = NULL WHERE id = OLD.session_id AND seconds IS NOT NULL;
+        END
+        """,
+        f"""
+        CREATE TRIGGER answers_retimed AFTER UPDATE OF session_id, answered ON answers BEGIN
+            UPDATE sessions SET seconds = NULL WHERE id = OLD.session_id AND seconds IS NOT NULL;
+            {_UNTIME.format(row="NEW")}
+        END
+        """,
+        """
+        CREATE TRIGGER sessions_retimed AFTER UPDATE OF started, finished ON sessions BEGIN
+            UPDATE sessions SET seconds = NULL WHERE id = NEW.id AND seconds IS NOT NULL;
+        END
+        """,
+    )(connection)
+    # Imported here: quiz.store.sqlite imports this module.
+    from quiz.store.sqlite import SQLiteDialect, _Statements
+    from quiz.store.timing import backfill
+
+    backfill(_Statements(connection), SQLiteDialect())
+
+
 #: MIGRATIONS[n] takes a database from user_version n to n + 1. Append only; never edit a step
 #: that has shipped. Steps run inside one transaction with foreign keys ON (the pragma cannot be
 #: switched inside a transaction), so a step that rebuilds a table must keep references valid.
@@ -258,4 +315,7 @@ MIGRATIONS: list[Migration] = [
     # 5: what a session was (its kind): a practice run of the bank, an exam, a retry of the
     # questions missed, a review or a study. NULL in older sessions: their kind is their mode.
     _statements("ALTER TABLE sessions ADD COLUMN kind TEXT"),
+    # 6: each session's time kept once worked out (quiz.store.timing), so the statistics need
+    # not read every answer's moment; worked out here for the sessions there are.
+    _figure_times,
 ]

@@ -23,7 +23,7 @@ from quiz.text.i18n import (
     plural_form,
     t,
 )
-from quiz.text.settings import Settings, use
+from quiz.text.settings import Settings, use, using
 
 SOURCE = ROOT / "quiz"
 # Where `t()` is given a key chosen at run time, from keys marked with `translatable()` (or, for
@@ -364,3 +364,14 @@ def test_no_key_is_in_two_catalogues_of_a_language() -> None:
                 assert key not in seen, f"{key} is in {seen[key]} and {module.__name__}"
                 seen[key] = module.__name__
         assert len(seen) == len(CATALOGUES[lang])
+
+
+def test_percents_are_whole_with_halves_rounded_up_in_every_digit_style() -> None:
+    # 1/8 = 12.5% and 3/8 = 37.5%: a person writes 13% and 38% (float formatting gives 12% and
+    # 38%, to the even neighbour); 2/3 = 66.67% is 67%, 1/3 = 33.33% is 33%.
+    for fraction, shown in ((1 / 8, "13%"), (3 / 8, "38%"), (2 / 3, "67%"), (1 / 3, "33%")):
+        with using(Settings("en", "latin")):
+            assert t("percent", value=100 * fraction) == shown
+    with using(Settings("ar", "arabic")):
+        assert t("percent", value=100 * 1 / 8) == "١٣٪"
+        assert t("percent", value=0.5) == "١٪"

@@ -108,8 +108,8 @@ def test_quiz_stats_prints_the_scores_on_the_same_scale(tmp_path: Path, capsys):
     assert main(["--db", str(db), "stats"]) == 0
     out = capsys.readouterr().out
     assert "Score (0%–100%)" in out
-    assert "░░░░░░░░░░ 0/3 (0.0%)" in out
-    assert "██████████ 3/3 (100.0%)" in out
-    assert "1 of 3 │ ███░░░░░░░ 1/3 (33.3%)" in out
+    assert "░░░░░░░░░░ 0/3 (0%)" in out
+    assert "██████████ 3/3 (100%)" in out
+    assert "1 of 3 │ ███░░░░░░░ 1/3 (33%)" in out
     # The sparkline is on the same absolute scale: 0% is a blank, 100% a full cell.
     assert "Score per session:  █▃" in out

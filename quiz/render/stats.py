@@ -217,7 +217,7 @@ def _print_trend(console: Console, label: str, percents: list[float]) -> None:
 
 
 def _percent_text(value: float | None) -> str:
-    return t("percent.none") if value is None else t("cli.stats.percent", value=value)
+    return t("percent.none") if value is None else t("percent", value=value)
 
 
 def _days_text(count: int) -> str:

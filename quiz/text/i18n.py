@@ -11,10 +11,12 @@ any format spec (`{n:02d}`).
 
 from __future__ import annotations
 
+import math
 import re
 import string
 from collections.abc import Mapping
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from quiz.text.locales import (
@@ -203,6 +205,10 @@ def plural_form(count: float, lang: str) -> str:
     return "one" if n == 1 else "other"
 
 
+# A fixed-point format spec (".0f", ".1f"): how many places.
+_FIXED = re.compile(r"\.(\d+)f")
+
+
 class _Number:
     """A number inserted into a template: formatted by its spec, then written in a digit style."""
 
@@ -213,7 +219,14 @@ class _Number:
         self.style = style
 
     def __format__(self, spec: str) -> str:
-        return digits(format(self.value, spec), self.style)
+        value: object = self.value
+        places = _FIXED.fullmatch(spec)
+        if places and isinstance(value, float) and math.isfinite(value):
+            # Halves rounded up, as a person rounds (12.5% is 13%, as 37.5% is 38%), not to the
+            # even neighbour as float formatting does; from the float's shortest decimal form.
+            step = Decimal(1).scaleb(-int(places[1]))
+            value = Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP)
+        return digits(format(value, spec), self.style)
 
 
 def _insertable(value: Any, style: str) -> Any:

@@ -303,7 +303,6 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "cli.stats.question": "السؤال",
     "cli.stats.recall": "التذكّر",
     "cli.stats.trend": "{label}: {bars}",
-    "cli.stats.percent": "{value:.1f}٪",
     "cli.stats.hours": "{hours} س {minutes:02d} د",
     "cli.stats.minutes": "{minutes} د {seconds:02d} ث",
     "cli.stats.seconds": "{seconds} ث",

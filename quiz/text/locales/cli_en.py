@@ -247,7 +247,6 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "cli.stats.question": "Question",
     "cli.stats.recall": "Recall",
     "cli.stats.trend": "{label}: {bars}",
-    "cli.stats.percent": "{value:.1f}%",
     "cli.stats.hours": "{hours} h {minutes:02d} min",
     "cli.stats.minutes": "{minutes} min {seconds:02d} s",
     "cli.stats.seconds": "{seconds} s",

@@ -128,7 +128,8 @@ def _print_scores(console: Console, stats: Stats) -> None:
             percent=_percent_text(point.percent),
         )
         table.add_row(
-            Text(digits(point.finished.strftime("%Y-%m-%d %H:%M"))),
+            # The date, as the statistics screen shows it: the time of day left room for the title.
+            Text(digits(point.finished.strftime("%Y-%m-%d"))),
             Text(kind_word(point.kind)),
             Text(stats.title_of(point.bank)),
             Text(t("cli.stats.of", count=point.answers, total=planned)),

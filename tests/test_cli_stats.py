@@ -53,3 +53,19 @@ def test_stats_prints_tables_and_refuses_a_folder(tmp_path: Path, capsys):
     assert "Answers" in out and "67%" in out  # 2/3, in whole percents as on every screen
     assert main(["stats", "--db", str(db), "--bank", str(tmp_path)]) == 2
     assert "is a folder; give one bank file" in capsys.readouterr().err
+
+
+def test_the_score_chart_gives_a_long_title_room_at_80_columns(tmp_path: Path, capsys):
+    bank = tmp_path / "three.yaml"
+    bank.write_text(
+        THREE.replace("title: ", "title: The Organisation of Islamic Cooperation ", 1),
+        encoding="utf-8",
+    )
+    db = tmp_path / "s.db"
+    seed(db, bank, "default", [True, True, False])
+    assert main(["stats", "--db", str(db)]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines() if "2026-11-20" in line]
+    # The date only (as on the screen), and the title's words whole, none cut in two.
+    (row,) = [r for r in rows if "practice" in r]
+    assert "│ 2026-11-20 │ practice │ The Organisation " in row
+    assert "2/3 (67%)" in row and "09:0" not in row

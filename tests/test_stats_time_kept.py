@@ -220,6 +220,9 @@ def test_db_check_says_when_a_kept_time_does_not_match_the_answers(
         raw(store, "UPDATE sessions SET seconds = 1049 WHERE id = ?", (quiz,))
     assert main(["db", "check", "--db", str(db_target)]) == 1
     assert (
-        "  problem: the kept time of sessions does not match their answers (1 differ)"
+        "  problem: the kept time of sessions does not match their answers (1 differs)"
         in capsys.readouterr().out.splitlines()
     )
+    # In Arabic too: one session, in the singular.
+    assert main(["--lang", "ar", "db", "check", "--db", str(db_target)]) == 1
+    assert "الوقت المحفوظ للجلسات لا يطابق إجاباتها (تختلف جلسة واحدة)" in capsys.readouterr().out

@@ -356,7 +356,7 @@ def test_check_reports_the_version_and_rows(
         raw(store, "UPDATE question_totals SET correct = correct + 1 WHERE question_id = 'q2'")
     assert main(["db", "check", "--db", str(db_target)]) == 1
     assert (
-        "  problem: the kept totals of questions do not match their rows (2 differ)"
+        "  problem: the kept totals of questions do not match their answers (2 differ)"
         in capsys.readouterr().out.splitlines()
     )
 

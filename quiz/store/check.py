@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from quiz.store import timing
 from quiz.store.backend import Database, Dialect, Executor
 from quiz.store.sqlite_schema import MIGRATIONS as SQLITE_MIGRATIONS
+from quiz.text.wording import said
 
 #: The current schema version: the number of migrations (the same for both back ends).
 CURRENT = len(SQLITE_MIGRATIONS)
@@ -24,14 +25,14 @@ COUNTED = ("sessions", "answers", "cards", "review_log")
 # and not the other (EXCEPT, both ways) are totals that do not match.
 _TOTALS = (
     (
-        "sessions",
+        lambda count: said("store.check.totals.sessions", count=count),
         """SELECT session_id, COUNT(*), SUM(CASE WHEN correct THEN 1 ELSE 0 END), SUM(ms)
            FROM answers WHERE final = TRUE GROUP BY session_id""",
         """SELECT session_id, SUM(answers), SUM(correct), SUM(ms)
            FROM answer_totals GROUP BY session_id HAVING SUM(answers) > 0""",
     ),
     (
-        "questions",
+        lambda count: said("store.check.totals.questions", count=count),
         """SELECT profile, bank, question_id, COUNT(*),
                   SUM(CASE WHEN correct THEN 1 ELSE 0 END)
            FROM answers WHERE final = TRUE GROUP BY profile, bank, question_id""",
@@ -39,7 +40,7 @@ _TOTALS = (
            FROM question_totals WHERE answers > 0""",
     ),
     (
-        "banks' card counts",
+        lambda count: said("store.check.totals.cards", count=count),
         """SELECT profile, bank, COUNT(*) FROM cards WHERE retired = FALSE
            GROUP BY profile, bank""",
         "SELECT profile, bank, cards FROM card_counts WHERE cards > 0",
@@ -86,10 +87,10 @@ def check_database(db: Database) -> DatabaseCheck:
                 row = run.row(f"SELECT COUNT(*) FROM ({first} EXCEPT {second}) AS d")
                 wrong += 0 if row is None else row[0]
             if wrong:
-                found.append(f"the kept totals of {what} do not match their rows ({wrong} differ)")
+                found.append(str(what(wrong)))
         wrong = _times_kept_wrong(run, db.dialect)
         if wrong:
-            found.append(f"the kept time of sessions does not match their answers ({wrong} differ)")
+            found.append(str(said("store.check.times", count=wrong)))
         return counts, found
 
     counts, found = db.snapshot("check the database", read)

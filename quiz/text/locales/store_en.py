@@ -101,4 +101,20 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "store.fix.user": "check the user name in the URL",
     "store.fix.reach": "check that it is running and that the host and port in the URL are right",
     "store.fix.may_create": "check that the user may create tables in the database",
+    "store.check.totals.sessions": {
+        "one": "the kept totals of sessions do not match their answers ({count} differs)",
+        "other": "the kept totals of sessions do not match their answers ({count} differ)",
+    },
+    "store.check.totals.questions": {
+        "one": "the kept totals of questions do not match their answers ({count} differs)",
+        "other": "the kept totals of questions do not match their answers ({count} differ)",
+    },
+    "store.check.totals.cards": {
+        "one": "the kept card counts of banks do not match their cards ({count} differs)",
+        "other": "the kept card counts of banks do not match their cards ({count} differ)",
+    },
+    "store.check.times": {
+        "one": "the kept time of sessions does not match their answers ({count} differs)",
+        "other": "the kept time of sessions does not match their answers ({count} differ)",
+    },
 }

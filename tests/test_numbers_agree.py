@@ -181,7 +181,7 @@ async def test_every_place_says_the_same_figures(played, capsys: pytest.CaptureF
     ]
     assert main(["--db", str(db), "stats"]) == 0
     printed = capsys.readouterr().out
-    assert re.search(r"Time spent +3 min 50 s", printed)
+    assert re.search(r"Time spent +3m 50s", printed)
     for score in ("2/3 (67%)", "1/1 (100%)", "1/3 (33%)"):  # as the screens say them
         assert score in printed
 

@@ -643,8 +643,8 @@ def test_printed_tables_show_the_numbers_and_text_literally(seeded: Seeded) -> N
         "7 (47%)",  # right: 7 of 15 is 46.67%
         "4 days",  # longest streak
         "3 days",  # current streak
-        "43 min 00 s",  # time spent
-        "6 min 09 s",  # per day practised
+        "43m 00s",  # time spent
+        "6m 09s",  # per day practised
         "2025-03-04",
         "fractions",
         UNTAGGED,

@@ -110,4 +110,4 @@ async def test_the_results_screen_and_the_statistics_give_the_same_time(
     totals = json.loads(capsys.readouterr().out)["totals"]
     assert totals["time_ms"] == 655_000
     assert main(["--db", str(db), "stats"]) == 0
-    assert "Time spent         10 min 55 s" in capsys.readouterr().out
+    assert "Time spent         10m 55s" in capsys.readouterr().out

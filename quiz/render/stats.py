@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 from quiz.progress.stats import PRIOR_WEIGHT, ScorePoint, Stats
 from quiz.progress.stats_data import kind_word
 from quiz.progress.stats_time import IDLE_CAP_MS
-from quiz.text.i18n import digits, t
+from quiz.text.i18n import digits, duration, t
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -226,15 +226,8 @@ def _days_text(count: int) -> str:
 
 
 def _duration(ms: int) -> str:
-    """A duration as "1 h 05 min", "12 min 30 s" or "45 s"."""
-    seconds = round(ms / 1000)
-    hours, rest = divmod(seconds, 3600)
-    minutes, seconds = divmod(rest, 60)
-    if hours:
-        return t("cli.stats.hours", hours=hours, minutes=minutes)
-    if minutes:
-        return t("cli.stats.minutes", minutes=minutes, seconds=seconds)
-    return t("cli.stats.seconds", seconds=seconds)
+    """A duration written as the screens write it (quiz.text.i18n.duration)."""
+    return duration(ms / 1000)
 
 
 def _sparkline(values: list[float]) -> str:

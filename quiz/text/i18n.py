@@ -300,6 +300,19 @@ def choice_label(index: int, lang: str | None = None, style: str | None = None) 
     return f"{digits(index + 1, style)}."
 
 
+def duration(seconds: float) -> str:
+    """A time taken, as a person says it: `45s`, `2m 05s`, `1h 02m`; the same on every screen
+    and command (the results, the statistics, `quiz stats`, the loading screen)."""
+    whole = round(seconds)
+    if whole < 60:
+        return t("duration.seconds", seconds=whole)
+    minutes, secs = divmod(whole, 60)
+    if minutes < 60:
+        return t("duration.minutes", minutes=minutes, seconds=secs)
+    hours, minutes = divmod(minutes, 60)
+    return t("duration.hours", hours=hours, minutes=minutes)
+
+
 def format_datetime(dt: datetime, lang: str | None = None, style: str | None = None) -> str:
     """A date and time for the scores list: `2026-11-29 10:54` or `29 نوفمبر 2026، 10:54`."""
     if (lang or language()) == "ar":

@@ -21,13 +21,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import ProgressBar, Static
 
 from quiz.bank.model import LoadResult
-from quiz.text.i18n import t, translatable
+from quiz.text.i18n import duration, t, translatable
 from quiz.text.safe import printable_name
 from quiz.text.shaping import cell_width
 from quiz.ui.display import ui_text
 from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
-from quiz.ui.results import duration
 from quiz.ui.screen import AppScreen
 
 #: The columns the body's padding takes (quiz.tcss: #loading-body).

@@ -10,24 +10,12 @@ from textual.widgets import Static
 from quiz.play.run import Result, Run
 from quiz.progress.stats_time import IDLE_CAP_MS, run_time
 from quiz.store import StoreError, bank_key
-from quiz.text.i18n import digits, separator, t, translatable
+from quiz.text.i18n import digits, duration, separator, t, translatable
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.display import bank_text, labelled, source_line, ui_text
 from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
 from quiz.ui.screen import AppScreen
-
-
-def duration(seconds: float) -> str:
-    """A time taken, as a person says it: `45s`, `2m 05s`, `1h 02m`."""
-    whole = round(seconds)
-    if whole < 60:
-        return t("duration.seconds", seconds=whole)
-    minutes, secs = divmod(whole, 60)
-    if minutes < 60:
-        return t("duration.minutes", minutes=minutes, seconds=secs)
-    hours, minutes = divmod(minutes, 60)
-    return t("duration.hours", hours=hours, minutes=minutes)
 
 
 class ResultsScreen(AppScreen):

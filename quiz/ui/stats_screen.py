@@ -17,12 +17,11 @@ from quiz.files import stored_path
 from quiz.progress.stats import Stats, compute
 from quiz.render.stats import chance_rule, score_row, time_rule
 from quiz.store import StoreError, bank_key
-from quiz.text.i18n import t, translatable
+from quiz.text.i18n import duration, t, translatable
 from quiz.ui.bidi_text import Stacked
 from quiz.ui.display import bank_text, ui_text
 from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
-from quiz.ui.results import duration
 from quiz.ui.screen import AppScreen
 
 BAR = 20

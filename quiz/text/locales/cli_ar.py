@@ -303,9 +303,6 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "cli.stats.question": "السؤال",
     "cli.stats.recall": "التذكّر",
     "cli.stats.trend": "{label}: {bars}",
-    "cli.stats.hours": "{hours} س {minutes:02d} د",
-    "cli.stats.minutes": "{minutes} د {seconds:02d} ث",
-    "cli.stats.seconds": "{seconds} ث",
     "cli.serve.help": "قدّم التطبيق في متصفحات الصف، وكل طالب مسجّل الدخول باسمه",
     "cli.serve.description": (
         "يقدّم التطبيق في المتصفحات: يفتح كل طالب العنوان، ويكتب رمز الصف واسمه، ويلعب"

@@ -247,9 +247,6 @@ MESSAGES: dict[str, str | Mapping[str, str]] = {
     "cli.stats.question": "Question",
     "cli.stats.recall": "Recall",
     "cli.stats.trend": "{label}: {bars}",
-    "cli.stats.hours": "{hours} h {minutes:02d} min",
-    "cli.stats.minutes": "{minutes} min {seconds:02d} s",
-    "cli.stats.seconds": "{seconds} s",
     "cli.serve.help": "serve the app to a class's browsers, each student signed in",
     "cli.serve.description": (
         "Serve the app to browsers: each student opens the address, types the class code and"

@@ -91,15 +91,18 @@ class BidiVisual(Visual):
         for line in self.lines(width):
             right = line.rtl or self.align_right
             pad = max(0, width - cell_width(line.text)) if right else 0
-            spans = []
-            start, end = line.prefix
-            if self.prefix_style and end > start:
-                spans.append(Span(start, end, self.prefix_style))
-            text = Content(line.text, spans)
-            if self.style:
-                text = text.stylize(self.style)
+            text = self.row(line)
             rows.append(Content(" " * pad) + text if pad else text)
         return Content("\n").join(rows)
+
+    def row(self, line: Line) -> Content:
+        """One laid-out row, its prefix and the whole in their styles."""
+        text = Content(line.text, self.prefix_spans(line.prefix))
+        return text.stylize(self.style) if self.style else text
+
+    def prefix_spans(self, prefix: tuple[int, int]) -> list[Span]:
+        start, end = prefix
+        return [Span(start, end, self.prefix_style)] if self.prefix_style and end > start else []
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions

@@ -76,19 +76,12 @@ class StyledVisual(BidiVisual):
             prefix=self.prefix,
         )
 
-    def content(self, width: int) -> Content:
-        rows: list[Content] = []
-        for line in self.lines(width):
-            pad = max(0, width - cell_width(line.text)) if line.rtl else 0
-            spans = [Span(start, end, _look(names)) for start, end, names in line.spans]
-            start, end = line.prefix
-            if self.prefix_style and end > start:
-                spans.append(Span(start, end, self.prefix_style))
-            text = Content(line.text, spans)
-            if self.style:
-                text = text.stylize_before(self.style)
-            rows.append(Content(" " * pad) + text if pad else text)
-        return Content("\n").join(rows)
+    def row(self, line: StyledLine) -> Content:  # type: ignore[override]
+        """One row with its runs' styles; the whole style goes beneath them (a bold word in a
+        question drawn bold all over still shows)."""
+        spans = [Span(start, end, _look(names)) for start, end, names in line.spans]
+        text = Content(line.text, [*spans, *self.prefix_spans(line.prefix)])
+        return text.stylize_before(self.style) if self.style else text
 
 
 class CodeVisual(Visual):

@@ -339,25 +339,7 @@ def test_a_wording_with_a_list_is_kept_and_read_back_whole() -> None:
 
 def test_no_key_is_in_two_catalogues_of_a_language() -> None:
     # One catalogue would silently take the other's entry for it (the later one wins).
-    from quiz.text.locales import (
-        ar,
-        check_ar,
-        check_en,
-        cli_ar,
-        cli_en,
-        commands_ar,
-        commands_en,
-        en,
-        interchange_ar,
-        interchange_en,
-        store_ar,
-        store_en,
-    )
-
-    for lang, modules in (
-        ("en", (en, cli_en, commands_en, check_en, interchange_en, store_en)),
-        ("ar", (ar, cli_ar, commands_ar, check_ar, interchange_ar, store_ar)),
-    ):
+    for lang, modules in i18n.CATALOGUE_MODULES.items():
         seen: dict[str, str] = {}
         for module in modules:
             for key in module.MESSAGES:

@@ -45,23 +45,14 @@ from quiz.text.wording import said
 Message = str | Mapping[str, str]
 # The interface's messages, the command line's, its reports', the bank checks', the
 # converters' and the score database's, one catalogue a language.
+#: The modules of each language's catalogue, in the order they are merged.
+CATALOGUE_MODULES: dict[str, tuple[Any, ...]] = {
+    "en": (en, cli_en, commands_en, check_en, interchange_en, store_en),
+    "ar": (ar, cli_ar, commands_ar, check_ar, interchange_ar, store_ar),
+}
 CATALOGUES: dict[str, dict[str, Message]] = {
-    "en": {
-        **en.MESSAGES,
-        **cli_en.MESSAGES,
-        **commands_en.MESSAGES,
-        **check_en.MESSAGES,
-        **interchange_en.MESSAGES,
-        **store_en.MESSAGES,
-    },
-    "ar": {
-        **ar.MESSAGES,
-        **cli_ar.MESSAGES,
-        **commands_ar.MESSAGES,
-        **check_ar.MESSAGES,
-        **interchange_ar.MESSAGES,
-        **store_ar.MESSAGES,
-    },
+    lang: {key: message for module in modules for key, message in module.MESSAGES.items()}
+    for lang, modules in CATALOGUE_MODULES.items()
 }
 
 # The plural forms each language's catalogue must give for a key with a count (CLDR).

@@ -32,7 +32,7 @@ from quiz.ui.display import bank_text, ui_text
 from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
 from quiz.ui.profile_dialog import ProfileScreen
-from quiz.ui.screen import AppScreen
+from quiz.ui.screen import AppScreen, move_highlight
 from quiz.ui.start_dialog import StartScreen
 
 
@@ -247,11 +247,7 @@ class HomeScreen(AppScreen):
         self.query_one("#banks", OptionList).focus()
 
     def action_move(self, step: int) -> None:
-        banks = self.query_one("#banks", OptionList)
-        if step > 0:
-            banks.action_cursor_down()
-        else:
-            banks.action_cursor_up()
+        move_highlight(self.query_one("#banks", OptionList), step)
 
     def action_reload(self) -> None:
         self.load()

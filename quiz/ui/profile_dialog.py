@@ -23,6 +23,7 @@ from quiz.ui.confirm import ConfirmScreen
 from quiz.ui.display import ui_text
 from quiz.ui.footer import QuizFooter
 from quiz.ui.localize import localize
+from quiz.ui.screen import move_highlight
 
 if TYPE_CHECKING:
     from quiz.ui.app import QuizApp
@@ -78,11 +79,7 @@ class ProfileScreen(ModalScreen[str | None]):
         self.query_one("#new-profile", Input).focus()
 
     def action_move(self, step: int) -> None:
-        profiles = self.query_one("#profiles", OptionList)
-        if step > 0:
-            profiles.action_cursor_down()
-        else:
-            profiles.action_cursor_up()
+        move_highlight(self.query_one("#profiles", OptionList), step)
 
     def action_choose(self) -> None:
         """Enter: the name typed, else the profile highlighted."""

@@ -16,6 +16,7 @@ from typing import TextIO, cast
 
 from quiz.cli.common import EXIT_PROBLEMS, EXIT_USAGE, early_settings, interface
 from quiz.cli.parser import UsageError, build_parser, translated_argparse
+from quiz.collector import start_over
 from quiz.errors import QuizError
 
 __all__ = ["build_parser", "main"]
@@ -38,6 +39,9 @@ COMMANDS: dict[str | None, tuple[str, str]] = {
     "db": ("db", "db"),
     "serve": ("serve", "serve"),
 }
+
+#: The commands that start the app: the collector stays paused until its first screen is up.
+APP_COMMANDS = {None, "play"}
 
 
 def command(name: str | None) -> Callable[[argparse.Namespace], int]:
@@ -90,7 +94,10 @@ def _main(argv: Sequence[str] | None) -> int:
         with translated_argparse():
             args = build_parser().parse_args(argv)
         use(interface(args, rtl=True))
-        return command(args.command)(args)
+        run = command(args.command)
+        if args.command not in APP_COMMANDS:
+            start_over()
+        return run(args)
     except UsageError as error:
         print(f"quiz: error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from quiz.bank.cache import same_content
 from quiz.bank.catalog import Catalog
 from quiz.bank.model import Bank, LoadResult, Question
+from quiz.collector import start_over
 from quiz.play.practice import Quiz
 from quiz.play.run import Run
 from quiz.play.timing import local_now
@@ -219,6 +220,7 @@ class QuizApp(App[int]):
             self.bidi.follow(self)  # give the terminal its own mode back while suspended
         # Said on the first screen (pushed below), not on the app's blank default one.
         self.call_after_refresh(self.say_if_new_profile)
+        self.call_after_refresh(start_over)  # the collector was paused while quiz started
         # `quiz play` goes straight to the question: the home screen is only built when asked for.
         if self.read is not None:
             from quiz.ui.loading import LoadingScreen

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -116,6 +116,8 @@ class QuizApp(App[int]):
         self.read = read
         #: That file, read and found to have errors: `quiz play` reports them on its way out.
         self.read_failure: LoadResult | None = None
+        #: The first screen, while get_default_screen has the run build it.
+        self._first: list[Screen[None]] | None = None
         #: What started the current run, so "play again" can start it again.
         self.last_start: tuple[Bank | list[Bank], StartChoice, Iterable[Question] | None]
 
@@ -170,7 +172,7 @@ class QuizApp(App[int]):
         from quiz.ui.home import HomeScreen
 
         # Every screen is built again in the new language: the home screen is the only one.
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
             self.pop_screen()
         self.switch_screen(HomeScreen())
 
@@ -215,35 +217,58 @@ class QuizApp(App[int]):
         half the screen, less their margin, padding and coloured edge."""
         return min(60, self.size.width // 2) - 4
 
-    def on_mount(self) -> None:
-        if self.bidi is not None:
-            self.bidi.follow(self)  # give the terminal its own mode back while suspended
-        # Said on the first screen (pushed below), not on the app's blank default one.
-        self.call_after_refresh(self.say_if_new_profile)
-        self.call_after_refresh(start_over)  # the collector was paused while quiz started
-        # `quiz play` goes straight to the question: the home screen is only built when asked for.
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen, built with the app rather than pushed over a blank one (it is up a
+        frame sooner): the first question `quiz play` asked for (or the progress of reading its
+        bank), else the home screen. Blank only when the run cannot start: the app then ends,
+        saying why."""
+        first = self._first_screen()
+        # Switching away from it (to the results, say) pops a result callback, as from any
+        # screen pushed or switched to; Textual gives its default screen none (Textual #2650).
+        first._push_result_callback(self, None)
+        return first
+
+    def _first_screen(self) -> Screen[Any]:
         if self.read is not None:
             from quiz.ui.loading import LoadingScreen
 
             path = self.read
-            loading = LoadingScreen(
+            return LoadingScreen(
                 path, lambda: self.catalog.load(path), self.bank_read, kept=self.catalog.cache.keeps
             )
-            self.push_screen(loading)
-        elif self.play is not None or self.play_all:
-            self.start_play()
-        else:
+        if self.play is None and not self.play_all:
             from quiz.ui.home import HomeScreen
 
-            self.push_screen(HomeScreen())
+            return HomeScreen()
+        self._first = []
+        try:
+            self._start_play(replace=False)
+        finally:
+            first, self._first = self._first, None
+        if first:
+            return first[0]
+        self.call_after_refresh(self.cannot_play)  # once the app is up: it cannot end sooner
+        return super().get_default_screen()
+
+    def on_mount(self) -> None:
+        if self.bidi is not None:
+            self.bidi.follow(self)  # give the terminal its own mode back while suspended
+        self.call_after_refresh(self.say_if_new_profile)
+        self.call_after_refresh(start_over)  # the collector was paused while quiz started
         if self.web is not None:
             self.web.start()
 
     def start_play(self, *, replace: bool = False) -> None:
         """Start the run `quiz play` asked for, or end the app saying why it cannot."""
+        if not self._start_play(replace):
+            self.cannot_play()
+
+    def _start_play(self, replace: bool) -> bool:
         choice = StartChoice(self.mode, self.count, self.time_limit)
-        if self.start(self.play or self.all_banks(), choice, replace=replace):
-            return
+        return self.start(self.play or self.all_banks(), choice, replace=replace)
+
+    def cannot_play(self) -> None:
+        """End the app: the run `quiz play` asked for cannot start."""
         if self.store_problem is not None:
             # `quiz play` has no home screen to stay on: the reason goes to the shell.
             from rich.text import Text
@@ -311,12 +336,7 @@ class QuizApp(App[int]):
         except StoreError as error:
             self.not_saved(error)
             return False
-        screen = QuestionScreen(quiz)
-        if replace:
-            self.switch_screen(screen)
-        else:
-            self.push_screen(screen)
-        return True
+        return self._show(QuestionScreen(quiz), replace)
 
     def not_saved(self, error: StoreError) -> None:
         """Say that the score database refused a write (busy, read-only, full): nothing was
@@ -415,7 +435,9 @@ class QuizApp(App[int]):
         return t("title.review_all") if mode == "review" else t("title.study_all")
 
     def _show(self, screen: Screen[None], replace: bool) -> bool:
-        if replace:
+        if self._first is not None:
+            self._first.append(screen)  # the app's first screen: see get_default_screen
+        elif replace:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
